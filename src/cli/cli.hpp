@@ -1,0 +1,15 @@
+#pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace ahaki::cli {
+
+/// Exit codes (ESLint's convention).
+enum Exit { ok = 0, findings = 1, trouble = 2 };
+
+int run(int argc, char** argv);
+/// For tests: runs with the given arguments, writing to the given streams.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool stdout_is_tty = false);
+
+}  // namespace ahaki::cli

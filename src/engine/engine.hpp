@@ -1,0 +1,92 @@
+#pragma once
+// Loads descriptions, picks the edition of the standard, runs every rule, and
+// summarises each file. Formats and options parsing live elsewhere.
+#include <array>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/school.hpp"
+#include "rules/rule.hpp"
+#include "standard/standard.hpp"
+#include "xml/diagnostic.hpp"
+#include "xml/loader.hpp"
+
+namespace ahaki {
+
+enum class Verdict { compliant, non_compliant, needs_review, partially_checked, invalid };
+std::string_view verdict_code(Verdict v);  ///< compliant, non-compliant, needs-review, partially-checked, invalid
+Text verdict_text(Verdict v);
+
+struct AreaRow {
+    Area area = Area::foundations;
+    Decimal units;
+    Decimal hours;
+    std::optional<Decimal> min_units;
+};
+
+struct CourseSummary {
+    std::string id;
+    Schedule schedule = Schedule::day;
+    int years = 0;
+    std::string standard_id;
+    std::array<AreaRow, area_count> areas{};
+    Decimal total_units, total_hours;
+    std::optional<Decimal> min_total_units, min_total_hours;
+    std::size_t subject_count = 0;
+    Loc loc;
+};
+
+struct FileReport {
+    std::string path;
+    std::string encoding;
+    std::vector<Diagnostic> errors;  ///< non-empty: the file could not be checked
+    std::string school_name;
+    std::optional<FacilityType> type;
+    std::string standard_id;
+    std::vector<Outcome> outcomes;   ///< in rule order, then document order
+    std::vector<CourseSummary> courses;
+    /// The model, kept only when a later pass (cross-file checks) needs it.
+    std::shared_ptr<const School> school;
+
+    Verdict verdict() const;
+    /// Number of unwaived findings per severity (error, warning, review, info).
+    std::array<std::size_t, 4> counts() const;
+    std::array<std::size_t, 4> status_counts() const;  ///< compliant, non-compliant, needs-review, not-checked
+};
+
+struct RunOptions {
+    CheckOptions check;
+    LoadOptions load;
+    unsigned jobs = 0;  ///< 0: all cores
+    bool keep_models = false;
+    /// Called (from worker threads) after each file, for progress display.
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+/// Loads the default standard (embedded) or the given file(s); errors are located.
+struct StandardsLoad {
+    StandardSet set;
+    std::vector<Diagnostic> errors;
+};
+StandardsLoad load_standards(const std::vector<std::string>& files);
+
+FileReport check_school(const std::string& path, const School& school, const StandardSet& standards,
+                        const CheckOptions& options, std::vector<Diagnostic>* errors = nullptr);
+FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options);
+FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options);
+
+/// Expands PATHs (directories searched recursively for *.xml, in sorted order).
+struct Expanded {
+    std::vector<std::string> files;
+    std::vector<Diagnostic> errors;
+};
+Expanded expand_paths(const std::vector<std::string>& paths);
+
+/// Checks every file on `jobs` threads; the result order is the input order.
+std::vector<FileReport> check_files(const std::vector<std::string>& files, const StandardSet& standards,
+                                    const RunOptions& options);
+
+}  // namespace ahaki

@@ -1,0 +1,17 @@
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace ahaki {
+
+/// 1-based line and column (column counted in characters, so it survives
+/// re-encoding from Shift_JIS or UTF-16). line == 0 means "no location".
+struct Loc {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    /// XPath-like path of the element, e.g. /school/course[@id='day']/subject[@id='bio1']
+    std::string path;
+    bool known() const { return line != 0; }
+};
+
+}  // namespace ahaki

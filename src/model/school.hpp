@@ -1,0 +1,81 @@
+#pragma once
+// Plain structs of a school description. No XML, no JSON, no I/O: rules see
+// only this. Every element keeps the location it was read from.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/codes.hpp"
+#include "model/date.hpp"
+#include "model/decimal.hpp"
+#include "model/location.hpp"
+
+namespace ahaki {
+
+struct Site {
+    std::string id;
+    std::string name;
+    SiteKind kind = SiteKind::affiliated;
+    Loc loc;
+};
+
+struct Placement {
+    std::string site_id;
+    std::size_t site_index = 0;  ///< index into School::sites, resolved by the loader
+    Decimal units;
+    Loc loc;
+};
+
+struct Subject {
+    std::string id;
+    std::string name;
+    Area area = Area::foundations;
+    Method method = Method::lecture;
+    Decimal units;
+    Decimal hours;
+    std::optional<int> year;
+    std::vector<Content> covers;
+    std::vector<Placement> placements;
+    Loc loc;
+};
+
+struct Session {
+    std::vector<Weekday> days;
+    TimeOfDay start;
+    TimeOfDay end;
+    bool unavoidable = false;
+    std::string reason;
+    Loc loc;
+};
+
+struct Timetable {
+    int weeks_per_year = 0;
+    std::vector<Session> sessions;
+    Loc loc;
+};
+
+struct Course {
+    std::string id;
+    Schedule schedule = Schedule::day;
+    int years = 0;
+    bool visually_impaired = false;
+    std::optional<Date> intake;
+    std::optional<Decimal> credit_transfer_units;
+    Loc credit_transfer_loc;
+    std::vector<Subject> subjects;
+    std::optional<Timetable> timetable;
+    Loc loc;
+};
+
+struct School {
+    std::string name;
+    FacilityType type = FacilityType::anma;
+    std::vector<Course> courses;
+    /// Present when the file has a clinical-sites section (even an empty one).
+    std::optional<std::vector<Site>> sites;
+    Loc loc;
+
+    const Site& site_of(const Placement& p) const { return (*sites)[p.site_index]; }
+};
+
+}  // namespace ahaki

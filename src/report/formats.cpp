@@ -1,0 +1,24 @@
+#include "report/formats.hpp"
+
+namespace ahaki {
+namespace {
+
+std::string text_format(const RunReport& r, const WriteContext& c) { return write_text(r, TextOptions{c.lang, c.color, true}); }
+std::string json_format(const RunReport& r, const WriteContext& c) { return write_json(r, c.lang); }
+
+const Format format_table[] = {
+    {"text", {"人が読むテキスト（既定）", "text for people (default)"}, text_format},
+    {"json", {"JSON（schemas/report.schema.json）", "JSON (schemas/report.schema.json)"}, json_format},
+};
+
+}  // namespace
+
+std::span<const Format> formats() { return format_table; }
+
+const Format* find_format(std::string_view name) {
+    for (const auto& f : format_table)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+}  // namespace ahaki

@@ -1,0 +1,136 @@
+#include <cstdio>
+
+#include "report/report.hpp"
+#include "rules/format.hpp"
+
+namespace ahaki {
+namespace {
+
+struct Style {
+    bool on;
+    std::string operator()(const char* code, const std::string& s) const {
+        return on ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
+    }
+};
+
+const char* severity_color(Severity s) {
+    switch (s) {
+        case Severity::error: return "1;31";
+        case Severity::warning: return "1;33";
+        case Severity::review: return "1;36";
+        case Severity::info: return "1;34";
+    }
+    return "0";
+}
+
+const char* verdict_color(Verdict v) {
+    switch (v) {
+        case Verdict::compliant: return "1;32";
+        case Verdict::non_compliant: case Verdict::invalid: return "1;31";
+        case Verdict::needs_review: return "1;33";
+        case Verdict::partially_checked: return "1;36";
+    }
+    return "0";
+}
+
+/// Pads to a display width, counting East Asian characters as two columns.
+std::string pad(const std::string& s, std::size_t width) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        w += n >= 3 ? 2 : 1;
+        i += n;
+    }
+    return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+std::string rpad_num(const std::string& s, std::size_t width) {
+    return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
+}
+
+}  // namespace
+
+std::string location_prefix(const std::string& file, const Loc& loc) {
+    if (!loc.known()) return file;
+    return file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+}
+
+std::string diagnostic_line(const Diagnostic& d, Lang lang) {
+    std::string s = location_prefix(d.file, d.loc) + ": " + severity_text(Severity::error).in(lang) + ": " + d.message.in(lang);
+    if (!d.expected.empty()) s += lang == Lang::ja ? "（期待: " + d.expected.ja + "）" : " (expected: " + d.expected.en + ")";
+    return s;
+}
+
+std::string write_text(const RunReport& run, const TextOptions& opt) {
+    const Lang L = opt.lang;
+    const bool ja = L == Lang::ja;
+    Style st{opt.color};
+    std::string out;
+    for (const auto& d : run.run_errors) out += st("1;31", diagnostic_line(d, L)) + "\n";
+    std::array<std::size_t, 5> verdicts{};
+    for (const auto& f : run.files) {
+        Verdict v = f.verdict();
+        ++verdicts[static_cast<std::size_t>(v)];
+        std::string head = f.path + ": " + st(verdict_color(v), verdict_text(v).in(L));
+        if (f.type) {
+            const auto& ti = info(*f.type);
+            head += ja ? "（" + std::string(ti.ja) + "「" + f.school_name + "」、基準 " + f.standard_id + "）"
+                       : " (" + std::string(ti.en) + " \"" + f.school_name + "\", standard " + f.standard_id + ")";
+        }
+        out += head + "\n";
+        for (const auto& d : f.errors) out += diagnostic_line(d, L) + "\n";
+        for (const auto& o : f.outcomes)
+            for (const auto& fi : o.findings) {
+                std::string sev = severity_text(fi.severity).in(L);
+                out += location_prefix(f.path, fi.loc) + ": " + st(severity_color(fi.severity), sev) + ": " + fi.message.in(L) +
+                       " [" + fi.rule_id + " " + fi.citation + "]";
+                if (fi.waiver_reason) out += ja ? "（免除: " + *fi.waiver_reason + "）" : " (waived: " + *fi.waiver_reason + ")";
+                out += "\n";
+                for (const auto& n : fi.notes) out += "    " + n.in(L) + "\n";
+            }
+        if (!f.errors.empty()) continue;
+        if (opt.summary_tables) {
+            for (const auto& c : f.courses) {
+                out += ja ? "  課程 " + c.id + "（" + std::string(info(c.schedule).ja) + "、" + std::to_string(c.years) + "年、" +
+                                std::to_string(c.subject_count) + "科目）\n"
+                          : "  course " + c.id + " (" + std::string(info(c.schedule).en) + ", " + std::to_string(c.years) +
+                                " years, " + std::to_string(c.subject_count) + " subjects)\n";
+                out += "    " + pad(ja ? "教育内容" : "area", 36) + rpad_num(ja ? "単位" : "units", 8) +
+                       rpad_num(ja ? "必要" : "min", 8) + rpad_num(ja ? "時間" : "hours", 9) + "\n";
+                for (const auto& row : c.areas) {
+                    const auto& ai = info(row.area);
+                    bool short_of = row.min_units && row.units < *row.min_units;
+                    std::string line = "    " + pad(std::string(ja ? ai.ja : ai.en), 36) + rpad_num(fmt::num(row.units), 8) +
+                                       rpad_num(row.min_units ? fmt::num(*row.min_units) : "?", 8) +
+                                       rpad_num(fmt::num(row.hours), 9);
+                    if (short_of) line += "  " + st("1;31", ja ? "不足 " + fmt::num(*row.min_units - row.units)
+                                                               : "short " + fmt::num(*row.min_units - row.units));
+                    out += line + "\n";
+                }
+                std::string total = "    " + pad(ja ? "合計" : "total", 36) + rpad_num(fmt::num(c.total_units), 8) +
+                                    rpad_num(c.min_total_units ? fmt::num(*c.min_total_units) : "?", 8) +
+                                    rpad_num(fmt::num(c.total_hours), 9);
+                if (c.min_total_hours)
+                    total += ja ? "  （必要 " + fmt::num(*c.min_total_hours) + "時間）" : "  (min " + fmt::num(*c.min_total_hours) + " hours)";
+                out += total + "\n";
+            }
+        }
+        auto sc = f.status_counts();
+        out += ja ? "  要件: 適合 " + std::to_string(sc[0]) + "、不適合 " + std::to_string(sc[1]) + "、要確認 " +
+                        std::to_string(sc[2]) + "、未確認 " + std::to_string(sc[3]) + "\n"
+                  : "  requirements: " + std::to_string(sc[0]) + " compliant, " + std::to_string(sc[1]) + " non-compliant, " +
+                        std::to_string(sc[2]) + " need review, " + std::to_string(sc[3]) + " not checked\n";
+    }
+    if (run.files.size() > 1 || !run.run_errors.empty()) {
+        out += ja ? "合計 " + std::to_string(run.files.size()) + " ファイル: 適合 " + std::to_string(verdicts[0]) + "、不適合 " +
+                        std::to_string(verdicts[1]) + "、要確認 " + std::to_string(verdicts[2]) + "、一部未確認 " +
+                        std::to_string(verdicts[3]) + "、入力エラー " + std::to_string(verdicts[4]) + "\n"
+                  : std::to_string(run.files.size()) + " files: " + std::to_string(verdicts[0]) + " compliant, " +
+                        std::to_string(verdicts[1]) + " non-compliant, " + std::to_string(verdicts[2]) + " need review, " +
+                        std::to_string(verdicts[3]) + " partially checked, " + std::to_string(verdicts[4]) + " invalid\n";
+    }
+    return out;
+}
+
+}  // namespace ahaki

@@ -1,0 +1,112 @@
+#include "rules/rule.hpp"
+
+#include <algorithm>
+
+namespace ahaki {
+
+std::string_view section_code(Section s) {
+    switch (s) {
+        case Section::curriculum: return "curriculum";
+        case Section::timetable: return "timetable";
+        case Section::placements: return "placements";
+        case Section::teachers: return "teachers";
+        case Section::students: return "students";
+        case Section::sites: return "clinical-sites";
+        case Section::premises: return "premises";
+        case Section::equipment: return "equipment";
+        case Section::finance: return "finance";
+        case Section::records: return "records";
+        case Section::procedure: return "procedure";
+        case Section::founder: return "founder";
+        case Section::school_rules: return "school-rules";
+        case Section::cross_file: return "cross-file";
+    }
+    return "curriculum";
+}
+
+Text section_text(Section s) {
+    switch (s) {
+        case Section::curriculum: return {"教育課程", "curriculum"};
+        case Section::timetable: return {"時間割", "timetable"};
+        case Section::placements: return {"臨床実習の実施先", "clinical practice placements"};
+        case Section::teachers: return {"教員", "teachers"};
+        case Section::students: return {"生徒", "students"};
+        case Section::sites: return {"臨床実習施設", "clinical sites"};
+        case Section::premises: return {"校舎", "premises"};
+        case Section::equipment: return {"備品", "equipment"};
+        case Section::finance: return {"財政", "finance"};
+        case Section::records: return {"表簿", "records"};
+        case Section::procedure: return {"手続", "procedure"};
+        case Section::founder: return {"設置者", "founder"};
+        case Section::school_rules: return {"学則", "school rules"};
+        case Section::cross_file: return {"複数の申請の照合", "checks across submissions"};
+    }
+    return {"", ""};
+}
+
+Outcome& Emitter::add(std::string scope, Text label, Loc loc, Value measured, Value required) {
+    Outcome o;
+    o.rule_id = std::string(rule_.id);
+    o.scope = std::move(scope);
+    o.label = std::move(label);
+    o.loc = std::move(loc);
+    o.measured = std::move(measured);
+    o.required = std::move(required);
+    out_.push_back(std::move(o));
+    return out_.back();
+}
+
+Outcome& Emitter::pass(std::string scope, Text label, Loc loc, Value measured, Value required) {
+    return add(std::move(scope), std::move(label), std::move(loc), std::move(measured), std::move(required));
+}
+
+Outcome& Emitter::fail(std::string scope, Text label, Loc loc, Text message, Value measured, Value required,
+                       std::string citation, std::vector<Text> notes) {
+    return fail_as(rule_.severity, std::move(scope), std::move(label), std::move(loc), std::move(message),
+                   std::move(measured), std::move(required), std::move(citation), std::move(notes));
+}
+
+Outcome& Emitter::fail_as(Severity severity, std::string scope, Text label, Loc loc, Text message, Value measured,
+                          Value required, std::string citation, std::vector<Text> notes) {
+    Outcome& o = add(std::move(scope), std::move(label), loc, measured, required);
+    finding(o, severity, std::move(loc), std::move(message), std::move(measured), std::move(required), std::move(citation),
+            std::move(notes));
+    return o;
+}
+
+Finding& Emitter::finding(Outcome& o, Severity severity, Loc loc, Text message, Value measured, Value required,
+                          std::string citation, std::vector<Text> notes) {
+    Finding f;
+    f.rule_id = std::string(rule_.id);
+    f.severity = severity;
+    f.loc = std::move(loc);
+    f.message = std::move(message);
+    f.notes = std::move(notes);
+    f.measured = std::move(measured);
+    f.required = std::move(required);
+    f.citation = citation.empty() ? std::string(rule_.citation) : std::move(citation);
+    Status s = severity == Severity::review ? Status::needs_review
+               : severity == Severity::info ? Status::compliant
+                                            : Status::non_compliant;
+    auto rank = [](Status x) { return x == Status::non_compliant ? 3 : x == Status::needs_review ? 2 : x == Status::not_checked ? 1 : 0; };
+    if (rank(s) > rank(o.status)) o.status = s;
+    o.findings.push_back(std::move(f));
+    return o.findings.back();
+}
+
+Outcome& Emitter::not_checked(std::string scope, Text label, Loc loc, Text missing_what) {
+    if (!options_.complete) {
+        Outcome& o = add(std::move(scope), std::move(label), std::move(loc), {}, {});
+        o.status = Status::not_checked;
+        o.measured.text = Text{missing_what.ja + "の記載なし", "no " + missing_what.en + " described"};
+        return o;
+    }
+    Text message{missing_what.ja + "が記載されていないため確認できません（完全な申請として確認: --complete）",
+                 "cannot be checked: no " + missing_what.en + " described (checked as a complete application: --complete)"};
+    Value required;
+    required.text = Text{missing_what.ja + "の記載", missing_what.en};
+    return fail_as(Severity::error, std::move(scope), std::move(label), std::move(loc), std::move(message), {},
+                   std::move(required), std::string(rule_.citation));
+}
+
+}  // namespace ahaki

@@ -1,0 +1,47 @@
+#include "rules/format.hpp"
+
+namespace ahaki::fmt {
+
+std::string num(Decimal d) {
+    std::string s = d.str();
+    std::size_t dot = s.find('.');
+    std::size_t int_end = dot == std::string::npos ? s.size() : dot;
+    std::size_t start = s[0] == '-' ? 1 : 0;
+    for (std::size_t i = int_end; i > start + 3; i -= 3) s.insert(i - 3, ",");
+    return s;
+}
+
+Value units(Decimal d) { return Value{d, Text{"単位", "units"}, {}}; }
+Value hours(Decimal d) { return Value{d, Text{"時間", "hours"}, {}}; }
+Value hours_per_unit(Decimal d) { return Value{d, Text{"時間/単位", "hours per unit"}, {}}; }
+Value count(Decimal d, Text unit) { return Value{d, std::move(unit), {}}; }
+Value text(Text t) { return Value{std::nullopt, {}, std::move(t)}; }
+Value at_least(Value v) {
+    v.text = Text{"以上", "at least"};
+    return v;
+}
+Value at_most(Value v) {
+    v.text = Text{"以下", "at most"};
+    return v;
+}
+
+std::string cite(const Threshold& t) {
+    if (t.provenance == Provenance::derived) return t.clause + "（導出値 DERIVED）";
+    return t.clause;
+}
+
+std::vector<Text> provenance_notes(const Threshold& t) {
+    if (t.provenance == Provenance::derived)
+        return {Text{"この基準値は出典に明記がなく、出典のある数値から導いた値です: " + t.note,
+                     "this threshold is not stated in a source; it is derived from sourced numbers: " + t.note}};
+    if (t.provenance == Provenance::gl_hk)
+        return {Text{"この基準値ははり師及びきゅう師養成施設指導ガイドラインによります", "this threshold comes from the はり師及びきゅう師 guideline (GL-HK)"}};
+    return {};
+}
+
+Text with_unit(Decimal d, const Text& unit) {
+    const bool space_en = !unit.en.empty() && unit.en[0] != '/';
+    return Text{num(d) + unit.ja, num(d) + (space_en ? " " : "") + unit.en};
+}
+
+}  // namespace ahaki::fmt

@@ -1,0 +1,30 @@
+#pragma once
+// Small helpers rules use to state measured and required values in both languages.
+#include <string>
+
+#include "model/decimal.hpp"
+#include "model/text.hpp"
+#include "rules/finding.hpp"
+#include "standard/standard.hpp"
+
+namespace ahaki::fmt {
+
+/// 2835 -> "2,835"; 0.5 -> "0.5".
+std::string num(Decimal d);
+Value units(Decimal d);
+Value hours(Decimal d);
+Value hours_per_unit(Decimal d);
+Value count(Decimal d, Text unit);
+Value text(Text t);
+/// "at least N units" as a required value.
+Value at_least(Value v);
+Value at_most(Value v);
+
+/// The clause a threshold rests on; flags a DERIVED number.
+std::string cite(const Threshold& t);
+/// Notes to attach when a threshold is derived (so the finding says so).
+std::vector<Text> provenance_notes(const Threshold& t);
+/// "N 単位" / "N units" etc.
+Text with_unit(Decimal d, const Text& unit);
+
+}  // namespace ahaki::fmt

@@ -1,0 +1,17 @@
+#pragma once
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+namespace ahaki {
+
+struct EmbeddedFile {
+    std::string_view name;
+    const char* data;
+    std::size_t size;
+};
+
+/// schemas/standards/*.xml as they were when the binary was built.
+std::span<const EmbeddedFile> embedded_standard_files();
+
+}  // namespace ahaki

@@ -1,0 +1,88 @@
+#include "standard/standard.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <tuple>
+
+namespace ahaki {
+namespace {
+
+constexpr ParamSpec specs[] = {
+    // Curriculum (別表第一, 指導要領 §8, §9, 認定規則 第2条).
+    {"area-min-units", Dim::type | Dim::area, ParamKind::decimal, "単位", "units"},
+    {"total-min-units", Dim::type, ParamKind::decimal, "単位", "units"},
+    {"total-min-hours", Dim::type, ParamKind::decimal, "時間", "hours"},
+    {"hours-per-unit-min", Dim::method, ParamKind::decimal, "時間/単位", "hours/unit"},
+    {"hours-per-unit-max", Dim::method, ParamKind::decimal, "時間/単位", "hours/unit"},
+    {"min-years", Dim::none, ParamKind::decimal, "年", "years"},
+    {"min-years-visually-impaired", Dim::type, ParamKind::decimal, "年", "years"},
+    {"night-starts-at", Dim::none, ParamKind::time, "", ""},
+    {"night-max-hours-per-day", Dim::none, ParamKind::decimal, "時間", "hours"},
+    {"credit-transfer-max-units", Dim::none, ParamKind::decimal, "単位", "units"},
+    {"placement-medical-max-units", Dim::none, ParamKind::decimal, "単位", "units"},
+    {"placement-affiliated-or-clinic-min-units", Dim::none, ParamKind::decimal, "単位", "units"},
+};
+
+using EntryKey = std::tuple<std::string_view, int, int, int, std::string_view>;
+EntryKey entry_key(const Standard::Entry& e) {
+    return {e.key, e.type, e.area, e.method, e.item};
+}
+
+}  // namespace
+
+std::span<const ParamSpec> param_specs() { return specs; }
+
+const ParamSpec* find_param_spec(std::string_view key) {
+    for (const auto& s : specs)
+        if (s.key == key) return &s;
+    return nullptr;
+}
+
+std::string_view provenance_code(Provenance p) {
+    switch (p) {
+        case Provenance::seed: return "SEED";
+        case Provenance::ord: return "ORD";
+        case Provenance::gl_hk: return "GL-HK";
+        case Provenance::derived: return "DERIVED";
+        case Provenance::unknown: return "UNKNOWN";
+    }
+    return "UNKNOWN";
+}
+
+std::optional<Provenance> parse_provenance(std::string_view code) {
+    for (auto p : {Provenance::seed, Provenance::ord, Provenance::gl_hk, Provenance::derived, Provenance::unknown})
+        if (provenance_code(p) == code) return p;
+    return std::nullopt;
+}
+
+void Standard::finalize() {
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return entry_key(a) < entry_key(b); });
+}
+
+const Threshold* Standard::find(const ParamKey& k) const {
+    const EntryKey probe{k.key, k.type ? static_cast<int>(*k.type) : -1, k.area ? static_cast<int>(*k.area) : -1,
+                         k.method ? static_cast<int>(*k.method) : -1, k.item};
+    auto it = std::lower_bound(entries.begin(), entries.end(), probe,
+                               [](const Entry& a, const EntryKey& b) { return entry_key(a) < b; });
+    if (it == entries.end() || entry_key(*it) != probe) return nullptr;
+    return &it->t;
+}
+
+const Threshold& Standard::get(const ParamKey& k) const {
+    if (const Threshold* t = find(k)) return *t;
+    // The loader checks completeness against param_specs(); reaching this is a
+    // programming error (a rule asking for a key that is not in the catalogue).
+    throw std::logic_error("standard parameter missing: " + std::string(k.key));
+}
+
+const Standard* StandardSet::select(const std::optional<Date>& intake) const {
+    if (editions.empty()) return nullptr;
+    if (!intake) return &editions.back();
+    const Standard* best = nullptr;
+    for (const auto& e : editions)
+        if (e.applies_from <= *intake) best = &e;
+    return best;
+}
+
+}  // namespace ahaki

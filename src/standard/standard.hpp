@@ -1,0 +1,96 @@
+#pragma once
+// The standard as data. Every regulated number lives in a data file under
+// schemas/standards/ together with its provenance; this is its in-memory form.
+// Rules read thresholds through Standard::get(), never from literals.
+#include <array>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/codes.hpp"
+#include "model/date.hpp"
+#include "model/decimal.hpp"
+#include "model/text.hpp"
+
+namespace ahaki {
+
+/// Where a number comes from (see shared reference standard.md).
+enum class Provenance { seed, ord, gl_hk, derived, unknown };
+std::string_view provenance_code(Provenance p);  ///< SEED, ORD, GL-HK, DERIVED, UNKNOWN
+std::optional<Provenance> parse_provenance(std::string_view code);
+
+/// Which qualifiers a parameter is indexed by.
+enum class Dim : unsigned { none = 0, type = 1, area = 2, method = 4, item = 8 };
+constexpr Dim operator|(Dim a, Dim b) { return static_cast<Dim>(static_cast<unsigned>(a) | static_cast<unsigned>(b)); }
+constexpr bool has(Dim set, Dim d) { return (static_cast<unsigned>(set) & static_cast<unsigned>(d)) != 0; }
+
+enum class ParamKind { decimal, time, text };
+
+/// The catalogue of parameters a standard file must define. Adding a rule that
+/// needs a new number means adding its key here and its rows to the data file.
+struct ParamSpec {
+    std::string_view key;
+    Dim dims;
+    ParamKind kind;
+    std::string_view unit_ja;
+    std::string_view unit_en;
+    /// For Dim::item: the allowed item codes (space separated).
+    std::string_view items = {};
+};
+std::span<const ParamSpec> param_specs();
+const ParamSpec* find_param_spec(std::string_view key);
+
+/// One number of the standard, with where it came from.
+struct Threshold {
+    std::optional<Decimal> value;  ///< empty when the provenance is UNKNOWN (or for text)
+    std::string text;              ///< for ParamKind::text
+    Provenance provenance = Provenance::unknown;
+    std::string clause;  ///< e.g. 認定規則 別表第一, 指導要領 8(4)
+    std::string note;    ///< how a DERIVED number was derived, or why UNKNOWN
+    bool known() const { return provenance != Provenance::unknown; }
+};
+
+struct ParamKey {
+    std::string_view key;
+    std::optional<FacilityType> type = std::nullopt;
+    std::optional<Area> area = std::nullopt;
+    std::optional<Method> method = std::nullopt;
+    std::string_view item = {};
+};
+
+class Standard {
+public:
+    std::string id;
+    Text title;
+    Date applies_from;       ///< first intake (入学) this standard applies to
+    std::string origin;      ///< "embedded" or the path it was read from
+
+    /// The threshold for a key; every key of param_specs() is guaranteed present
+    /// once the standard has loaded (the loader refuses incomplete files).
+    const Threshold& get(const ParamKey& k) const;
+    const Threshold* find(const ParamKey& k) const;
+
+    // Loader interface.
+    struct Entry {
+        std::string key;
+        int type = -1, area = -1, method = -1;
+        std::string item;
+        Threshold t;
+    };
+    std::vector<Entry> entries;  ///< sorted by (key, type, area, method, item) after finalize()
+    void finalize();
+};
+
+/// All editions of the standard known to a run, oldest first.
+class StandardSet {
+public:
+    std::vector<Standard> editions;
+    /// The edition for a course's first intake: the newest one whose
+    /// applies_from is not after the intake. No intake: the newest edition.
+    const Standard* select(const std::optional<Date>& intake) const;
+};
+
+}  // namespace ahaki

@@ -1,0 +1,118 @@
+#include "xml/loader.hpp"
+
+#include <pugixml.hpp>
+
+#include "xml/reader.hpp"
+#include "xml/school_sections.hpp"
+
+namespace ahaki {
+namespace {
+
+Text parse_status_text(pugi::xml_parse_status s) {
+    switch (s) {
+        case pugi::status_file_not_found: return {"ファイルが見つかりません", "file not found"};
+        case pugi::status_io_error: return {"読み込みエラー", "I/O error"};
+        case pugi::status_out_of_memory: return {"メモリが足りません", "out of memory"};
+        case pugi::status_unrecognized_tag: return {"XMLとして正しくないタグです", "malformed tag"};
+        case pugi::status_bad_pi: return {"処理命令（<?…?>）が正しくありません", "malformed processing instruction"};
+        case pugi::status_bad_comment: return {"コメント（<!-- -->）が正しくありません", "malformed comment"};
+        case pugi::status_bad_cdata: return {"CDATAセクションが正しくありません", "malformed CDATA section"};
+        case pugi::status_bad_doctype: return {"DOCTYPE宣言が正しくありません", "malformed DOCTYPE"};
+        case pugi::status_bad_pcdata: return {"文字データが正しくありません", "malformed character data"};
+        case pugi::status_bad_start_element: return {"開始タグが正しくありません", "malformed start tag"};
+        case pugi::status_bad_attribute: return {"属性が正しくありません（引用符や = を確認してください）",
+                                                  "malformed attribute (check the quotes and the '=')"};
+        case pugi::status_bad_end_element: return {"終了タグが正しくありません", "malformed end tag"};
+        case pugi::status_end_element_mismatch:
+            return {"終了タグが開始タグと対応していません（または閉じられていない要素があります）",
+                    "end tag does not match the start tag (or an element is not closed)"};
+        case pugi::status_append_invalid_root: return {"文書の構造が正しくありません", "invalid document structure"};
+        case pugi::status_no_document_element: return {"要素がありません", "no element found"};
+        default: return {"XMLとして読めません", "not well-formed XML"};
+    }
+}
+
+}  // namespace
+
+LoadResult load_school(const SourceText& source, const LoadOptions& options) {
+    LoadResult result;
+    result.encoding = source.encoding();
+    // pugixml parses in place; keep the original text for locating offsets.
+    std::string buffer = source.text();
+    pugi::xml_document doc;
+    const unsigned flags = pugi::parse_default | pugi::parse_doctype;
+    pugi::xml_parse_result parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), flags, pugi::encoding_utf8);
+    auto error = [&](Loc loc, Text message, Text expected = {}) {
+        result.errors.push_back(Diagnostic{source.path(), std::move(loc), std::move(message), std::move(expected)});
+    };
+    if (!parsed) {
+        error(source.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))),
+              Text{"XMLとして読めません: " + parse_status_text(parsed.status).ja,
+                   "not well-formed XML: " + parse_status_text(parsed.status).en},
+              Text{"整形式のXML文書", "a well-formed XML document"});
+        return result;
+    }
+
+    xml::Reader reader(source, buffer.data(), buffer.size(), school_namespace, result.errors, options.max_errors);
+    pugi::xml_node root;
+    for (pugi::xml_node n : doc.children()) {
+        if (n.type() == pugi::node_doctype) {
+            reader.error(reader.at(n),
+                         Text{"DOCTYPE宣言は使えません（外部実体や実体展開を防ぐため）",
+                              "a DOCTYPE declaration is not allowed (it could define or load entities)"},
+                         Text{"DOCTYPEのない文書", "a document without DOCTYPE"});
+            return result;
+        }
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+            reader.error(reader.at(n), Text{"ルート要素の外に文字列があります", "text outside the root element"});
+            return result;
+        }
+        if (n.type() != pugi::node_element) continue;
+        if (root) {
+            reader.error(reader.at(n), Text{"ルート要素が2つ以上あります", "more than one root element"},
+                         Text{"<school> 要素ひとつ", "a single <school> element"});
+            return result;
+        }
+        root = n;
+    }
+    if (!root) {
+        error(Loc{1, 1, {}}, Text{"要素がありません", "no element found"},
+              Text{"<school> 要素を持つXML文書", "an XML document with a <school> element"});
+        return result;
+    }
+    const Text root_expected{std::string("名前空間 ") + school_namespace + " の <school> 要素",
+                             std::string("a <school> element in the namespace ") + school_namespace};
+    if (xml::Reader::local_name(root) != "school") {
+        reader.error(reader.at(root),
+                     Text{"ルート要素が <" + std::string(root.name()) + "> です", "the root element is <" + std::string(root.name()) + ">"},
+                     root_expected);
+        return result;
+    }
+    if (reader.ns_of(root) != school_namespace) {
+        std::string ns(reader.ns_of(root));
+        reader.error(reader.at(root),
+                     Text{ns.empty() ? "<school> に名前空間がありません（xmlns=\"" + std::string(school_namespace) + "\" を付けてください）"
+                                     : "<school> の名前空間 " + ns + " が違います",
+                          ns.empty() ? "<school> has no namespace (add xmlns=\"" + std::string(school_namespace) + "\")"
+                                     : "<school> is in the wrong namespace " + ns},
+                     root_expected);
+        return result;
+    }
+
+    School school;
+    xml::load_school_element(reader, root, school);
+    if (result.errors.empty()) result.school = std::move(school);
+    return result;
+}
+
+LoadResult load_school_file(const std::string& path, const LoadOptions& options) {
+    ReadResult read = read_source(path, options.limits);
+    if (read.error) {
+        LoadResult r;
+        r.errors.push_back(std::move(*read.error));
+        return r;
+    }
+    return load_school(*read.source, options);
+}
+
+}  // namespace ahaki

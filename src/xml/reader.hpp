@@ -1,0 +1,167 @@
+#pragma once
+// Internal helpers for the loaders: namespace-aware element walking, strict
+// attribute parsing with located errors. Only xml/*.cpp include this.
+#include <pugixml.hpp>
+
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/codes.hpp"
+#include "model/date.hpp"
+#include "model/decimal.hpp"
+#include "model/location.hpp"
+#include "model/text.hpp"
+#include "xml/diagnostic.hpp"
+#include "xml/source.hpp"
+
+namespace ahaki::xml {
+
+/// Nearest candidate by edit distance (for "did you mean" hints).
+std::string_view nearest(std::string_view value, std::span<const std::string_view> candidates);
+std::string join(std::span<const std::string_view> values, std::string_view sep = ", ");
+
+/// Per-file reading state: the source map, the namespace, and the error list.
+class Reader {
+public:
+    Reader(const SourceText& src, const char* buffer, std::size_t size, std::string_view ns,
+           std::vector<Diagnostic>& errors, std::size_t max_errors);
+
+    Loc at(pugi::xml_node n) const;
+    Loc at_name(pugi::xml_attribute a, pugi::xml_node owner) const;
+    Loc at_value(pugi::xml_attribute a, pugi::xml_node owner) const;
+    void error(Loc loc, Text message, Text expected = {});
+    bool full() const { return errors_.size() >= max_errors_; }
+    std::size_t error_count() const { return errors_.size(); }
+
+    /// Namespace URI of an element (resolving its prefix through its ancestors).
+    std::string_view ns_of(pugi::xml_node n) const;
+    static std::string_view local_name(pugi::xml_node n);
+    std::string_view ns() const { return ns_; }
+    const SourceText& source() const { return src_; }
+
+private:
+    bool in_buffer(const char* p) const { return p >= base_ && p < base_ + size_; }
+    const SourceText& src_;
+    const char* base_;
+    std::size_t size_;
+    std::string_view ns_;
+    std::vector<Diagnostic>& errors_;
+    std::size_t max_errors_;
+};
+
+/// One element of the format: declares its attributes (unknown ones are
+/// reported at once) and reads them strictly.
+class Element {
+public:
+    Element(Reader& r, pugi::xml_node n, std::string path, std::initializer_list<std::string_view> attributes);
+
+    const Loc& loc() const { return loc_; }
+    const std::string& path() const { return loc_.path; }
+    pugi::xml_node node() const { return node_; }
+    Reader& reader() const { return r_; }
+    bool has(std::string_view name) const { return static_cast<bool>(find(name)); }
+    Loc at(std::string_view attribute) const;
+
+    std::optional<std::string> text(std::string_view name, bool required);
+    std::optional<std::string> id(std::string_view name = "id");  ///< required, non-empty, no spaces
+    std::optional<Decimal> decimal(std::string_view name, bool required, Decimal max);
+    std::optional<int> whole(std::string_view name, bool required, int min, int max);
+    std::optional<bool> boolean(std::string_view name);
+    std::optional<Date> date(std::string_view name, bool required);
+    std::optional<TimeOfDay> time(std::string_view name, bool required);
+    template <class E>
+    std::optional<E> code(std::string_view name, std::span<const CodeInfo<E>> table, bool required);
+    /// A space-separated list of codes.
+    template <class E>
+    std::optional<std::vector<E>> codes(std::string_view name, std::span<const CodeInfo<E>> table, bool required);
+
+    /// Calls `handler(local_name, child)` for each child element in the
+    /// format's namespace whose name is in `allowed`; reports the others.
+    /// Elements of other namespaces are skipped; stray text is an error.
+    void children(std::initializer_list<std::string_view> allowed,
+                  const std::function<void(std::string_view, pugi::xml_node)>& handler);
+
+    /// Reports a value error for an attribute.
+    void bad_value(std::string_view name, Text message, Text expected);
+    void missing(std::string_view name, const Text& expected);
+
+private:
+    pugi::xml_attribute find(std::string_view name) const;
+    std::optional<std::string_view> raw(std::string_view name, bool required, const Text& expected);
+    std::optional<std::string_view> code_raw(std::string_view name, bool required, std::span<const std::string_view> codes);
+    Reader& r_;
+    pugi::xml_node node_;
+    Loc loc_;
+};
+
+std::vector<std::string_view> code_list(auto table) {
+    std::vector<std::string_view> v;
+    for (const auto& c : table) v.push_back(c.code);
+    return v;
+}
+
+template <class E>
+std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
+    auto all = code_list(table);
+    auto raw_value = code_raw(name, required, all);
+    if (!raw_value) return std::nullopt;
+    return parse_code(table, *raw_value);
+}
+
+template <class E>
+std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
+    auto all = code_list(table);
+    Text expected{"空白区切りの " + join(all) + " のいずれか", "space-separated values among " + join(all)};
+    auto value = raw(name, required, expected);
+    if (!value) return std::nullopt;
+    std::vector<E> out;
+    bool ok = true;
+    std::size_t i = 0;
+    std::string_view v = *value;
+    while (i < v.size()) {
+        while (i < v.size() && v[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < v.size() && v[j] != ' ') ++j;
+        if (j > i) {
+            std::string_view token = v.substr(i, j - i);
+            if (auto c = parse_code(table, token)) {
+                out.push_back(*c);
+            } else {
+                ok = false;
+                bad_value(name,
+                          Text{std::string(name) + " の値 '" + std::string(token) + "' は使えません（もしかして: " +
+                                   std::string(nearest(token, all)) + "）",
+                               "'" + std::string(token) + "' is not a valid " + std::string(name) + " (did you mean " +
+                                   std::string(nearest(token, all)) + "?)"},
+                          expected);
+            }
+        }
+        i = j;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+}
+
+/// Ids: unique in the file; ids that differ only by letter case or
+/// full-width/half-width form are refused too (they are typos waiting to happen).
+class IdRegistry {
+public:
+    /// Returns false (and reports) on a duplicate.
+    bool add(Reader& r, const std::string& id, const Loc& loc, std::string_view kind);
+    struct Entry { std::string id; Loc loc; std::string kind; };
+    const Entry* find(std::string_view id) const;
+
+private:
+    std::unordered_map<std::string, Entry> exact_;
+    std::unordered_map<std::string, std::string> folded_;  ///< folded form -> exact id
+};
+
+std::string fold_id(std::string_view id);
+
+}  // namespace ahaki::xml

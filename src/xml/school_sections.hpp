@@ -1,0 +1,21 @@
+#pragma once
+// Readers for the sections of <school>. Each section of the format has its own
+// reader (curriculum here; teachers, sites, premises… in their own files).
+#include <pugixml.hpp>
+
+#include "model/school.hpp"
+#include "xml/reader.hpp"
+
+namespace ahaki::xml {
+
+/// Reads <school> and everything under it into `school`, then checks ids and references.
+void load_school_element(Reader& r, pugi::xml_node root, School& school);
+
+struct LoadState {
+    IdRegistry ids;
+};
+
+void load_course(Reader& r, pugi::xml_node n, School& school, LoadState& st);
+void load_clinical_sites(Reader& r, pugi::xml_node n, School& school, LoadState& st);
+
+}  // namespace ahaki::xml

@@ -1,0 +1,51 @@
+#pragma once
+// A file's text as UTF-8, with a map from byte offsets to line:column.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/location.hpp"
+#include "xml/diagnostic.hpp"
+
+namespace ahaki {
+
+class SourceText {
+public:
+    SourceText() = default;
+    SourceText(std::string path, std::string utf8, std::string encoding);
+
+    const std::string& path() const { return path_; }
+    const std::string& text() const { return text_; }
+    /// The encoding the file was read in (UTF-8, UTF-16LE, CP932, EUC-JP…).
+    const std::string& encoding() const { return encoding_; }
+    /// 1-based line and column (in characters) of a byte offset into text().
+    /// O(log lines + 1 KiB): safe to call for every finding, even on one-line files.
+    Loc locate(std::size_t offset) const;
+
+private:
+    static constexpr std::size_t checkpoint_stride = 1024;
+    std::string path_;
+    std::string text_;
+    std::string encoding_;
+    std::vector<std::uint32_t> line_starts_;
+    /// Column (0-based, in characters) at every checkpoint_stride-th byte.
+    std::vector<std::uint32_t> checkpoint_columns_;
+};
+
+struct ReadLimits {
+    std::size_t max_file_bytes = 64u * 1024u * 1024u;
+};
+
+/// Reads a file and converts it to UTF-8 (BOM, XML declaration; UTF-8,
+/// UTF-16 with BOM, Shift_JIS/CP932, EUC-JP). On failure returns the located reason.
+struct ReadResult {
+    std::optional<SourceText> source;
+    std::optional<Diagnostic> error;
+};
+ReadResult read_source(const std::string& path, const ReadLimits& limits = {});
+/// Same, from bytes already in memory (tests, fuzzing, stdin).
+ReadResult decode_source(const std::string& path, std::string bytes);
+
+}  // namespace ahaki

@@ -1,0 +1,241 @@
+#include "xml/standard_reader.hpp"
+
+#include <pugixml.hpp>
+
+#include <set>
+#include <tuple>
+
+#include "xml/reader.hpp"
+#include "xml/source.hpp"
+
+namespace ahaki {
+namespace {
+
+struct Inherited {
+    std::optional<Provenance> provenance;
+    std::string clause;
+    std::string note;
+};
+
+const Decimal max_param = Decimal::from_int(1000000);
+
+void read_params(xml::Reader& r, xml::Element& parent, Standard& st, const Inherited& inherited, std::size_t& count) {
+    parent.children({"group", "param"}, [&](std::string_view name, pugi::xml_node n) {
+        ++count;
+        if (name == "group") {
+            xml::Element g(r, n, parent.path() + "/group", {"clause", "provenance", "note"});
+            Inherited inner = inherited;
+            if (auto c = g.text("clause", false); c && !c->empty()) inner.clause = *c;
+            if (g.has("provenance")) {
+                std::string code = n.attribute("provenance").value();
+                if (auto p = parse_provenance(code)) inner.provenance = *p;
+                else
+                    g.bad_value("provenance", Text{"未知の出典区分です", "unknown provenance"},
+                                Text{"SEED, ORD, GL-HK, DERIVED, UNKNOWN のいずれか", "one of SEED, ORD, GL-HK, DERIVED, UNKNOWN"});
+            }
+            if (auto v = g.text("note", false); v && !v->empty()) inner.note = *v;
+            read_params(r, g, st, inner, count);
+            return;
+        }
+        std::string key = n.attribute("key").value();
+        xml::Element e(r, n, parent.path() + "/param[@key='" + key + "']",
+                       {"key", "type", "area", "method", "item", "value", "provenance", "clause", "note"});
+        const ParamSpec* spec = find_param_spec(key);
+        if (!spec) {
+            std::vector<std::string_view> keys;
+            for (const auto& s : param_specs()) keys.push_back(s.key);
+            e.bad_value("key", Text{"未知のパラメータです（もしかして: " + std::string(xml::nearest(key, keys)) + "）",
+                                    "unknown parameter (did you mean '" + std::string(xml::nearest(key, keys)) + "'?)"},
+                        Text{"次のいずれか: " + xml::join(keys), "one of: " + xml::join(keys)});
+            return;
+        }
+        Standard::Entry entry;
+        entry.key = key;
+        auto dim = [&](Dim d, std::string_view attr, auto table, int& out) {
+            if (has(spec->dims, d)) {
+                if (auto v = e.code(attr, table, true)) out = static_cast<int>(*v);
+            } else if (e.has(attr)) {
+                e.bad_value(attr, Text{"このパラメータには " + std::string(attr) + " はありません",
+                                       "this parameter is not qualified by " + std::string(attr)},
+                            Text{"属性なし", "no such attribute"});
+            }
+        };
+        dim(Dim::type, "type", facility_types(), entry.type);
+        dim(Dim::area, "area", areas(), entry.area);
+        dim(Dim::method, "method", methods(), entry.method);
+        if (has(spec->dims, Dim::item)) {
+            if (auto v = e.text("item", true)) {
+                std::string items = " " + std::string(spec->items) + " ";
+                if (items.find(" " + *v + " ") == std::string::npos)
+                    e.bad_value("item", Text{"未知の項目です", "unknown item"},
+                                Text{"次のいずれか: " + std::string(spec->items), "one of: " + std::string(spec->items)});
+                else
+                    entry.item = *v;
+            }
+        }
+        Threshold& t = entry.t;
+        t.clause = inherited.clause;
+        t.note = inherited.note;
+        std::optional<Provenance> prov = inherited.provenance;
+        if (e.has("provenance")) {
+            std::string code = n.attribute("provenance").value();
+            if (auto p = parse_provenance(code)) prov = *p;
+            else
+                e.bad_value("provenance", Text{"未知の出典区分です", "unknown provenance"},
+                            Text{"SEED, ORD, GL-HK, DERIVED, UNKNOWN のいずれか", "one of SEED, ORD, GL-HK, DERIVED, UNKNOWN"});
+        }
+        if (auto c = e.text("clause", false); c && !c->empty()) t.clause = *c;
+        if (auto v = e.text("note", false); v && !v->empty()) t.note = *v;
+        if (!prov) {
+            e.missing("provenance", Text{"SEED, ORD, GL-HK, DERIVED, UNKNOWN のいずれか", "SEED, ORD, GL-HK, DERIVED or UNKNOWN"});
+            return;
+        }
+        t.provenance = *prov;
+        if (t.clause.empty()) e.missing("clause", Text{"根拠条項（例: 指導要領 8(4)）", "the clause (e.g. 指導要領 8(4))"});
+        if (t.provenance == Provenance::unknown) {
+            if (e.has("value"))
+                e.bad_value("value", Text{"UNKNOWN の数値に値を書くことはできません（値が分かったら出典区分も直してください）",
+                                          "an UNKNOWN number cannot have a value (give its provenance when you add one)"},
+                            Text{"value なし", "no value"});
+        } else if (spec->kind == ParamKind::decimal) {
+            if (auto v = e.decimal("value", true, max_param)) t.value = *v;
+        } else if (spec->kind == ParamKind::time) {
+            if (auto v = e.time("value", true)) t.value = Decimal::from_int(v->minutes);
+        } else {
+            if (auto v = e.text("value", true)) t.text = *v;
+        }
+        st.entries.push_back(std::move(entry));
+    });
+}
+
+std::string describe(const Standard::Entry& e) {
+    std::string s = e.key;
+    if (e.type >= 0) s += " type=" + std::string(facility_types()[static_cast<std::size_t>(e.type)].code);
+    if (e.area >= 0) s += " area=" + std::string(areas()[static_cast<std::size_t>(e.area)].code);
+    if (e.method >= 0) s += " method=" + std::string(methods()[static_cast<std::size_t>(e.method)].code);
+    if (!e.item.empty()) s += " item=" + e.item;
+    return s;
+}
+
+/// Every combination of qualifiers a parameter needs.
+std::vector<Standard::Entry> required_entries(const ParamSpec& spec) {
+    std::vector<Standard::Entry> out{Standard::Entry{std::string(spec.key), -1, -1, -1, {}, {}}};
+    auto expand = [&](Dim d, int n) {
+        if (!has(spec.dims, d)) return;
+        std::vector<Standard::Entry> next;
+        for (const auto& e : out)
+            for (int i = 0; i < n; ++i) {
+                auto x = e;
+                if (d == Dim::type) x.type = i;
+                if (d == Dim::area) x.area = i;
+                if (d == Dim::method) x.method = i;
+                next.push_back(x);
+            }
+        out = std::move(next);
+    };
+    expand(Dim::type, static_cast<int>(facility_type_count));
+    expand(Dim::area, static_cast<int>(area_count));
+    expand(Dim::method, static_cast<int>(method_count));
+    if (has(spec.dims, Dim::item)) {
+        std::vector<Standard::Entry> next;
+        std::string_view items = spec.items;
+        for (const auto& e : out) {
+            std::size_t i = 0;
+            while (i < items.size()) {
+                std::size_t j = items.find(' ', i);
+                if (j == std::string_view::npos) j = items.size();
+                auto x = e;
+                x.item = std::string(items.substr(i, j - i));
+                next.push_back(x);
+                i = j + 1;
+            }
+        }
+        out = std::move(next);
+    }
+    return out;
+}
+
+}  // namespace
+
+StandardLoad read_standard(const std::string& path, std::string bytes) {
+    ReadResult read = decode_source(path, std::move(bytes));
+    if (read.error) {
+        StandardLoad out;
+        out.errors.push_back(*read.error);
+        return out;
+    }
+    return read_standard(*read.source);
+}
+
+StandardLoad read_standard(const SourceText& src) {
+    StandardLoad out;
+    const std::string& path = src.path();
+    std::string buffer = src.text();
+    pugi::xml_document doc;
+    auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default | pugi::parse_doctype,
+                                          pugi::encoding_utf8);
+    if (!parsed) {
+        out.errors.push_back(Diagnostic{path, src.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))),
+                                        Text{std::string("XMLとして読めません: ") + parsed.description(),
+                                             std::string("not well-formed XML: ") + parsed.description()},
+                                        {}});
+        return out;
+    }
+    xml::Reader r(src, buffer.data(), buffer.size(), standard_namespace, out.errors, 50);
+    pugi::xml_node root = doc.document_element();
+    for (pugi::xml_node n : doc.children())
+        if (n.type() == pugi::node_doctype) {
+            r.error(r.at(n), Text{"DOCTYPE宣言は使えません", "a DOCTYPE declaration is not allowed"});
+            return out;
+        }
+    if (!root || xml::Reader::local_name(root) != "standard" || r.ns_of(root) != standard_namespace) {
+        r.error(root ? r.at(root) : Loc{1, 1, {}},
+                Text{"基準ファイルではありません", "not a standard file"},
+                Text{std::string("名前空間 ") + standard_namespace + " の <standard> 要素",
+                     std::string("a <standard> element in the namespace ") + standard_namespace});
+        return out;
+    }
+    Standard st;
+    st.origin = path;
+    xml::Element e(r, root, "/standard", {"id", "applies-from", "title-ja", "title-en"});
+    if (auto v = e.id()) st.id = *v;
+    if (auto v = e.date("applies-from", true)) st.applies_from = *v;
+    if (auto v = e.text("title-ja", true)) st.title.ja = *v;
+    if (auto v = e.text("title-en", true)) st.title.en = *v;
+    std::size_t count = 0;
+    read_params(r, e, st, Inherited{}, count);
+    if (!out.errors.empty()) return out;
+
+    st.finalize();
+    for (std::size_t i = 1; i < st.entries.size(); ++i) {
+        const auto& a = st.entries[i - 1];
+        const auto& b = st.entries[i];
+        if (std::tie(a.key, a.type, a.area, a.method, a.item) == std::tie(b.key, b.type, b.area, b.method, b.item))
+            r.error(e.loc(), Text{"パラメータが重複しています: " + describe(b), "parameter defined twice: " + describe(b)});
+    }
+    for (const auto& spec : param_specs())
+        for (const auto& need : required_entries(spec)) {
+            ParamKey k{need.key,
+                       need.type >= 0 ? std::optional(static_cast<FacilityType>(need.type)) : std::nullopt,
+                       need.area >= 0 ? std::optional(static_cast<Area>(need.area)) : std::nullopt,
+                       need.method >= 0 ? std::optional(static_cast<Method>(need.method)) : std::nullopt, need.item};
+            if (!st.find(k))
+                r.error(e.loc(),
+                        Text{"パラメータがありません: " + describe(need) + "（値が不明なら provenance=\"UNKNOWN\" で書いてください）",
+                             "missing parameter: " + describe(need) + " (write it with provenance=\"UNKNOWN\" if its value is not known)"});
+        }
+    if (out.errors.empty()) out.standard = std::move(st);
+    return out;
+}
+
+StandardLoad read_standard_file(const std::string& path) {
+    ReadResult read = read_source(path);
+    if (read.error) {
+        StandardLoad out;
+        out.errors.push_back(*read.error);
+        return out;
+    }
+    return read_standard(*read.source);
+}
+
+}  // namespace ahaki

@@ -1,0 +1,1030 @@
+// ahaki-bench-gen: deterministic generator of school descriptions for the benchmark.
+//
+//   gen --out DIR --count N --seed S [--scale K] [--manifest FILE] [--index FILE]
+//
+// Writes DIR/school-00001.xml ... in the input format (urn:ahaki-check:school:1).
+// Determinism: the output depends only on (seed, file number, scale) and on this source. The
+// PRNG (splitmix64 seeding xoshiro256**) and every integer range are implemented here, because
+// std::uniform_*_distribution differs between standard libraries. File i is the same whatever
+// --count is, so a 500-file corpus is the first 500 files of the 2,000-file one.
+//
+// Structure: a School is first planned (random decisions into plain structs), then emitted.
+// Each section (clinical sites, courses, ...) is one entry of kSections with a plan function
+// and an emit function, and draws from its own PRNG stream derived from the section's name, so
+// adding a section (teachers, premises, records...) does not change the content of the others.
+// About a quarter of the files get one or two defects from kDefects; --manifest lists them.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+// ---------------------------------------------------------------- PRNG
+
+std::uint64_t splitmix64(std::uint64_t& x) {
+    std::uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t hash_name(std::string_view s) {  // FNV-1a, to derive a stream per section
+    std::uint64_t h = 0xCBF29CE484222325ULL;
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ULL;
+    return h;
+}
+
+class Rng {  // xoshiro256**
+public:
+    explicit Rng(std::uint64_t seed) {
+        for (auto& v : s_) v = splitmix64(seed);
+    }
+    std::uint64_t next() {
+        const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+        const std::uint64_t t = s_[1] << 17;
+        s_[2] ^= s_[0];
+        s_[3] ^= s_[1];
+        s_[1] ^= s_[2];
+        s_[0] ^= s_[3];
+        s_[2] ^= t;
+        s_[3] = rotl(s_[3], 45);
+        return result;
+    }
+    // Uniform in [0, n), n > 0, by rejection (no modulo bias).
+    std::uint64_t below(std::uint64_t n) {
+        const std::uint64_t threshold = (0 - n) % n;
+        for (;;) {
+            const std::uint64_t r = next();
+            if (r >= threshold) return r % n;
+        }
+    }
+    int range(int lo, int hi) {  // inclusive
+        return lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo + 1)));
+    }
+    bool chance(int num, int den) { return below(static_cast<std::uint64_t>(den)) < static_cast<std::uint64_t>(num); }
+    template <class C>
+    auto& pick(C& c) {  // C may be const
+        return c[below(c.size())];
+    }
+
+private:
+    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+    std::uint64_t s_[4];
+};
+
+// ---------------------------------------------------------------- the standard (for realism)
+
+constexpr int kAreas = 10;
+constexpr std::array<const char*, kAreas> kAreaCode = {
+    "foundations",   "body-structure-function", "disease-prevention-recovery", "health-welfare-ethics",
+    "basic-theory",  "clinical-theory",         "social-theory",               "practical-training",
+    "clinical-practice", "integrated"};
+enum Area { kFound, kBody, kDisease, kHwe, kBasic, kClinTheory, kSocial, kPractical, kClinPractice, kIntegrated };
+
+struct TypeInfo {
+    const char* code;
+    const char* label;  // for the school's name
+    bool anma, hari, kyu;
+    std::array<int, kAreas> min_units;  // 別表第一
+    int total_units, total_hours;       // 指導要領 8(4)
+};
+constexpr std::array<TypeInfo, 7> kTypes = {{
+    {"anma", "あん摩マッサージ指圧", true, false, false, {14, 12, 12, 3, 7, 11, 2, 10, 4, 10}, 85, 2385},
+    {"hari", "はり", false, true, false, {14, 12, 12, 3, 8, 11, 2, 12, 4, 10}, 88, 2475},
+    {"kyu", "きゅう", false, false, true, {14, 12, 12, 3, 8, 11, 2, 10, 4, 10}, 86, 2415},
+    {"anma-hari", "あん摩鍼", true, true, false, {14, 12, 12, 3, 9, 13, 2, 15, 4, 10}, 94, 2655},
+    {"anma-kyu", "あん摩灸", true, false, true, {14, 12, 12, 3, 9, 13, 2, 13, 4, 10}, 92, 2595},
+    {"hari-kyu", "鍼灸", false, true, true, {14, 12, 12, 3, 9, 13, 2, 15, 4, 10}, 94, 2655},
+    {"anma-hari-kyu", "鍼灸マッサージ", true, true, true, {14, 12, 12, 3, 9, 15, 2, 19, 4, 10}, 100, 2835},
+}};
+
+// Required contents (別表第一 備考) and the area that must teach them.
+struct Cover {
+    const char* code;
+    Area area;
+};
+constexpr std::array<Cover, 10> kCovers = {{
+    {"communication", kFound},
+    {"kinesiology", kBody},
+    {"social-security", kHwe},
+    {"professional-ethics", kHwe},
+    {"oriental-medicine-overview", kBasic},
+    {"meridians-acupoints", kBasic},
+    {"indication-judgement", kClinTheory},
+    {"pathophysiology", kClinTheory},
+    {"body-observation", kClinTheory},
+    {"pre-clinical-skills-exam", kPractical},
+}};
+
+// ---------------------------------------------------------------- the model being generated
+
+using Milli = std::int64_t;  // decimals in thousandths, so arithmetic stays exact
+constexpr Milli kOne = 1000;
+
+struct Placement {
+    std::string site;
+    Milli units = 0;
+};
+
+struct Subject {
+    std::string id, name, method;
+    int area = 0;
+    Milli units = 0, hours = 0;
+    int year = 0;  // 0 = absent
+    std::vector<std::string> covers;
+    std::vector<Placement> placements;
+};
+
+struct Session {
+    std::string days;
+    int start = 0, end = 0;  // minutes from 00:00
+    bool unavoidable = false;
+    std::string reason;
+};
+
+struct Course {
+    std::string id, schedule;
+    int years = 3;
+    bool visually_impaired = false;
+    std::string intake;        // empty = absent
+    int credit_transfer = -1;  // -1 = absent
+    std::vector<Subject> subjects;
+    int weeks = 0;
+    std::vector<Session> sessions;
+};
+
+struct Site {
+    std::string id, name, kind;
+};
+
+struct School {
+    int number = 0;
+    const TypeInfo* type = nullptr;
+    std::string name;
+    std::vector<Site> sites;
+    std::vector<Course> courses;
+    bool foreign_note = false;  // an element in another namespace (tools may annotate files)
+    std::vector<std::string> defects;  // "name:RULE" for the manifest
+};
+
+struct Options {
+    std::string out, manifest, index;
+    long count = 0;
+    std::uint64_t seed = 1;
+    int scale = 1;
+};
+
+// ---------------------------------------------------------------- XML writer
+
+class Xml {
+public:
+    void open(std::string_view name, std::initializer_list<std::pair<std::string_view, std::string>> attrs,
+              bool empty = false) {
+        indent();
+        out_ += '<';
+        out_ += name;
+        for (const auto& [k, v] : attrs) attr(k, v);
+        out_ += empty ? "/>\n" : ">\n";
+        if (!empty) {
+            stack_.emplace_back(name);
+        }
+    }
+    // Start tag left open so optional attributes can follow; finish with end_start().
+    void begin(std::string_view name) {
+        indent();
+        out_ += '<';
+        out_ += name;
+        pending_ = std::string(name);
+    }
+    void attr(std::string_view k, std::string_view v) {
+        out_ += ' ';
+        out_ += k;
+        out_ += "=\"";
+        for (char c : v) {
+            switch (c) {
+                case '&': out_ += "&amp;"; break;
+                case '<': out_ += "&lt;"; break;
+                case '"': out_ += "&quot;"; break;
+                default: out_ += c;
+            }
+        }
+        out_ += '"';
+    }
+    void end_start(bool empty) {
+        out_ += empty ? "/>\n" : ">\n";
+        if (!empty) stack_.push_back(pending_);
+    }
+    void close() {
+        const std::string name = stack_.back();
+        stack_.pop_back();
+        indent();
+        out_ += "</" + name + ">\n";
+    }
+    void raw(std::string_view s) { out_ += s; }
+    const std::string& str() const { return out_; }
+
+private:
+    void indent() { out_.append(stack_.size() * 2, ' '); }
+    std::string out_, pending_;
+    std::vector<std::string> stack_;
+};
+
+std::string dec(Milli m) {
+    std::string s = std::to_string(m / kOne);
+    if (Milli f = m % kOne; f != 0) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%03d", static_cast<int>(f));
+        std::string frac(buf);
+        while (frac.back() == '0') frac.pop_back();
+        s += '.' + frac;
+    }
+    return s;
+}
+
+std::string hhmm(int minutes) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+    return buf;
+}
+
+// ---------------------------------------------------------------- names
+
+const std::array<const char*, 20> kPlaces = {"東京", "大阪", "名古屋", "札幌", "福岡", "仙台", "広島",
+                                             "京都", "神戸", "横浜", "千葉", "埼玉", "静岡", "新潟",
+                                             "金沢", "岡山", "熊本", "鹿児島", "那覇", "長野"};
+const std::array<const char*, 6> kMiddles = {"医療", "東洋医療", "医療福祉", "健康科学", "総合医療", "国際"};
+const std::array<const char*, 4> kSuffixes = {"専門学校", "学院", "専門学院", "養成所"};
+const std::array<const char*, 12> kSurnames = {"佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺",
+                                               "山本", "中村", "小林", "加藤", "吉田", "山田"};
+const std::array<const char*, 10> kRoman = {"Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ", "Ⅶ", "Ⅷ", "Ⅸ", "Ⅹ"};
+
+// Subject names per area; modality-specific ones are added for the facility type.
+std::vector<std::string> area_names(int area, const TypeInfo& t) {
+    std::vector<std::string> v;
+    auto add = [&](std::initializer_list<const char*> xs) { v.insert(v.end(), xs.begin(), xs.end()); };
+    switch (area) {
+        case kFound:
+            add({"心理学", "コミュニケーション論", "教育学", "倫理学", "英語", "情報科学", "統計学", "生物学",
+                 "物理学", "化学", "体育", "日本国憲法", "社会学", "人間関係論"});
+            break;
+        case kBody: add({"解剖学", "生理学", "運動学", "解剖学実習", "生理学実習", "生化学"}); break;
+        case kDisease:
+            add({"病理学", "臨床医学総論", "臨床医学各論", "リハビリテーション医学", "衛生学・公衆衛生学",
+                 "医学概論", "栄養学"});
+            break;
+        case kHwe: add({"医療概論", "関係法規", "社会保障制度", "職業倫理"}); break;
+        case kBasic:
+            add({"東洋医学概論", "経絡経穴概論"});
+            if (t.anma) add({"あん摩マッサージ指圧理論"});
+            if (t.hari) add({"はり理論"});
+            if (t.kyu) add({"きゅう理論"});
+            break;
+        case kClinTheory:
+            add({"東洋医学臨床論", "生体観察", "病態生理学", "適応の判断"});
+            if (t.anma) add({"臨床あん摩マッサージ指圧学"});
+            if (t.hari) add({"臨床はり学"});
+            if (t.kyu) add({"臨床きゅう学"});
+            break;
+        case kSocial: add({"施術所経営論", "社会あはき学", "地域包括ケア論"}); break;
+        case kPractical:
+            add({"基礎実習", "臨床実習前施術実技試験"});
+            if (t.anma) add({"あん摩マッサージ指圧実技"});
+            if (t.hari) add({"はり実技"});
+            if (t.kyu) add({"きゅう実技"});
+            break;
+        case kClinPractice: add({"臨床実習"}); break;
+        default: add({"総合演習", "卒業研究", "スポーツ医学", "高齢者ケア", "東洋医学総合", "地域保健"}); break;
+    }
+    return v;
+}
+
+const char* pick_method(Rng& r, int area) {
+    switch (area) {
+        case kFound: return r.chance(1, 4) ? "seminar" : "lecture";
+        case kBody: return r.chance(1, 6) ? "experiment" : "lecture";
+        case kBasic:
+        case kClinTheory: return r.chance(1, 6) ? "seminar" : (r.chance(1, 8) ? "practical" : "lecture");
+        case kPractical: return r.chance(1, 2) ? "practical" : "skills";
+        case kClinPractice: return "clinical";
+        case kIntegrated: return r.chance(1, 2) ? "seminar" : (r.chance(1, 3) ? "practical" : "lecture");
+        default: return "lecture";
+    }
+}
+
+bool is_lecture(std::string_view m) { return m == "lecture" || m == "seminar"; }
+
+int hours_per_unit(Rng& r, std::string_view method) {
+    if (method == "clinical") return 45;
+    if (is_lecture(method)) {
+        constexpr std::array<int, 8> h = {30, 30, 30, 30, 30, 30, 15, 24};
+        return r.pick(h);
+    }
+    constexpr std::array<int, 5> h = {30, 45, 45, 36, 40};
+    return r.pick(h);
+}
+
+// ---------------------------------------------------------------- sections: plan
+
+void plan_identity(Rng& r, School& s, const Options&) {
+    s.type = &r.pick(kTypes);
+    s.name = std::string(r.pick(kPlaces)) + r.pick(kMiddles) + s.type->label + r.pick(kSuffixes);
+    s.foreign_note = r.chance(1, 10);
+}
+
+void plan_sites(Rng& r, School& s, const Options& o) {
+    const int clinics = r.range(1, 4) * o.scale;
+    const int medical = r.range(0, 2) * o.scale;
+    s.sites.push_back({"aff", "附属臨床実習センター", "affiliated"});
+    constexpr std::array<const char*, 4> clinic_kinds = {"鍼灸院", "治療院", "指圧治療院", "マッサージ院"};
+    constexpr std::array<const char*, 5> med_kinds = {"病院", "クリニック", "整形外科医院", "介護老人保健施設",
+                                                      "スポーツクラブ"};
+    for (int i = 1; i <= clinics; ++i)
+        s.sites.push_back({"clinic" + std::to_string(i),
+                           std::string(r.pick(kSurnames)) + r.pick(clinic_kinds), "clinic"});
+    for (int i = 1; i <= medical; ++i)
+        s.sites.push_back({"med" + std::to_string(i), std::string(r.pick(kPlaces)) + r.pick(med_kinds), "medical"});
+}
+
+std::vector<const Site*> sites_of(const School& s, std::string_view kind) {
+    std::vector<const Site*> v;
+    for (const auto& x : s.sites)
+        if (x.kind == kind) v.push_back(&x);
+    return v;
+}
+
+void add_placement(Subject& sub, const std::string& site, Milli units) {
+    if (units <= 0) return;
+    for (auto& p : sub.placements)
+        if (p.site == site) {
+            p.units += units;
+            return;
+        }
+    sub.placements.push_back({site, units});
+}
+
+void plan_subjects(Rng& r, const School& s, Course& c, int course_no) {
+    const TypeInfo& t = *s.type;
+    std::array<int, kAreas> units{};
+    int total_units = 0;
+    for (int a = 0; a < kAreas; ++a) {
+        units[a] = t.min_units[a] + (r.chance(1, 4) ? r.range(1, 2) : 0);
+        total_units += units[a];
+    }
+    // How many subjects each area gets: at least one, at most one per unit.
+    const int want = std::min(r.range(40, 70), total_units);
+    std::array<int, kAreas> count{};
+    count.fill(1);
+    for (int n = kAreas; n < want; ++n) {
+        int capacity = 0;
+        for (int a = 0; a < kAreas; ++a) capacity += (a == kClinPractice ? 2 : units[a]) - count[a];
+        if (capacity <= 0) break;
+        int k = static_cast<int>(r.below(static_cast<std::uint64_t>(capacity)));
+        for (int a = 0; a < kAreas; ++a) {
+            const int cap = (a == kClinPractice ? 2 : units[a]) - count[a];
+            if (k < cap) {
+                ++count[a];
+                break;
+            }
+            k -= cap;
+        }
+    }
+    // Clinical practice comes last in the curriculum (and in the final year).
+    constexpr std::array<int, kAreas> order = {kFound,  kBody,      kDisease,   kHwe,       kBasic,
+                                               kClinTheory, kSocial, kPractical, kIntegrated, kClinPractice};
+    int serial = 0;
+    for (int a : order) {
+        std::vector<int> parts(static_cast<std::size_t>(count[a]), 1);
+        for (int left = units[a] - count[a]; left > 0; --left) ++parts[r.below(parts.size())];
+        const auto names = area_names(a, t);
+        const std::size_t offset = r.below(names.size());
+        std::map<std::string, int> uses;
+        for (int i = 0; i < count[a]; ++i) ++uses[names[(offset + static_cast<std::size_t>(i)) % names.size()]];
+        std::map<std::string, int> seen;
+        for (int i = 0; i < count[a]; ++i) {
+            Subject sub;
+            const std::string& base = names[(offset + static_cast<std::size_t>(i)) % names.size()];
+            const int nth = seen[base]++;
+            sub.name = base;
+            if (uses[base] > 1) sub.name += nth < 10 ? std::string(kRoman[static_cast<std::size_t>(nth)])
+                                                     : "(" + std::to_string(nth + 1) + ")";
+            char id[32];
+            std::snprintf(id, sizeof id, "c%d-s%03d", course_no, ++serial);
+            sub.id = id;
+            sub.area = a;
+            sub.method = pick_method(r, a);
+            // A name that says 実習/実技/実験 gets the matching method (臨床実習 stays clinical).
+            if (a != kClinPractice) {
+                if (base.find("実験") != std::string::npos) sub.method = "experiment";
+                else if (base.find("実技") != std::string::npos && base.find("試験") == std::string::npos)
+                    sub.method = "skills";
+                else if (base.find("実習") != std::string::npos) sub.method = "practical";
+            }
+            sub.units = parts[static_cast<std::size_t>(i)] * kOne;
+            sub.hours = sub.units * hours_per_unit(r, sub.method);
+            c.subjects.push_back(std::move(sub));
+        }
+    }
+    // Keep the total hours above 8(4): raise short lectures to 30 h/unit until it holds.
+    Milli hours = 0;
+    for (const auto& sub : c.subjects) hours += sub.hours;
+    for (auto& sub : c.subjects) {
+        if (hours >= Milli{t.total_hours} * kOne) break;
+        if (is_lecture(sub.method) && sub.hours < sub.units * 30) {
+            hours += sub.units * 30 - sub.hours;
+            sub.hours = sub.units * 30;
+        }
+    }
+    // Required contents: each code on a random subject of its area.
+    for (const auto& cv : kCovers) {
+        std::vector<Subject*> in_area;
+        for (auto& sub : c.subjects)
+            if (sub.area == cv.area) in_area.push_back(&sub);
+        r.pick(in_area)->covers.push_back(cv.code);
+    }
+    // Placements: mostly the affiliated facility and clinics, at most 1 unit at medical sites.
+    const auto clinics = sites_of(s, "clinic");
+    const auto medical = sites_of(s, "medical");
+    std::vector<Subject*> cp;
+    for (auto& sub : c.subjects)
+        if (sub.area == kClinPractice) cp.push_back(&sub);
+    Milli medical_budget = medical.empty() ? 0 : (r.chance(1, 2) ? kOne : (r.chance(1, 2) ? kOne / 2 : 0));
+    for (Subject* sub : cp) {
+        Milli left = sub->units;
+        if (medical_budget > 0 && left >= 2 * kOne) {
+            add_placement(*sub, r.pick(medical)->id, medical_budget);
+            left -= medical_budget;
+            medical_budget = 0;
+        }
+        if (left >= 2 * kOne && r.chance(2, 3)) {
+            const Milli at_clinic = kOne * r.range(1, static_cast<int>(left / kOne) - 1);
+            add_placement(*sub, r.pick(clinics)->id, at_clinic);
+            left -= at_clinic;
+        }
+        add_placement(*sub, "aff", left);
+    }
+}
+
+// Years: spread subjects over the years by cumulative hours.
+void plan_years(Course& c) {
+    Milli total = 0;
+    for (const auto& sub : c.subjects) total += sub.hours;
+    Milli cum = 0;
+    for (auto& sub : c.subjects) {
+        const Milli mid = cum + sub.hours / 2;
+        sub.year = std::min<int>(c.years, 1 + static_cast<int>(mid * c.years / std::max<Milli>(total, 1)));
+        if (sub.area == kClinPractice) sub.year = c.years;
+        cum += sub.hours;
+    }
+}
+
+Milli weekly_minutes(const Course& c) {
+    Milli m = 0;
+    for (const auto& s : c.sessions) {
+        const auto days = static_cast<Milli>(std::count(s.days.begin(), s.days.end(), ' ') + 1);
+        m += days * (s.end - s.start);
+    }
+    return m;
+}
+
+// Timetable: enough session time per year for the heaviest year (指導要領 14(2)).
+void plan_timetable(Rng& r, Course& c) {
+    std::map<int, Milli> per_year;
+    for (const auto& sub : c.subjects) per_year[sub.year] += sub.hours;
+    Milli need = 0;  // minutes per year, with a 5% margin
+    for (const auto& [y, h] : per_year) need = std::max(need, h * 60 / kOne * 105 / 100);
+    c.weeks = r.range(30, 35);
+    std::vector<Session> ladder;
+    if (c.schedule == "day") {
+        ladder = {{"mon tue wed thu fri", 9 * 60, 12 * 60 + 10, false, ""},
+                  {"mon tue wed thu fri", 13 * 60, 14 * 60 + 30, false, ""},
+                  {"mon tue wed thu fri", 14 * 60 + 40, 16 * 60 + 10, false, ""},
+                  {"sat", 9 * 60, 12 * 60 + 10, false, ""},
+                  {"mon tue wed thu fri", 16 * 60 + 20, 17 * 60 + 50, false, ""}};
+    } else {
+        ladder = {{"mon tue wed thu fri", 18 * 60, 21 * 60, false, ""},
+                  {"sat", 9 * 60, 12 * 60 + 10, true, "実技実習のため土曜日の昼間に実施"},
+                  {"sat", 13 * 60, 16 * 60 + 10, true, "実技実習のため土曜日の昼間に実施"},
+                  {"sun", 9 * 60, 12 * 60 + 10, true, "臨床実習のため日曜日の昼間に実施"},
+                  {"mon tue wed thu fri", 16 * 60 + 30, 17 * 60 + 50, true, "臨床実習の施設の都合による"}};
+    }
+    for (;;) {
+        c.sessions.clear();
+        for (const auto& s : ladder) {
+            c.sessions.push_back(s);
+            if (weekly_minutes(c) * c.weeks >= need) return;
+            // Night course: first use the evening up to 22:00 (4 hours after 18:00, 指導要領 8(6)).
+            if (c.schedule == "night" && c.sessions.size() == 1) {
+                c.sessions[0].end = 22 * 60;
+                if (weekly_minutes(c) * c.weeks >= need) return;
+            }
+        }
+        if (++c.weeks > 45) return;
+    }
+}
+
+void plan_courses(Rng& r, School& s, const Options& o) {
+    // Scaled files get the mean number of courses (2) times K, so they are about K times the
+    // size of an average file.
+    const int n = o.scale == 1 ? r.range(1, 3) : 2 * o.scale;
+    int days = 0, nights = 0;
+    for (int i = 0; i < n; ++i) {
+        Course c;
+        c.schedule = (i == 0 || r.chance(1, 2)) ? "day" : "night";
+        c.id = c.schedule + std::to_string(c.schedule == "day" ? ++days : ++nights);
+        c.visually_impaired = r.chance(1, 12);
+        c.years = c.schedule == "night" && r.chance(1, 2) ? 4 : (r.chance(1, 8) ? 4 : 3);
+        if (r.chance(4, 5)) c.intake = std::to_string(r.range(2018, 2026)) + "-04-01";
+        if (r.chance(1, 3)) c.credit_transfer = r.range(0, 7);
+        plan_subjects(r, s, c, i + 1);
+        plan_years(c);
+        plan_timetable(r, c);
+        s.courses.push_back(std::move(c));
+    }
+}
+
+// ---------------------------------------------------------------- sections: emit
+
+void emit_sites(Xml& x, const School& s) {
+    if (s.sites.empty()) return;
+    x.open("clinical-sites", {});
+    for (const auto& site : s.sites) x.open("site", {{"id", site.id}, {"name", site.name}, {"kind", site.kind}}, true);
+    x.close();
+}
+
+void emit_courses(Xml& x, const School& s) {
+    for (const auto& c : s.courses) {
+        x.begin("course");
+        x.attr("id", c.id);
+        x.attr("schedule", c.schedule);
+        x.attr("years", std::to_string(c.years));
+        if (c.visually_impaired) x.attr("visually-impaired", "true");
+        if (!c.intake.empty()) x.attr("intake", c.intake);
+        if (c.credit_transfer >= 0) x.attr("credit-transfer-units", std::to_string(c.credit_transfer));
+        x.end_start(false);
+        for (const auto& sub : c.subjects) {
+            x.begin("subject");
+            x.attr("id", sub.id);
+            x.attr("name", sub.name);
+            x.attr("area", kAreaCode[static_cast<std::size_t>(sub.area)]);
+            x.attr("method", sub.method);
+            x.attr("units", dec(sub.units));
+            x.attr("hours", dec(sub.hours));
+            if (sub.year > 0) x.attr("year", std::to_string(sub.year));
+            if (!sub.covers.empty()) {
+                std::string cov;
+                for (const auto& k : sub.covers) cov += (cov.empty() ? "" : " ") + k;
+                x.attr("covers", cov);
+            }
+            x.end_start(sub.placements.empty());
+            if (!sub.placements.empty()) {
+                for (const auto& p : sub.placements) x.open("placement", {{"site", p.site}, {"units", dec(p.units)}}, true);
+                x.close();
+            }
+        }
+        if (!c.sessions.empty()) {
+            x.open("timetable", {{"weeks-per-year", std::to_string(c.weeks)}});
+            for (const auto& se : c.sessions) {
+                x.begin("session");
+                x.attr("days", se.days);
+                x.attr("start", hhmm(se.start));
+                x.attr("end", hhmm(se.end));
+                if (se.unavoidable) x.attr("unavoidable", "true");
+                if (!se.reason.empty()) x.attr("reason", se.reason);
+                x.end_start(true);
+            }
+            x.close();
+        }
+        x.close();
+    }
+}
+
+void emit_foreign(Xml& x, const School& s) {
+    if (s.foreign_note)
+        x.raw("  <adm:note xmlns:adm=\"urn:example:school-admin\" by=\"事務局\">提出前に校長確認済み</adm:note>\n");
+}
+
+struct Section {
+    const char* name;
+    void (*plan)(Rng&, School&, const Options&);  // may be null
+    void (*emit)(Xml&, const School&);            // may be null
+};
+// Planned in this order, emitted in this order. Add new sections (teachers, premises, records)
+// here; each draws from its own stream, so existing sections keep their content.
+constexpr std::array<Section, 4> kSections = {{
+    {"identity", plan_identity, nullptr},
+    {"clinical-sites", plan_sites, emit_sites},
+    {"courses", plan_courses, emit_courses},
+    {"foreign", nullptr, emit_foreign},
+}};
+
+// ---------------------------------------------------------------- defects
+
+// Each returns false when it does not apply to this school (another one is then tried).
+using DefectFn = bool (*)(Rng&, School&);
+
+std::vector<Subject*> subjects_where(School& s, bool (*pred)(const Subject&)) {
+    std::vector<Subject*> v;
+    for (auto& c : s.courses)
+        for (auto& sub : c.subjects)
+            if (pred(sub)) v.push_back(&sub);
+    return v;
+}
+
+bool d_area_short(Rng& r, School& s) {  // CUR-001: one area a unit short
+    // Units are moved to another area (as if counted under the wrong row), so the totals stay.
+    Course& c = r.pick(s.courses);
+    int a = 0;
+    do a = static_cast<int>(r.below(kAreas));
+    while (a == kClinPractice);
+    const int to = a == kIntegrated ? kFound : kIntegrated;
+    Milli have = 0;
+    for (const auto& sub : c.subjects)
+        if (sub.area == a) have += sub.units;
+    Milli cut = have - Milli{s.type->min_units[static_cast<std::size_t>(a)]} * kOne + kOne;
+    std::vector<Subject> split;
+    for (auto& sub : c.subjects) {
+        if (sub.area != a || cut <= 0) continue;
+        const Milli take = std::min(cut, sub.covers.empty() ? sub.units : sub.units - kOne);
+        if (take <= 0) continue;
+        cut -= take;
+        if (take == sub.units) {
+            sub.area = to;
+            continue;
+        }
+        Subject part = sub;  // same method and hours per unit
+        const Milli hpu = sub.hours / sub.units;
+        part.id += "x";
+        part.name += "（総合）";
+        part.area = to;
+        part.units = take;
+        part.hours = take * hpu;
+        part.covers.clear();
+        sub.units -= take;
+        sub.hours = sub.units * hpu;
+        split.push_back(std::move(part));
+    }
+    c.subjects.insert(c.subjects.end(), split.begin(), split.end());
+    return cut <= 0;
+}
+
+bool set_hours_per_unit(Rng& r, School& s, bool (*pred)(const Subject&), int hpu) {
+    auto v = subjects_where(s, pred);
+    if (v.empty()) return false;
+    Subject* sub = r.pick(v);
+    sub->hours = sub->units * hpu;
+    return true;
+}
+bool d_lecture_31(Rng& r, School& s) {  // CUR-004
+    return set_hours_per_unit(r, s, [](const Subject& x) { return x.method == "lecture" && x.units > 0; }, 31);
+}
+bool d_seminar_14(Rng& r, School& s) {  // CUR-004
+    return set_hours_per_unit(r, s, [](const Subject& x) { return x.method == "seminar" && x.units > 0; }, 14);
+}
+bool d_practical_29(Rng& r, School& s) {  // CUR-004
+    return set_hours_per_unit(
+        r, s, [](const Subject& x) { return (x.method == "practical" || x.method == "skills") && x.units > 0; }, 29);
+}
+bool d_clinical_40(Rng& r, School& s) {  // CUR-005
+    return set_hours_per_unit(r, s, [](const Subject& x) { return x.method == "clinical"; }, 40);
+}
+
+std::vector<Subject*> clinical_subjects(Course& c) {
+    std::vector<Subject*> v;
+    for (auto& sub : c.subjects)
+        if (sub.area == kClinPractice && !sub.placements.empty()) v.push_back(&sub);
+    return v;
+}
+
+std::string ensure_medical_site(Rng& r, School& s) {
+    const auto med = sites_of(s, "medical");
+    if (!med.empty()) return r.pick(med)->id;
+    s.sites.push_back({"med-x", "市立総合病院", "medical"});
+    return "med-x";
+}
+
+bool d_few_clinical_units(Rng& r, School& s) {  // CUR-009 (and CUR-008): placements moved to a hospital
+    Course& c = r.pick(s.courses);
+    auto cp = clinical_subjects(c);
+    if (cp.empty()) return false;
+    const std::string med = ensure_medical_site(r, s);
+    const Milli target = kOne * 2;  // leave 2 units at affiliated/clinic sites: short of 3
+    Milli kept = 0;
+    for (Subject* sub : cp)
+        for (auto& p : sub->placements)
+            if (p.site.rfind("med", 0) != 0) kept += p.units;
+    bool moved = false;
+    for (Subject* sub : cp) {
+        Milli here = 0;
+        for (auto& p : sub->placements) {
+            if (p.site.rfind("med", 0) == 0 || kept <= target) continue;
+            const Milli take = std::min(p.units, kept - target);
+            p.units -= take;
+            kept -= take;
+            here += take;
+        }
+        std::erase_if(sub->placements, [](const Placement& p) { return p.units == 0; });
+        add_placement(*sub, med, here);  // the subject's placements still add up to its units
+        moved = moved || here > 0;
+    }
+    return moved;
+}
+
+bool d_medical_over(Rng& r, School& s) {  // CUR-008: 2 units at medical sites (added to a subject)
+    Course& c = r.pick(s.courses);
+    auto cp = clinical_subjects(c);
+    if (cp.empty()) return false;
+    Milli med_units = 0;
+    for (Subject* sub : cp)
+        for (auto& p : sub->placements)
+            if (p.site.rfind("med", 0) == 0) med_units += p.units;
+    const Milli extra = 2 * kOne - med_units;
+    if (extra <= 0) return false;
+    Subject* sub = r.pick(cp);
+    add_placement(*sub, ensure_medical_site(r, s), extra);
+    sub->hours += extra * 45;
+    sub->units += extra;
+    // The added hours must still fit the yearly plan (else CUR-013 would follow).
+    Milli year_hours = 0;
+    for (const auto& x : c.subjects)
+        if (x.year == sub->year) year_hours += x.hours;
+    while (Milli{c.weeks} * weekly_minutes(c) < year_hours * 60 / kOne && c.weeks < 53) ++c.weeks;
+    return true;
+}
+
+bool d_short_years(Rng& r, School& s) {  // CUR-006
+    r.pick(s.courses).years = 2;
+    return true;
+}
+
+bool d_credit_transfer(Rng& r, School& s) {  // CUR-014
+    r.pick(s.courses).credit_transfer = r.range(8, 10);
+    return true;
+}
+
+bool d_zero_units(Rng& r, School& s) {  // CUR-016 (warning)
+    Course& c = r.pick(s.courses);
+    Subject sub;
+    sub.id = c.subjects.front().id.substr(0, c.subjects.front().id.find('-')) + "-x" + std::to_string(c.subjects.size());
+    sub.name = "特別講義";
+    sub.area = kIntegrated;
+    sub.method = "lecture";
+    sub.year = 1;
+    c.subjects.push_back(std::move(sub));
+    return true;
+}
+
+bool d_duplicate_name(Rng& r, School& s) {  // CUR-017 (warning)
+    Course& c = r.pick(s.courses);
+    const std::size_t i = r.below(c.subjects.size() - 1);
+    c.subjects[i + 1].name = c.subjects[i].name;
+    return true;
+}
+
+bool d_year_beyond(Rng& r, School& s) {  // CUR-018
+    Course& c = r.pick(s.courses);
+    r.pick(c.subjects).year = c.years + 1;
+    return true;
+}
+
+bool d_placement_mismatch(Rng& r, School& s) {  // CUR-019
+    Course& c = r.pick(s.courses);
+    auto cp = clinical_subjects(c);
+    if (cp.empty()) return false;
+    for (auto& p : r.pick(cp)->placements)
+        if (p.site.rfind("med", 0) != 0) {
+            p.units += kOne;
+            return true;
+        }
+    return false;
+}
+
+bool d_clinical_method(Rng& r, School& s) {  // CUR-020
+    auto v = subjects_where(s, [](const Subject& x) { return x.method == "clinical"; });
+    if (v.empty()) return false;
+    r.pick(v)->method = "practical";
+    return true;
+}
+
+Course* course_with(Rng& r, School& s, std::string_view schedule) {
+    std::vector<Course*> v;
+    for (auto& c : s.courses)
+        if (c.schedule == schedule) v.push_back(&c);
+    return v.empty() ? nullptr : r.pick(v);
+}
+
+bool d_night_over_4h(Rng& r, School& s) {  // CUR-010
+    Course* c = course_with(r, s, "night");
+    if (c == nullptr) return false;
+    c->sessions.front().end = 22 * 60 + 30;
+    return true;
+}
+
+bool d_night_daytime_unmarked(Rng& r, School& s) {  // CUR-011
+    Course* c = course_with(r, s, "night");
+    if (c == nullptr) return false;
+    for (auto& se : c->sessions)
+        if (se.unavoidable) {
+            se.unavoidable = false;
+            se.reason.clear();
+            return true;
+        }
+    c->sessions.push_back({"sat", 10 * 60, 12 * 60, false, ""});
+    return true;
+}
+
+bool d_day_evening(Rng& r, School& s) {  // CUR-012
+    Course* c = course_with(r, s, "day");
+    if (c == nullptr) return false;
+    c->sessions.push_back({"wed", 18 * 60, 19 * 60 + 30, false, ""});
+    return true;
+}
+
+bool d_timetable_short(Rng& r, School& s) {  // CUR-013: too few weeks for the heaviest year
+    Course& c = r.pick(s.courses);
+    std::map<int, Milli> per_year;
+    for (const auto& sub : c.subjects) per_year[sub.year] += sub.hours;
+    Milli need = 0;  // minutes
+    for (const auto& [y, h] : per_year) need = std::max(need, h * 60 / kOne);
+    const Milli weekly = weekly_minutes(c);
+    if (weekly <= 0 || need / weekly < 2) return false;
+    c.weeks = static_cast<int>(std::min<Milli>(need / weekly - 1, 53));
+    return Milli{c.weeks} * weekly < need;
+}
+
+bool d_missing_cover(Rng& r, School& s) {  // CUR-015 (review)
+    auto v = subjects_where(s, [](const Subject& x) { return !x.covers.empty(); });
+    Subject* sub = r.pick(v);
+    sub->covers.erase(sub->covers.begin() + static_cast<std::ptrdiff_t>(r.below(sub->covers.size())));
+    return true;
+}
+
+struct Defect {
+    const char* name;
+    const char* rules;  // the rules it triggers when it is the only defect ('+'-separated)
+    DefectFn apply;
+};
+constexpr std::array<Defect, 19> kDefects = {{
+    {"area-short", "CUR-001", d_area_short},
+    {"lecture-31h", "CUR-004", d_lecture_31},
+    {"seminar-14h", "CUR-004", d_seminar_14},
+    {"practical-29h", "CUR-004", d_practical_29},
+    {"clinical-40h", "CUR-005", d_clinical_40},
+    {"short-years", "CUR-006+CUR-018", d_short_years},
+    {"medical-over", "CUR-008", d_medical_over},
+    {"few-clinical-units", "CUR-009+CUR-008", d_few_clinical_units},
+    {"night-over-4h", "CUR-010", d_night_over_4h},
+    {"night-daytime-unmarked", "CUR-011", d_night_daytime_unmarked},
+    {"day-evening", "CUR-012", d_day_evening},
+    {"timetable-short", "CUR-013", d_timetable_short},
+    {"credit-transfer", "CUR-014", d_credit_transfer},
+    {"missing-cover", "CUR-015", d_missing_cover},
+    {"zero-units", "CUR-016", d_zero_units},
+    {"duplicate-name", "CUR-017", d_duplicate_name},
+    {"year-beyond", "CUR-018", d_year_beyond},
+    {"placement-mismatch", "CUR-019", d_placement_mismatch},
+    {"clinical-method", "CUR-020", d_clinical_method},
+}};
+
+void plan_defects(Rng& r, School& s) {
+    if (!r.chance(1, 4)) return;
+    const int n = r.chance(1, 5) ? 2 : 1;
+    for (int i = 0; i < n; ++i) {
+        for (int tries = 0; tries < 50; ++tries) {
+            const Defect& d = r.pick(kDefects);
+            const std::string tag = std::string(d.name) + ":";
+            if (std::any_of(s.defects.begin(), s.defects.end(),
+                            [&](const std::string& x) { return x.rfind(tag, 0) == 0; }))
+                continue;  // each defect at most once per file (ids made by a defect stay unique)
+            if (d.apply(r, s)) {
+                s.defects.push_back(std::string(d.name) + ":" + d.rules);
+                break;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- driver
+
+std::uint64_t stream_seed(std::uint64_t seed, int number, std::string_view section) {
+    std::uint64_t x = seed;
+    std::uint64_t h = splitmix64(x);
+    x = h ^ (static_cast<std::uint64_t>(number) * 0xD1B54A32D192ED03ULL);
+    h = splitmix64(x);
+    x = h ^ hash_name(section);
+    return splitmix64(x);
+}
+
+School make_school(const Options& o, int number) {
+    School s;
+    s.number = number;
+    for (const auto& sec : kSections) {
+        if (sec.plan == nullptr) continue;
+        Rng r(stream_seed(o.seed, number, sec.name));
+        sec.plan(r, s, o);
+    }
+    Rng r(stream_seed(o.seed, number, "defects"));
+    plan_defects(r, s);
+    return s;
+}
+
+std::string emit_school(const School& s) {
+    Xml x;
+    x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    x.begin("school");
+    x.attr("xmlns", "urn:ahaki-check:school:1");
+    x.attr("name", s.name);
+    x.attr("type", s.type->code);
+    x.end_start(false);
+    for (const auto& sec : kSections)
+        if (sec.emit != nullptr) sec.emit(x, s);
+    x.close();
+    return x.str();
+}
+
+[[noreturn]] void usage(const char* msg) {
+    std::fprintf(stderr,
+                 "error: %s\nusage: gen --out DIR --count N --seed S [--scale K] [--manifest FILE] [--index FILE]\n",
+                 msg);
+    std::exit(2);
+}
+
+bool write_file(const std::filesystem::path& p, const std::string& data) {
+    std::FILE* f = std::fopen(p.c_str(), "wb");
+    if (f == nullptr) return false;
+    const bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+    return std::fclose(f) == 0 && ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    bool have_count = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) usage("missing value");
+            return argv[++i];
+        };
+        auto number = [&](long lo) {
+            const std::string v = value();
+            char* end = nullptr;
+            const long long n = std::strtoll(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || n < lo) usage("bad number");
+            return n;
+        };
+        if (a == "--out") o.out = value();
+        else if (a == "--count") { o.count = static_cast<long>(number(0)); have_count = true; }
+        else if (a == "--seed") o.seed = static_cast<std::uint64_t>(number(0));
+        else if (a == "--scale") o.scale = static_cast<int>(number(1));
+        else if (a == "--manifest") o.manifest = value();
+        else if (a == "--index") o.index = value();
+        else usage("unknown option");
+    }
+    if (o.out.empty() || !have_count) usage("--out and --count are required");
+    if (o.count > 99999) usage("--count at most 99999");
+    std::error_code ec;
+    std::filesystem::create_directories(o.out, ec);
+    if (ec) usage("cannot create output directory");
+    std::string manifest = "# file\tdefects (name:rules it triggers (errors and warnings) when alone; - = compliant)\n";
+    std::string index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<files>\n";
+    const auto dir = std::filesystem::absolute(o.out);
+    for (long n = 1; n <= o.count; ++n) {
+        const School s = make_school(o, static_cast<int>(n));
+        char name[32];
+        std::snprintf(name, sizeof name, "school-%05ld.xml", n);
+        if (!write_file(dir / name, emit_school(s))) {
+            std::fprintf(stderr, "error: cannot write %s\n", (dir / name).c_str());
+            return 1;
+        }
+        manifest += name;
+        manifest += '\t';
+        if (s.defects.empty()) manifest += '-';
+        for (std::size_t i = 0; i < s.defects.size(); ++i) manifest += (i ? " " : "") + s.defects[i];
+        manifest += '\n';
+        Xml entry;  // top level: no indentation
+        index += "  ";
+        entry.begin("file");
+        entry.attr("href", (dir / name).string());
+        entry.end_start(true);
+        index += entry.str();
+    }
+    index += "</files>\n";
+    if (!o.manifest.empty() && !write_file(o.manifest, manifest)) {
+        std::fprintf(stderr, "error: cannot write %s\n", o.manifest.c_str());
+        return 1;
+    }
+    if (!o.index.empty() && !write_file(o.index, index)) {
+        std::fprintf(stderr, "error: cannot write %s\n", o.index.c_str());
+        return 1;
+    }
+    return 0;
+}
