@@ -124,7 +124,7 @@ void check_required_contents(const RuleContext& ctx, Emitter& em) {
                 continue;
             }
             if (wrong) {
-                em.fail(scope, label, wrong->loc,
+                em.fail_as(Severity::error, scope, label, wrong->loc,
                         Text{"「" + std::string(content.ja) + "」を扱う科目として「" + wrong->name + "」（" +
                                  std::string(info(wrong->area).ja) + "）が指定されていますが、" + std::string(ai.ja) +
                                  "の科目で教える必要があります（認定規則 別表第一 備考）",
