@@ -33,8 +33,8 @@ const char* verdict_color(Verdict v) {
     return "0";
 }
 
-/// Pads to a display width, counting East Asian characters as two columns.
-std::string pad(const std::string& s, std::size_t width) {
+/// Display width, counting East Asian (3- and 4-byte UTF-8) characters as two columns.
+std::size_t display_width(const std::string& s) {
     std::size_t w = 0;
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
@@ -42,11 +42,17 @@ std::string pad(const std::string& s, std::size_t width) {
         w += n >= 3 ? 2 : 1;
         i += n;
     }
+    return w;
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+    std::size_t w = display_width(s);
     return w >= width ? s : s + std::string(width - w, ' ');
 }
 
 std::string rpad_num(const std::string& s, std::size_t width) {
-    return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
+    std::size_t w = display_width(s);
+    return w >= width ? s : std::string(width - w, ' ') + s;
 }
 
 }  // namespace
