@@ -23,12 +23,15 @@ RunTotals run_totals(const RunReport& run) {
 
 namespace report {
 
-std::string artifact_uri(const std::string& path) {
-    namespace fs = std::filesystem;
-    fs::path p = fs::path(path).lexically_normal();
-    std::string s = p.generic_string();
-    bool absolute = p.is_absolute();
+std::string normal_path(const std::string& path) {
+    std::string s = std::filesystem::path(path).lexically_normal().generic_string();
     while (s.rfind("./", 0) == 0) s.erase(0, 2);
+    return s;
+}
+
+std::string artifact_uri(const std::string& path) {
+    std::string s = normal_path(path);
+    bool absolute = std::filesystem::path(path).is_absolute();
     static const char hex[] = "0123456789ABCDEF";
     std::string out = absolute ? "file://" : "";
     for (unsigned char c : s) {

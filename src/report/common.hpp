@@ -10,6 +10,8 @@ namespace ahaki::report {
 /// A stable URI for a checked file: a relative path stays relative (normalised,
 /// '/'-separated, percent-encoded); an absolute one becomes file:///….
 std::string artifact_uri(const std::string& path);
+/// The path normalised ('/'-separated, no "./" or "x/.."), not encoded: for GitHub's file=.
+std::string normal_path(const std::string& path);
 /// Escapes text for XML content and attribute values; drops characters XML 1.0 cannot carry.
 std::string xml_escape(std::string_view s);
 /// "file:line:col: severity: message [RULE citation]" (+ the waiver when there is one).

@@ -159,7 +159,7 @@ std::string write_github(const RunReport& run, const WriteContext& c) {
         ++per_kind[a.kind];
         out += "::";
         out += kind_names[a.kind];
-        out += " file=" + github_escape_property(report::artifact_uri(a.file));
+        out += " file=" + github_escape_property(report::normal_path(a.file));
         if (a.loc.known()) {
             out += ",line=" + std::to_string(a.loc.line);
             if (a.loc.column > 0) out += ",col=" + std::to_string(a.loc.column);
