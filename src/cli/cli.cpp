@@ -4,14 +4,17 @@
 
 #include <boost/json.hpp>
 #include <boost/program_options.hpp>
+#include <array>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
 
 #include "cli/output.hpp"
+#include "cli/progress.hpp"
 #include "engine/engine.hpp"
 #include "report/formats.hpp"
 #include "report/report.hpp"
+#include "xml/waiver_reader.hpp"
 
 namespace ahaki {
 const char* const tool_version = AHAKI_VERSION;
@@ -58,19 +61,34 @@ const char* usage_en =
     "exit codes: 0 no finding at or above --fail-on / 1 findings at or above it / 2 input could not be checked or usage error\n"
     "more: ahaki-check check --help\n";
 
+/// "output NAME[=PATH], repeatable (NAME: text, json, …)" from the format table.
+const char* format_help(Lang L) {
+    static const std::array<std::string, 2> help = [] {
+        std::string names;
+        for (const auto& f : formats()) {
+            if (!names.empty()) names += ", ";
+            names += f.name;
+        }
+        return std::array<std::string, 2>{"出力形式 NAME[=PATH]（複数可。NAME: " + names + "。PATHなしは標準出力）",
+                                          "output NAME[=PATH], repeatable (NAME: " + names + "; no PATH: standard output)"};
+    }();
+    return help[L == Lang::ja ? 0 : 1].c_str();
+}
+
 po::options_description check_options(Lang L) {
     bool ja = L == Lang::ja;
     po::options_description d(ja ? "check のオプション" : "check options");
     d.add_options()
         ("help,h", ja ? "この説明を表示" : "show this help")
-        ("format,f", po::value<std::vector<std::string>>()->composing(),
-         ja ? "出力形式 NAME[=PATH]（複数可。NAME: text, json。PATHなしは標準出力）"
-            : "output NAME[=PATH], repeatable (NAME: text, json; no PATH: standard output)")
+        ("format,f", po::value<std::vector<std::string>>()->composing(), format_help(L))
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en")
         ("fail-on", po::value<std::string>()->default_value("error"),
          ja ? "終了コード1にする重大度 error|warning|review|never" : "severity that makes the exit code 1: error|warning|review|never")
         ("standard", po::value<std::vector<std::string>>()->composing(),
          ja ? "内蔵の基準の代わりに使う基準ファイル（複数可）" : "standard file to use instead of the embedded one (repeatable)")
+        ("waivers", po::value<std::string>(), ja ? "免除ファイル（schemas/waivers.xsd）" : "waiver file (schemas/waivers.xsd)")
+        ("today", po::value<std::string>(),
+         ja ? "免除の期限を判断する日 YYYY-MM-DD（既定: 今日）" : "the date waivers expire against, YYYY-MM-DD (default: today)")
         ("complete", ja ? "完全な申請として確認（記載のない項目をエラーにする）" : "check as a complete application: absent sections are errors")
         ("jobs,j", po::value<unsigned>()->default_value(0), ja ? "並列数（0: 全コア）" : "parallel jobs (0: all cores)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
@@ -170,14 +188,38 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     options.jobs = vm["jobs"].as<unsigned>();
     options.load.limits.max_file_bytes = vm["max-file-size"].as<std::size_t>();
 
+    Date today = today_local();
+    if (vm.count("today")) {
+        auto d = parse_date(vm["today"].as<std::string>());
+        if (!d) throw Usage{Text{"--today は実在する日付 YYYY-MM-DD です", "--today takes an existing date as YYYY-MM-DD"}};
+        today = *d;
+    }
+    std::optional<WaiverSet> waivers;
+    if (vm.count("waivers")) {
+        WaiverLoad wl = read_waivers_file(vm["waivers"].as<std::string>());
+        for (const auto& d : wl.errors) err << diagnostic_line(d, L) << "\n";
+        if (!wl.set) return trouble;
+        waivers = std::move(wl.set);
+    }
+
     RunReport run;
     run.standards = &standards.set;
     run.complete = options.check.complete;
     Expanded expanded = expand_paths(vm["paths"].as<std::vector<std::string>>());
     run.run_errors = std::move(expanded.errors);
+    std::optional<Progress> progress;
+    if (&err == &std::cerr && ::isatty(STDERR_FILENO) && expanded.files.size() > 1) {
+        progress.emplace(err, L);
+        options.progress = [&progress](std::size_t done, std::size_t total) { progress->update(done, total); };
+    }
     run.files = check_files(expanded.files, standards.set, options);
+    if (progress) progress->finish();
+    if (waivers) {
+        run.waivers = &*waivers;
+        run.waiver_notices = apply_waivers(*waivers, run.files, today).notices;
+    }
 
-    WriteContext wc{L, false};
+    WriteContext wc{L, false, fail_on, never};
     int status = ok;
     for (const auto& o : outputs) {
         WriteContext c = wc;
@@ -200,6 +242,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
             for (const auto& fi : oc.findings)
                 if (!never && !fi.waiver_reason && severity_rank(fi.severity) >= severity_rank(fail_on)) failing = true;
     }
+    if (!never && severity_rank(Severity::warning) >= severity_rank(fail_on) && !run.waiver_notices.empty()) failing = true;
     if (invalid || status == trouble) return trouble;
     return failing ? findings : ok;
 }

@@ -1,5 +1,8 @@
 #include "report/formats.hpp"
 
+#include "report/github.hpp"
+#include "report/writers.hpp"
+
 namespace ahaki {
 namespace {
 
@@ -9,6 +12,13 @@ std::string json_format(const RunReport& r, const WriteContext& c) { return writ
 const Format format_table[] = {
     {"text", {"人が読むテキスト（既定）", "text for people (default)"}, text_format},
     {"json", {"JSON（schemas/report.schema.json）", "JSON (schemas/report.schema.json)"}, json_format},
+    {"sarif", {"SARIF 2.1.0（GitHub code scanning など）", "SARIF 2.1.0 (GitHub code scanning and SARIF viewers)"}, sarif_format},
+    {"junit", {"JUnit XML（GitLab, Jenkins）: 要件ごとに1テストケース", "JUnit XML (GitLab, Jenkins): one test case per requirement"},
+     junit_format},
+    {"github", {"GitHub Actions の注釈（::error file=…）", "GitHub Actions annotations (::error file=…)"}, write_github},
+    {"github-summary", {"GitHub のジョブ概要（markdown、$GITHUB_STEP_SUMMARY 向け）",
+                        "GitHub job summary (markdown, for $GITHUB_STEP_SUMMARY)"},
+     write_github_summary},
 };
 
 }  // namespace

@@ -142,11 +142,28 @@ std::string write_json(const RunReport& run, Lang L) {
         fo["curriculum"] = std::move(courses);
         files.push_back(std::move(fo));
     }
+    if (run.waivers) {
+        json::array notices;
+        for (const auto& n : run.waiver_notices) {
+            json::object no{{"kind", waiver_problem_code(n.problem)}, {"waiver", n.waiver_id}, {"rule", n.rule}, {"file", n.waiver_file}};
+            put_loc(no, n.loc);
+            no["message"] = n.message.in(L);
+            notices.push_back(std::move(no));
+        }
+        root["waivers"] = {{"file", run.waivers->file}, {"count", run.waivers->waivers.size()}, {"notices", std::move(notices)}};
+    } else {
+        root["waivers"] = nullptr;
+    }
+    RunTotals rt = run_totals(run);
     root["summary"] = {{"files", run.files.size()},
                        {"verdicts",
                         {{"compliant", verdicts[0]}, {"non-compliant", verdicts[1]}, {"needs-review", verdicts[2]},
                          {"partially-checked", verdicts[3]}, {"invalid", verdicts[4]}}},
-                       {"findings", {{"error", totals[0]}, {"warning", totals[1]}, {"review", totals[2]}, {"info", totals[3]}}}};
+                       {"findings", {{"error", totals[0]}, {"warning", totals[1]}, {"review", totals[2]}, {"info", totals[3]}}},
+                       {"requirements",
+                        {{"compliant", rt.requirements[0]}, {"non-compliant", rt.requirements[1]}, {"needs-review", rt.requirements[2]},
+                         {"not-checked", rt.requirements[3]}}},
+                       {"waived", rt.waived}};
     root["files"] = std::move(files);
     return json::serialize(root) + "\n";
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/engine.hpp"
+#include "engine/waivers.hpp"
 #include "model/text.hpp"
 
 namespace ahaki {
@@ -16,7 +17,20 @@ struct RunReport {
     std::vector<Diagnostic> run_errors;  ///< problems not tied to one checked file (an empty directory…)
     const StandardSet* standards = nullptr;
     bool complete = false;
+    const WaiverSet* waivers = nullptr;        ///< --waivers, when given
+    std::vector<WaiverNotice> waiver_notices;  ///< expired and unmatched waivers (run-level warnings)
 };
+
+/// Totals over every file of a run: the summary every format prints.
+struct RunTotals {
+    std::size_t files = 0;
+    std::array<std::size_t, 5> verdicts{};      ///< by Verdict
+    std::array<std::size_t, 4> findings{};      ///< unwaived, by Severity
+    std::array<std::size_t, 4> requirements{};  ///< by Status
+    std::size_t waived = 0;
+    std::size_t load_errors = 0;                ///< diagnostics of files that could not be checked
+};
+RunTotals run_totals(const RunReport& run);
 
 struct TextOptions {
     Lang lang = Lang::ja;

@@ -1,5 +1,6 @@
 #include <cstdio>
 
+#include "report/common.hpp"
 #include "report/report.hpp"
 #include "rules/format.hpp"
 
@@ -74,6 +75,7 @@ std::string write_text(const RunReport& run, const TextOptions& opt) {
     Style st{opt.color};
     std::string out;
     for (const auto& d : run.run_errors) out += st("1;31", diagnostic_line(d, L)) + "\n";
+    for (const auto& n : run.waiver_notices) out += st("1;33", report::waiver_notice_line(n, L)) + "\n";
     std::array<std::size_t, 5> verdicts{};
     for (const auto& f : run.files) {
         Verdict v = f.verdict();
@@ -84,6 +86,10 @@ std::string write_text(const RunReport& run, const TextOptions& opt) {
             head += ja ? "（" + std::string(ti.ja) + "「" + f.school_name + "」、基準 " + f.standard_id + "）"
                        : " (" + std::string(ti.en) + " \"" + f.school_name + "\", standard " + f.standard_id + ")";
         }
+        std::size_t waived = 0;
+        for (const auto& o : f.outcomes)
+            for (const auto& fi : o.findings) waived += fi.waiver_reason.has_value();
+        if (waived > 0) head += ja ? "［免除 " + std::to_string(waived) + " 件］" : " [" + std::to_string(waived) + " waived]";
         out += head + "\n";
         for (const auto& d : f.errors) out += diagnostic_line(d, L) + "\n";
         for (const auto& o : f.outcomes)
@@ -127,6 +133,13 @@ std::string write_text(const RunReport& run, const TextOptions& opt) {
                         std::to_string(sc[2]) + "、未確認 " + std::to_string(sc[3]) + "\n"
                   : "  requirements: " + std::to_string(sc[0]) + " compliant, " + std::to_string(sc[1]) + " non-compliant, " +
                         std::to_string(sc[2]) + " need review, " + std::to_string(sc[3]) + " not checked\n";
+    }
+    if (run.waivers) {
+        std::size_t waived = run_totals(run).waived;
+        out += ja ? "免除: " + std::to_string(waived) + " 件の指摘に適用（" + run.waivers->file + "、期限切れ・該当なし " +
+                        std::to_string(run.waiver_notices.size()) + " 件）\n"
+                  : "waivers: applied to " + std::to_string(waived) + " finding(s) (" + run.waivers->file + ", " +
+                        std::to_string(run.waiver_notices.size()) + " expired or unmatched)\n";
     }
     if (run.files.size() > 1 || !run.run_errors.empty()) {
         out += ja ? "合計 " + std::to_string(run.files.size()) + " ファイル: 適合 " + std::to_string(verdicts[0]) + "、不適合 " +

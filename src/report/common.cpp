@@ -1,0 +1,126 @@
+#include "report/common.hpp"
+
+#include <filesystem>
+
+namespace ahaki {
+
+RunTotals run_totals(const RunReport& run) {
+    RunTotals t;
+    t.files = run.files.size();
+    for (const auto& f : run.files) {
+        ++t.verdicts[static_cast<std::size_t>(f.verdict())];
+        auto c = f.counts();
+        for (std::size_t i = 0; i < 4; ++i) t.findings[i] += c[i];
+        auto s = f.status_counts();
+        for (std::size_t i = 0; i < 4; ++i) t.requirements[i] += s[i];
+        for (const auto& o : f.outcomes)
+            for (const auto& fi : o.findings)
+                if (fi.waiver_reason) ++t.waived;
+        t.load_errors += f.errors.size();
+    }
+    return t;
+}
+
+namespace report {
+
+std::string normal_path(const std::string& path) {
+    std::string s = std::filesystem::path(path).lexically_normal().generic_string();
+    while (s.rfind("./", 0) == 0) s.erase(0, 2);
+    return s;
+}
+
+std::string artifact_uri(const std::string& path) {
+    std::string s = normal_path(path);
+    bool absolute = std::filesystem::path(path).is_absolute();
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out = absolute ? "file://" : "";
+    for (unsigned char c : s) {
+        bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                     c == '_' || c == '~' || c == '/';
+        if (plain) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string xml_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            case '\n': out += "&#10;"; break;
+            case '\r': out += "&#13;"; break;
+            case '\t': out += "&#9;"; break;
+            default:
+                if (c < 0x20) break;  // not allowed in XML 1.0
+                // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not allowed either.
+                if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                    (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
+                    i += 2;
+                    break;
+                }
+                out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+std::string waiver_mark(const Finding& f, Lang lang) {
+    if (!f.waiver_reason) return {};
+    std::string id = f.waiver_id.value_or("");
+    return lang == Lang::ja ? "免除（" + id + "）: " + *f.waiver_reason : "waived (" + id + "): " + *f.waiver_reason;
+}
+
+std::string finding_line(const std::string& file, const Finding& f, Lang lang) {
+    std::string s = location_prefix(file, f.loc);
+    s += ": ";
+    s += severity_text(f.severity).in(lang);
+    s += ": ";
+    s += f.message.in(lang);
+    s += " [";
+    s += f.rule_id;
+    if (!f.citation.empty()) {
+        s += ' ';
+        s += f.citation;
+    }
+    s += ']';
+    if (f.waiver_reason) {
+        s += lang == Lang::ja ? "（" : " (";
+        s += waiver_mark(f, lang);
+        s += lang == Lang::ja ? "）" : ")";
+    }
+    return s;
+}
+
+std::string waiver_notice_line(const WaiverNotice& n, Lang lang) {
+    std::string s = location_prefix(n.waiver_file, n.loc);
+    s += ": ";
+    s += severity_text(Severity::warning).in(lang);
+    s += ": ";
+    s += n.message.in(lang);
+    s += " [";
+    s += waiver_problem_code(n.problem);
+    s += ']';
+    return s;
+}
+
+const Finding* worst_unwaived(const Outcome& o) {
+    const Finding* worst = nullptr;
+    for (const auto& f : o.findings)
+        if (!f.waiver_reason && (!worst || severity_rank(f.severity) > severity_rank(worst->severity))) worst = &f;
+    return worst;
+}
+
+}  // namespace report
+}  // namespace ahaki
