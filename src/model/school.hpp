@@ -8,6 +8,7 @@
 #include "model/codes.hpp"
 #include "model/date.hpp"
 #include "model/decimal.hpp"
+#include "model/facility.hpp"
 #include "model/location.hpp"
 
 namespace ahaki {
@@ -16,6 +17,7 @@ struct Site {
     std::string id;
     std::string name;
     SiteKind kind = SiteKind::affiliated;
+    SiteDetails details;  ///< §9: opening date, supervisors, patients… (model/facility.hpp)
     Loc loc;
 };
 
@@ -73,6 +75,12 @@ struct School {
     std::vector<Course> courses;
     /// Present when the file has a clinical-sites section (even an empty one).
     std::optional<std::vector<Site>> sites;
+    // Facility sections (model/facility.hpp); absent when the file has no such element.
+    std::optional<Premises> premises;
+    std::optional<Equipment> equipment;
+    std::optional<Finance> finance;
+    std::optional<Records> records;
+    std::optional<Procedure> procedure;
     Loc loc;
 
     const Site& site_of(const Placement& p) const { return (*sites)[p.site_index]; }

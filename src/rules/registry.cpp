@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rules/curriculum/curriculum.hpp"
+#include "rules/facility_rules.hpp"
 #include "rules/rule.hpp"
 
 namespace ahaki {
@@ -11,6 +12,29 @@ namespace {
 using namespace ahaki::rules;
 
 const Rule rule_table[] = {
+    {"ADV-001", Severity::error, Section::procedure, "指導要領 13(1)",
+     {"広告の開始時期と表示", "Advertising: when it may start and how it is labelled"},
+     {"広告（procedure/advertising）ごとに、開始日が設置計画書の受理日（procedure/@plan-accepted）以後であること、"
+      "表示が「設置計画中」（認定申請書の提出日以後に始まる広告は「申請中」）であることを確認します。",
+      "For each advertising campaign (procedure/advertising), checks that it starts on or after the day the establishment "
+      "plan was accepted (procedure/@plan-accepted) and is labelled 設置計画中 (申請中 once the application has been "
+      "submitted)."},
+     check_advertising},
+    {"ADV-002", Severity::error, Section::procedure, "指導要領 13(2)",
+     {"学生募集の開始時期と表示", "Recruitment: when it may start and how it is labelled"},
+     {"学生募集（procedure/recruitment）ごとに、開始日が認定申請書の受理日（procedure/@application-accepted）以後であり、"
+      "「申請中」と表示していることを確認します。",
+      "For each recruitment campaign (procedure/recruitment), checks that it starts on or after the day the application "
+      "was accepted (procedure/@application-accepted) and is labelled 申請中."},
+     check_recruitment},
+    {"AUT-001", Severity::error, Section::procedure, "指導要領 1",
+     {"認定者と申請の宛先", "Who accredits, and where the submission is addressed"},
+     {"施設の種類から認定者を示します（あん摩マッサージ指圧師を含む種類は厚生労働大臣（都道府県知事を経由）、はり・きゅう・はりきゅうは"
+      "都道府県知事）。申請の宛先（procedure/@addressed-to）が違えばエラーです。",
+      "Names who accredits the facility type (types including anma: the Minister of Health, Labour and Welfare, through "
+      "the prefectural governor; hari, kyu, hari-kyu: the prefectural governor) and flags a submission addressed "
+      "(procedure/@addressed-to) to the wrong one."},
+     check_authority},
     {"CUR-001", Severity::error, Section::curriculum, "認定規則 第2条第3号 別表第一",
      {"教育内容ごとの単位数", "Units per education area"},
      {"課程ごとに、各教育内容（area）の科目の単位数を合計し、施設の種類に応じた別表第一の最低単位数と比べます。"
@@ -135,6 +159,217 @@ const Rule rule_table[] = {
      {"教育内容が臨床実習の科目は、授業方法を臨床実習（method=\"clinical\"）として1単位45時間で構成する必要があります。",
       "A subject counted toward clinical practice must use the clinical method (45 hours per unit)."},
      check_clinical_method},
+    {"EQP-001", Severity::error, Section::equipment, "指導要領 10(7)",
+     {"別表の器械器具・標本・模型・図書", "Equipment, specimens, models and books of 別表"},
+     {"備品目録（equipment/item）を基準データの備品リスト（list key=\"equipment\"）と品目コードで照合し、数量が最低数以上であることを確認します。"
+      "別表の本文は入手できておらず（UNKNOWN）、リストが埋まるまでは目録を人が別表と照合する要確認として報告します。",
+      "Matches the inventory (equipment/item) by item code against the standard's equipment list (list "
+      "key=\"equipment\") and checks each quantity. The text of 別表 was not available (UNKNOWN): until the list is "
+      "filled in, the rule reports a review finding to compare the inventory with 別表 by hand."},
+     check_equipment},
+    {"FIN-001", Severity::error, Section::finance, "指導要領 11(1)",
+     {"財政上の健全な運営", "Sound finances"},
+     {"運営が財政上健全であること（finance/@sound）とその根拠資料（finance/@evidence）を確認します。"
+      "健全でないとする記載はエラー、根拠資料の記載がなければ要確認です。",
+      "Checks that the school states sound finances (finance/@sound) and names the evidence (finance/@evidence). Not "
+      "sound: error; no evidence named: review."},
+     check_sound_finances},
+    {"FIN-002", Severity::error, Section::finance, "指導要領 11(2)",
+     {"経理の区分", "Separate accounts"},
+     {"養成施設の経理が養成施設以外の経理と明確に区分されていること（finance/@separate-accounts）を確認します。",
+      "Checks that the school's accounts are kept apart from the founder's other accounts (finance/@separate-accounts)."},
+     check_separate_accounts},
+    {"FIN-003", Severity::error, Section::finance, "指導要領 11(3)",
+     {"学則で定めた以外の納付金を徴収しないこと", "Only the fees of the school rules are collected"},
+     {"各生徒納付金（finance/fee）が学則に定められていること、学則で定めた以外の納付金を徴収していないこと（finance/@other-fees）を"
+      "確認します。金額が適当かは報告の一覧を見て人が判断します。",
+      "Checks that each fee (finance/fee) is stated in the school rules and that no other fee is collected "
+      "(finance/@other-fees). Whether the amounts are reasonable is for the reviewer, from the list in the report."},
+     check_fees_in_rules},
+    {"FIN-004", Severity::error, Section::finance, "指導要領 11(4)",
+     {"納付金の新設・改定の経理計画書の内容", "Contents of the accounting plan for a new or changed fee"},
+     {"納付金の新設・改定（finance/fee-change）ごとに、改定しない場合と改定した場合の翌年度の経理計画書があり、納付金名と金額が"
+      "記載されていることを確認します。提出期限は PRC-004。",
+      "For each new or changed fee (finance/fee-change), checks that next year's plans without and with the change are "
+      "attached and the fee's name and amount are given. The deadline is PRC-004."},
+     check_fee_change_plan},
+    {"OPN-001", Severity::error, Section::procedure, "通知 記2",
+     {"関係団体等の意見書", "Opinion letters of the professional bodies and schools for the blind"},
+     {"あん摩マッサージ指圧師を含む種類の設置計画書に、全日本鍼灸マッサージ師会・日本あん摩マッサージ指圧師会・日本盲人会連合の"
+      "都道府県の組織と盲学校の意見書（procedure/opinion-letter）が添えられていることを確認します。他の種類には適用しません。",
+      "For facility types including anma, checks that the establishment plan carries opinion letters "
+      "(procedure/opinion-letter) of the prefectural branches of 全日本鍼灸マッサージ師会, 日本あん摩マッサージ指圧師会 "
+      "and 日本盲人会連合, and of the schools for the blind. Not applicable to other types."},
+     check_opinion_letters},
+    {"PRC-001", Severity::error, Section::procedure, "指導要領 2(1)",
+     {"設置計画書の提出期限", "Deadline of the establishment plan"},
+     {"設置計画書の提出日（procedure/@plan-submitted）が授業開始予定日（@planned-start）の1年前（plan-lead-years）までであることを"
+      "日付から確認します。あん摩マッサージ指圧師を含む種類に適用します。",
+      "Checks from the dates that the establishment plan (procedure/@plan-submitted) was submitted at least 1 year "
+      "(plan-lead-years) before the planned start (@planned-start). Applies to types including anma."},
+     check_plan_deadline},
+    {"PRC-002", Severity::error, Section::procedure, "指導要領 2(2)",
+     {"定員変更計画書の提出期限", "Deadline of the capacity-change plan"},
+     {"定員の増加（procedure/capacity-increase）ごとに、定員変更計画書の提出日が変更日の1年前（capacity-plan-lead-years）までで"
+      "あることを確認します。あん摩マッサージ指圧師を含む種類に適用します。",
+      "For each capacity increase (procedure/capacity-increase), checks that the plan was submitted at least 1 year "
+      "(capacity-plan-lead-years) before the change. Applies to types including anma."},
+     check_capacity_plan_deadline},
+    {"PRC-003", Severity::error, Section::procedure, "指導要領 3",
+     {"認定申請・変更承認申請の期限", "Deadline of the application"},
+     {"認定の申請日（procedure/@application-submitted）が授業開始予定日の6か月前（application-lead-months）まで、"
+      "定員の変更の承認の申請が変更日の6か月前までであることを確認します。あん摩マッサージ指圧師を含む種類に適用します。",
+      "Checks that the application (procedure/@application-submitted) was made at least 6 months "
+      "(application-lead-months) before the planned start, and each change application 6 months before the change. "
+      "Applies to types including anma."},
+     check_application_deadline},
+    {"PRC-004", Severity::error, Section::finance, "指導要領 11(4)",
+     {"経理計画書の提出期限", "Deadline of the accounting plan"},
+     {"納付金の新設・改定（finance/fee-change）ごとに、経理計画書の提出日（@plan-submitted）が新設・改定日（@effective）の"
+      "3か月前（fee-plan-lead-months）までであることを確認します。",
+      "For each new or changed fee (finance/fee-change), checks that the accounting plan (@plan-submitted) was "
+      "submitted at least 3 months (fee-plan-lead-months) before the change (@effective)."},
+     check_fee_plan_deadline},
+    {"PRM-001", Severity::error, Section::premises, "指導要領 10(1)",
+     {"図書室", "Library"},
+     {"校舎（premises）に図書室（library）があることを確認します。", "Checks that the premises include a library (premises/library)."},
+     check_library},
+    {"PRM-002", Severity::error, Section::premises, "指導要領 10(2)",
+     {"実習室の水道設備と給湯施設", "Running water and hot water in practice rooms"},
+     {"各実習室（premises/practice-room）に水道設備（@water）と給湯施設（@hot-water）があることを確認します。",
+      "Checks that each practice room (premises/practice-room) has running water (@water) and hot water (@hot-water)."},
+     check_room_water},
+    {"PRM-003", Severity::error, Section::premises, "指導要領 10(3)",
+     {"実習室の机と椅子の配置", "Practice rooms laid out for group practice"},
+     {"各実習室で、生徒数人を一組として実習を行えるよう机と椅子が配置されていること（@group-layout）を確認します。",
+      "Checks that each practice room has desks and chairs laid out for practice in groups of a few students (@group-layout)."},
+     check_room_layout},
+    {"PRM-004", Severity::error, Section::premises, "指導要領 10(4)",
+     {"実習室の数", "Number of practice rooms"},
+     {"実習室の数が施設の種類ごとの最低数（practice-rooms-min）以上であることを確認します。あはき施設は2室（10(4)）、"
+      "他の種類は1室（10(2)(3) から導いた値、DERIVED）です。",
+      "Checks the number of practice rooms against the minimum for the facility type (practice-rooms-min): 2 for "
+      "anma-hari-kyu (10(4)); 1 for the other types (DERIVED from 10(2)(3))."},
+     check_room_count},
+    {"PRM-005", Severity::error, Section::premises, "指導要領 10(5)",
+     {"校舎の所有・賃貸借", "Premises owned, or leased securely and long-term"},
+     {"校舎が設置者所有（premises/@ownership=\"owned\"）であるか、賃貸借なら期間（@lease-start, @lease-end）が授業開始前に"
+      "終わらないことを確認します。「長期」の年数は定められていない（lease-min-years は UNKNOWN）ため、賃貸借は契約書を見る要確認です。",
+      "Checks that the premises are owned by the founder, or leased (@lease-start, @lease-end) for a term that does not "
+      "end before classes start. No number of years defines a long-term lease (lease-min-years is UNKNOWN), so a lease "
+      "is reported for review of the contract."},
+     check_ownership},
+    {"PRM-006", Severity::review, Section::premises, "指導要領 10(6)",
+     {"校舎の他の目的との併用", "Premises not shared with other uses"},
+     {"校舎が他の目的に併用されていないこと（premises/@shared-use）を確認します。併用は原則として認められないため、"
+      "併用していれば理由と区分を人が確認する要確認です。",
+      "Checks that the premises are not also used for other purposes (premises/@shared-use). Sharing is excluded only "
+      "in principle, so shared premises are reported for review of the reason and separation."},
+     check_shared_use},
+    {"REC-001", Severity::error, Section::records, "指導要領 12(1)",
+     {"学則・日課表・学校日誌の保存", "School rules, daily schedule and school diary kept"},
+     {"学則、日課表、学校日誌が備えられ（records/record）、保存期間（@retention-years）が基準（record-retention-years、5年）以上で"
+      "あることを確認します。",
+      "Checks that the school rules, daily schedule and school diary are kept (records/record) for at least the "
+      "retention period (record-retention-years, 5 years)."},
+     check_records_1},
+    {"REC-002", Severity::error, Section::records, "指導要領 12(2)",
+     {"職員の名簿・履歴書・出勤簿の保存", "Staff list, CVs and attendance book kept"},
+     {"職員の名簿、履歴書、出勤簿が備えられ、5年以上保存されることを確認します。",
+      "Checks that the staff list, staff CVs and staff attendance book are kept for at least 5 years."},
+     check_records_2},
+    {"REC-003", Severity::error, Section::records, "指導要領 12(3)",
+     {"学籍簿・出席簿・健康診断の表簿の保存", "Student register, attendance and health-check records kept"},
+     {"学籍簿（20年）、出席簿、健康診断に関する表簿（5年）が備えられ、それぞれの期間以上保存されることを確認します。",
+      "Checks that the student register (20 years), the attendance book and the health-check records (5 years) are kept "
+      "for at least those periods."},
+     check_records_3},
+    {"REC-004", Severity::error, Section::records, "指導要領 12(4)",
+     {"入学者選考・成績考査の表簿の保存", "Admission and grade records kept"},
+     {"入学者の選考及び成績考査に関する表簿が備えられ、5年以上保存されることを確認します。",
+      "Checks that the admission selection and grade records are kept for at least 5 years."},
+     check_records_4},
+    {"REC-005", Severity::error, Section::records, "指導要領 12(5)",
+     {"資産原簿・出納簿・予算決算の表簿の保存", "Asset ledger, cash book and budget records kept"},
+     {"資産原簿、出納簿、予算決算に関する表簿が備えられ、5年以上保存されることを確認します。",
+      "Checks that the asset ledger, cash book and budget and accounts records are kept for at least 5 years."},
+     check_records_5},
+    {"REC-006", Severity::error, Section::records, "指導要領 12(6)",
+     {"備品の目録の保存", "Equipment catalogue kept"},
+     {"器械器具、標本及び模型、図書並びにその他の備品の目録が備えられ、5年以上保存されることを確認します。",
+      "Checks that the catalogue of instruments, specimens, models, books and other equipment is kept for at least 5 years."},
+     check_records_6},
+    {"REC-007", Severity::error, Section::records, "指導要領 12(7)",
+     {"往復文書処理簿の保存", "Correspondence log kept"},
+     {"往復文書処理簿が備えられ、5年以上保存されることを確認します。",
+      "Checks that the correspondence log is kept for at least 5 years."},
+     check_records_7},
+    {"REC-008", Severity::error, Section::sites, "療養費の支給基準 第7章",
+     {"療養費を請求する施設の施術録の保存", "Treatment records of a site that claims 療養費"},
+     {"療養費を請求する臨床実習施設（site/@claims-insurance=\"true\"）が施術録を施術完結の日から5年間（record-retention-years "
+      "item=treatment-records）以上保存すること（site/treatment-records）を確認します。",
+      "For each clinical site that claims 療養費 (site/@claims-insurance=\"true\"), checks that its treatment records "
+      "are kept for at least 5 years from the day treatment ended (site/treatment-records)."},
+     check_treatment_records},
+    {"SIT-001", Severity::error, Section::sites, "指導要領 9(1)",
+     {"附属の臨床実習施設と施術所の確保", "An affiliated facility and a 施術所 secured"},
+     {"臨床実習施設（clinical-sites）に附属の臨床実習施設（kind=\"affiliated\"）と施術所（kind=\"clinic\"）が"
+      "それぞれ1つ以上あることを確認します。",
+      "Checks that the clinical sites include an affiliated clinical facility (kind=\"affiliated\") and a 施術所 "
+      "(kind=\"clinic\")."},
+     check_sites_secured},
+    {"SIT-002", Severity::error, Section::sites, "指導要領 9(2)",
+     {"附属の臨床実習施設の要件", "What makes a facility affiliated"},
+     {"附属の臨床実習施設が、養成施設が教育を目的として設置したもの（@established-by-school）で、養成施設の教員が直接指導に"
+      "当たるもの（@supervised-by-teachers）であることを確認します。",
+      "Checks that each affiliated facility was set up by the school for teaching (@established-by-school) and is "
+      "supervised directly by the school's teachers (@supervised-by-teachers)."},
+     check_affiliated_site},
+    {"SIT-003", Severity::error, Section::sites, "指導要領 9(4)ア",
+     {"施術所: 到達目標", "施術所: attainment goals"},
+     {"各施術所に臨床実習の到達目標が設定されていること（site/@attainment-goals）を確認します。",
+      "Checks that each 施術所 has attainment goals for clinical practice (site/@attainment-goals)."},
+     check_clinic_goals},
+    {"SIT-004", Severity::error, Section::sites, "指導要領 9(4)イ",
+     {"施術所: 5年以上の開業実績", "施術所: open at least 5 years"},
+     {"各施術所の開設日（site/@opened）から授業開始予定日（procedure/@planned-start、なければ最も早い course/@intake）までの"
+      "満年数が基準（clinic-min-years-open、5年）以上であることを確認します。",
+      "Computes the whole years from each 施術所's opening date (site/@opened) to the planned start of classes "
+      "(procedure/@planned-start, or else the earliest course/@intake) and checks them against clinic-min-years-open (5)."},
+     check_clinic_years_open},
+    {"SIT-005", Severity::error, Section::sites, "指導要領 9(4)ウ",
+     {"施術所: 臨床実習指導者", "施術所: a qualified supervisor"},
+     {"各施術所に、教員の資格を有する者（@teacher-qualified）、又は実務5年以上（@practice-years、supervisor-min-practice-years）で"
+      "あはき師臨床実習指導者講習会を修了した者（@course-completed）である臨床実習指導者（site/supervisor）がいることを確認します。",
+      "Checks that each 施術所 has a supervisor (site/supervisor) who either holds a teacher's qualification "
+      "(@teacher-qualified) or has at least 5 years of practice (@practice-years, supervisor-min-practice-years) and "
+      "completed the supervisor course (@course-completed)."},
+     check_clinic_supervisor},
+    {"SIT-006", Severity::error, Section::sites, "指導要領 9(4)エ",
+     {"施術所: 施術日の平均受診者数", "施術所: average patients per treatment day"},
+     {"各施術所の平均受診者数（site/patients/@per-day）が基準（clinic-min-patients-per-day、5名）以上で、その期間（@from〜@to）が"
+      "1年（clinic-patient-period-years）以上あり、授業開始予定日より前に終わっていることを確認します。",
+      "Checks that each 施術所's average patients per treatment day (site/patients/@per-day) is at least "
+      "clinic-min-patients-per-day (5), over a period (@from to @to) of at least clinic-patient-period-years (1) that "
+      "ends before the planned start of classes."},
+     check_clinic_patients},
+    {"SIT-007", Severity::error, Section::sites, "指導要領 9(4)オ",
+     {"施術所: 施設・設備の利用", "施術所: facilities and equipment usable"},
+     {"各施術所で臨床実習に必要な施設及び設備を利用できること（site/@facilities-usable）を確認します。",
+      "Checks that the facilities and equipment needed for clinical practice can be used at each 施術所 (site/@facilities-usable)."},
+     check_clinic_facilities},
+    {"SIT-008", Severity::error, Section::sites, "指導要領 9(4)カ",
+     {"施術所: 開設者の行政処分", "施術所: opener never sanctioned"},
+     {"各施術所の開設者が過去も含め療養費申請資格停止等の行政処分を受けていないこと（site/@opener-sanctioned, site/sanction）を"
+      "確認します。",
+      "Checks that the opener of each 施術所 has never (past included) been subject to an administrative sanction such as "
+      "suspension from 療養費 claims (site/@opener-sanctioned, site/sanction)."},
+     check_clinic_sanctions},
+    {"SIT-009", Severity::error, Section::sites, "指導要領 9(4)キ",
+     {"施術所: 患者の文書による同意", "施術所: patients' written consent"},
+     {"各施術所で臨床実習を行うことについて患者から文書による同意を得ること（site/@written-consent）を確認します。",
+      "Checks that each 施術所 obtains patients' written consent to clinical practice (site/@written-consent)."},
+     check_clinic_consent},
 };
 
 }  // namespace

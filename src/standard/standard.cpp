@@ -21,6 +21,29 @@ constexpr ParamSpec specs[] = {
     {"credit-transfer-max-units", Dim::none, ParamKind::decimal, "単位", "units"},
     {"placement-medical-max-units", Dim::none, ParamKind::decimal, "単位", "units"},
     {"placement-affiliated-or-clinic-min-units", Dim::none, ParamKind::decimal, "単位", "units"},
+
+    // Clinical sites (指導要領 9(4)).
+    {"clinic-min-years-open", Dim::none, ParamKind::decimal, "年", "years"},
+    {"supervisor-min-practice-years", Dim::none, ParamKind::decimal, "年", "years"},
+    {"clinic-min-patients-per-day", Dim::none, ParamKind::decimal, "名", "patients"},
+    {"clinic-patient-period-years", Dim::none, ParamKind::decimal, "年", "years"},
+    // Premises (指導要領 10).
+    {"practice-rooms-min", Dim::type, ParamKind::decimal, "室", "rooms"},
+    {"lease-min-years", Dim::none, ParamKind::decimal, "年", "years"},
+    // Records (指導要領 12; 療養費 rules 第7章 for the 施術録).
+    {"record-retention-years", Dim::item, ParamKind::decimal, "年", "years",
+     "school-rules daily-schedule school-diary staff-list staff-resumes staff-attendance student-register "
+     "student-attendance health-checks admission-selection grades asset-ledger cash-book budget-accounts "
+     "equipment-catalogue correspondence-log treatment-records"},
+    // Procedure deadlines (指導要領 2, 3, 11(4)).
+    {"plan-lead-years", Dim::none, ParamKind::decimal, "年", "years"},
+    {"capacity-plan-lead-years", Dim::none, ParamKind::decimal, "年", "years"},
+    {"application-lead-months", Dim::none, ParamKind::decimal, "か月", "months"},
+    {"fee-plan-lead-months", Dim::none, ParamKind::decimal, "か月", "months"},
+};
+
+constexpr std::string_view list_key_table[] = {
+    "equipment",  // 指導要領 10(7) 別表
 };
 
 using EntryKey = std::tuple<std::string_view, int, int, int, std::string_view>;
@@ -31,6 +54,13 @@ EntryKey entry_key(const Standard::Entry& e) {
 }  // namespace
 
 std::span<const ParamSpec> param_specs() { return specs; }
+std::span<const std::string_view> list_keys() { return list_key_table; }
+
+const StandardList& Standard::list(std::string_view key) const {
+    for (const auto& l : lists)
+        if (l.key == key) return l;
+    throw std::logic_error("standard list missing: " + std::string(key));
+}
 
 const ParamSpec* find_param_spec(std::string_view key) {
     for (const auto& s : specs)

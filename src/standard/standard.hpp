@@ -61,6 +61,24 @@ struct ParamKey {
     std::string_view item = {};
 };
 
+/// A list the standard requires a school to hold (the equipment of 指導要領 別表):
+/// items with a minimum quantity. Its provenance may be UNKNOWN, with no items.
+struct ListItem {
+    std::string code;
+    Text name;
+    Decimal min_quantity;
+};
+struct StandardList {
+    std::string key;
+    Provenance provenance = Provenance::unknown;
+    std::string clause;
+    std::string note;
+    std::vector<ListItem> items;
+    bool known() const { return provenance != Provenance::unknown; }
+};
+/// The lists a standard file must define (like param_specs() for numbers).
+std::span<const std::string_view> list_keys();
+
 class Standard {
 public:
     std::string id;
@@ -72,6 +90,9 @@ public:
     /// once the standard has loaded (the loader refuses incomplete files).
     const Threshold& get(const ParamKey& k) const;
     const Threshold* find(const ParamKey& k) const;
+    /// A list of list_keys(); guaranteed present once loaded.
+    const StandardList& list(std::string_view key) const;
+    std::vector<StandardList> lists;
 
     // Loader interface.
     struct Entry {

@@ -82,20 +82,6 @@ void load_timetable(Reader& r, pugi::xml_node n, Course& course) {
     course.timetable = std::move(t);
 }
 
-void load_site(Reader& r, pugi::xml_node n, std::vector<Site>& sites, LoadState& st, std::size_t index) {
-    Element e(r, n, id_path("/school/clinical-sites", "site", n, index), {"id", "name", "kind"});
-    auto id = e.id();
-    Site s;
-    s.loc = e.loc();
-    if (id) {
-        s.id = *id;
-        st.ids.add(r, s.id, s.loc, "site");
-    }
-    if (auto v = e.text("name", true)) s.name = *v;
-    if (auto v = e.code("kind", site_kinds(), true)) s.kind = *v;
-    sites.push_back(std::move(s));
-}
-
 void resolve_placements(Reader& r, School& school, const LoadState& st) {
     for (auto& c : school.courses)
         for (auto& s : c.subjects)
@@ -174,8 +160,10 @@ void load_school_element(Reader& r, pugi::xml_node root, School& school) {
     if (auto v = e.code("type", facility_types(), true)) school.type = *v;
     LoadState st;
     bool have_sites = false;
-    e.children({"course", "clinical-sites"}, [&](std::string_view name, pugi::xml_node c) {
-        if (name == "course") {
+    e.children({"course", "clinical-sites", "premises", "equipment", "finance", "records", "procedure"}, [&](std::string_view name, pugi::xml_node c) {
+        if (load_facility_section(r, name, c, school, st)) {
+            // premises, equipment, finance, records, procedure: xml/load_facility.cpp
+        } else if (name == "course") {
             load_course(r, c, school, st);
         } else if (name == "clinical-sites") {
             if (have_sites) {

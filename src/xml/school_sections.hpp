@@ -18,4 +18,9 @@ struct LoadState {
 void load_course(Reader& r, pugi::xml_node n, School& school, LoadState& st);
 void load_clinical_sites(Reader& r, pugi::xml_node n, School& school, LoadState& st);
 
+// xml/load_facility.cpp: clinical-site details and the facility sections (§9–§13).
+void load_site(Reader& r, pugi::xml_node n, std::vector<Site>& sites, LoadState& st, std::size_t index);
+/// Reads one facility section (premises, equipment, finance, records, procedure); false when `name` is not one.
+bool load_facility_section(Reader& r, std::string_view name, pugi::xml_node n, School& school, LoadState& st);
+
 }  // namespace ahaki::xml

@@ -2,6 +2,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -19,9 +20,64 @@ struct Inherited {
 
 const Decimal max_param = Decimal::from_int(1000000);
 
+const Decimal max_list_quantity = Decimal::from_int(1000000);
+
+/// <list key provenance clause note> with <item code name-ja name-en min-quantity> children: a list the
+/// standard requires (the equipment of 別表). An UNKNOWN list holds no items.
+void read_list(xml::Reader& r, pugi::xml_node n, const std::string& parent_path, Standard& st, const Inherited& inherited) {
+    std::string key = n.attribute("key").value();
+    xml::Element e(r, n, parent_path + "/list[@key='" + key + "']", {"key", "provenance", "clause", "note"});
+    StandardList list;
+    std::vector<std::string_view> keys(list_keys().begin(), list_keys().end());
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        e.bad_value("key", Text{"未知のリストです", "unknown list"}, Text{"次のいずれか: " + xml::join(keys), "one of: " + xml::join(keys)});
+        return;
+    }
+    for (const auto& l : st.lists)
+        if (l.key == key) {
+            e.bad_value("key", Text{"リストが2回定義されています", "list defined twice"}, Text{"リストごとに <list> は1つ", "one <list> per key"});
+            return;
+        }
+    list.key = key;
+    list.clause = inherited.clause;
+    list.note = inherited.note;
+    std::optional<Provenance> prov = inherited.provenance;
+    if (e.has("provenance")) {
+        if (auto p = parse_provenance(n.attribute("provenance").value())) prov = *p;
+        else
+            e.bad_value("provenance", Text{"未知の出典区分です", "unknown provenance"},
+                        Text{"SEED, ORD, GL-HK, DERIVED, UNKNOWN のいずれか", "one of SEED, ORD, GL-HK, DERIVED, UNKNOWN"});
+    }
+    if (auto c = e.text("clause", false); c && !c->empty()) list.clause = *c;
+    if (auto v = e.text("note", false); v && !v->empty()) list.note = *v;
+    if (!prov) e.missing("provenance", Text{"SEED, ORD, GL-HK, DERIVED, UNKNOWN のいずれか", "SEED, ORD, GL-HK, DERIVED or UNKNOWN"});
+    else list.provenance = *prov;
+    if (list.clause.empty()) e.missing("clause", Text{"根拠条項（例: 指導要領 10(7) 別表）", "the clause (e.g. 指導要領 10(7) 別表)"});
+    std::size_t index = 0;
+    e.children({"item"}, [&](std::string_view, pugi::xml_node c) {
+        xml::Element i(r, c, e.path() + "/item[" + std::to_string(++index) + "]", {"code", "name-ja", "name-en", "min-quantity"});
+        if (list.provenance == Provenance::unknown) {
+            r.error(i.loc(), Text{"UNKNOWN のリストに項目は書けません（項目が分かったら出典区分も直してください）",
+                                  "an UNKNOWN list cannot have items (give its provenance when you add them)"});
+            return;
+        }
+        ListItem item;
+        if (auto v = i.id("code")) item.code = *v;
+        if (auto v = i.text("name-ja", true)) item.name.ja = *v;
+        if (auto v = i.text("name-en", true)) item.name.en = *v;
+        if (auto v = i.decimal("min-quantity", true, max_list_quantity)) item.min_quantity = *v;
+        for (const auto& other : list.items)
+            if (!item.code.empty() && other.code == item.code)
+                i.bad_value("code", Text{"項目コードが重複しています", "duplicate item code"}, Text{"一意のコード", "a unique code"});
+        list.items.push_back(std::move(item));
+    });
+    st.lists.push_back(std::move(list));
+}
+
 void read_params(xml::Reader& r, xml::Element& parent, Standard& st, const Inherited& inherited, std::size_t& count) {
-    parent.children({"group", "param"}, [&](std::string_view name, pugi::xml_node n) {
+    parent.children({"group", "param", "list"}, [&](std::string_view name, pugi::xml_node n) {
         ++count;
+        if (name == "list") return read_list(r, n, parent.path(), st, inherited);
         if (name == "group") {
             xml::Element g(r, n, parent.path() + "/group", {"clause", "provenance", "note"});
             Inherited inner = inherited;
@@ -224,6 +280,13 @@ StandardLoad read_standard(const SourceText& src) {
                         Text{"パラメータがありません: " + describe(need) + "（値が不明なら provenance=\"UNKNOWN\" で書いてください）",
                              "missing parameter: " + describe(need) + " (write it with provenance=\"UNKNOWN\" if its value is not known)"});
         }
+    for (auto key : list_keys()) {
+        bool found = false;
+        for (const auto& l : st.lists) found = found || l.key == key;
+        if (!found)
+            r.error(e.loc(), Text{"リストがありません: " + std::string(key) + "（内容が不明なら provenance=\"UNKNOWN\" で空の <list> を書いてください）",
+                                  "missing list: " + std::string(key) + " (write an empty <list> with provenance=\"UNKNOWN\" if its contents are not known)"});
+    }
     if (out.errors.empty()) out.standard = std::move(st);
     return out;
 }
