@@ -46,8 +46,15 @@ TEST(Examples, EveryFacilityTypeHasACompliantExample) {
 
 TEST(Examples, CompleteExamplesPassAsCompleteApplications) {
     for (const auto& f : xml_files("curricula/complete")) {
-        auto r = run_binary("check --complete --fail-on review '" + f + "'");
+        auto r = run_binary("check --complete --fail-on warning --format json '" + f + "'");
         EXPECT_EQ(r.exit_code, 0) << f << "\n" << r.out << r.err;
+        // What remains is review only: numbers the standard data does not have yet (UNKNOWN).
+        auto v = boost::json::parse(r.out);
+        for (const auto& x : v.at("files").as_array()[0].at("findings").as_array()) {
+            EXPECT_EQ(x.at("severity").as_string(), "review") << x;
+            std::string rule(x.at("rule").as_string());
+            EXPECT_TRUE(rule == "EQP-001" || rule == "TCH-012") << rule << " " << x.at("message");
+        }
     }
 }
 
@@ -160,7 +167,7 @@ TEST(Cli, ReportGoesToAFileAndTextToStdout) {
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_NE(r.out.find("適合"), std::string::npos);
     auto v = boost::json::parse(read_file(out));
-    EXPECT_EQ(v.at("files").as_array()[0].at("verdict").as_string(), "compliant");
+    EXPECT_EQ(v.at("files").as_array()[0].at("verdict").as_string(), "partially-checked");  // curriculum only
     EXPECT_EQ(v.at("standards").as_array()[0].at("id").as_string(), "ahaki-2018");
     std::remove(out.c_str());
     EXPECT_EQ(run_binary("check --format json --format text '" + f + "'").exit_code, 2);  // two formats on stdout
