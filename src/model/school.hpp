@@ -9,6 +9,7 @@
 #include "model/date.hpp"
 #include "model/decimal.hpp"
 #include "model/location.hpp"
+#include "model/people.hpp"
 
 namespace ahaki {
 
@@ -73,6 +74,11 @@ struct School {
     std::vector<Course> courses;
     /// Present when the file has a clinical-sites section (even an empty one).
     std::optional<std::vector<Site>> sites;
+    // Issue 3, part A (model/people.hpp): absent sections make their rules "not checked".
+    std::optional<Founder> founder;
+    std::optional<SchoolRules> school_rules;
+    std::optional<Teachers> teachers;
+    std::optional<Students> students;
     Loc loc;
 
     const Site& site_of(const Placement& p) const { return (*sites)[p.site_index]; }

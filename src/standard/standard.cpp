@@ -21,6 +21,16 @@ constexpr ParamSpec specs[] = {
     {"credit-transfer-max-units", Dim::none, ParamKind::decimal, "単位", "units"},
     {"placement-medical-max-units", Dim::none, ParamKind::decimal, "単位", "units"},
     {"placement-affiliated-or-clinic-min-units", Dim::none, ParamKind::decimal, "単位", "units"},
+    // Teachers (指導要領 §6, 認定規則 別表第二, 第2条), issue 3 part A. Items of the
+    // qualification lists are the rows of 別表第二: 基礎分野 / 専門基礎分野 / 専門分野.
+    {"teacher-equivalent-qualifications", Dim::item, ParamKind::text, "", "", "foundations basic-medical specialised"},
+    {"teacher-primary-qualifications", Dim::item, ParamKind::text, "", "", "foundations basic-medical specialised"},
+    {"university-assistant-min-years", Dim::none, ParamKind::decimal, "年", "years"},
+    {"experienced-teachers-min-count", Dim::none, ParamKind::decimal, "人", "teachers"},
+    {"experienced-teacher-min-years", Dim::none, ParamKind::decimal, "年", "years"},
+    {"teacher-weekly-class-hours-standard", Dim::none, ParamKind::decimal, "時間", "hours"},
+    {"placement-coordinators-min-count", Dim::none, ParamKind::decimal, "人", "teachers"},
+    {"full-time-teachers-min", Dim::type, ParamKind::decimal, "人", "teachers"},
 };
 
 using EntryKey = std::tuple<std::string_view, int, int, int, std::string_view>;

@@ -18,4 +18,12 @@ struct LoadState {
 void load_course(Reader& r, pugi::xml_node n, School& school, LoadState& st);
 void load_clinical_sites(Reader& r, pugi::xml_node n, School& school, LoadState& st);
 
+// Issue 3, part A (load_people.cpp): founder, school rules, teachers, students.
+void load_founder(Reader& r, pugi::xml_node n, School& school);
+void load_school_rules(Reader& r, pugi::xml_node n, School& school);
+void load_teachers(Reader& r, pugi::xml_node n, School& school, LoadState& st);
+void load_students(Reader& r, pugi::xml_node n, School& school);
+/// Resolves teacher/teaches/@subject and students/*/@course once every course is read.
+void resolve_people(Reader& r, School& school, const LoadState& st);
+
 }  // namespace ahaki::xml
