@@ -176,6 +176,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     Expanded expanded = expand_paths(vm["paths"].as<std::vector<std::string>>());
     run.run_errors = std::move(expanded.errors);
     run.files = check_files(expanded.files, standards.set, options);
+    cross_check(run.files);
 
     WriteContext wc{L, false};
     int status = ok;
