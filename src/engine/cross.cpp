@@ -89,33 +89,47 @@ void cross_check(std::vector<FileReport>& reports) {
         if (!reports[f].errors.empty()) continue;
         FileReport& report = reports[f];
         std::unordered_set<std::string> reported;
-        for (std::size_t k = 0; k < report.cross_keys.size(); ++k) {
-            const CrossKey ck = report.cross_keys[k];
-            const FileList& files = groups[group_key(ck)];
-            if (files.size() < 2) continue;
-            bool teacher = ck.kind == CrossKey::Kind::full_time_teacher;
-            if (!reported.insert((teacher ? "T|" : "S|") + ck.owner).second) continue;
-            std::size_t more = 0;
-            std::string list = others(reports, files, f, more);
-            std::string more_ja = more ? " ほか" + std::to_string(more) + "件" : "";
-            std::string more_en = more ? " and " + std::to_string(more) + " more" : "";
-            Emitter em(teacher ? *teacher_rule : *site_rule, options, report.outcomes);
-            std::string scope = (teacher ? "teacher=" : "site=") + ck.owner + " across-files";
-            if (teacher) {
-                em.fail(scope, Text{"複数の施設で専任: " + ck.label.ja, "full-time at several facilities: " + ck.label.en}, ck.loc,
-                        Text{"専任の教員 " + ck.label.ja + "（" + ck.key + "）は " + list + more_ja +
-                                 " でも専任教員です。専任教員は1つの養成施設に限ります",
-                             "the full-time teacher " + ck.label.en + " (" + ck.key + ") is also a full-time teacher in " + list +
-                                 more_en + "; a teacher is full-time at one facility only"},
-                        fmt::text(Text{list + more_ja, list + more_en}), fmt::text(Text{"1施設のみで専任", "full-time at one facility only"}), {});
-            } else {
-                em.fail(scope, Text{"複数の学校が使う臨床実習施設: " + ck.label.ja, "clinical site used by several schools: " + ck.label.en}, ck.loc,
-                        Text{"臨床実習施設「" + ck.label.ja + "」は " + list + more_ja +
-                                 " でも臨床実習施設です。受入れ人数と指導体制がすべての学校の実習に足りるか確認してください",
-                             "the clinical site \"" + ck.label.en + "\" is also a clinical site of " + list + more_en +
-                                 "; check that its capacity and supervision suffice for every school's practice"},
-                        fmt::text(Text{list + more_ja, list + more_en}), fmt::text(Text{"受入れ体制の確認", "capacity checked"}), {});
+        const std::string n = std::to_string(checked - 1);
+        for (bool teacher : {true, false}) {
+            bool found = false;
+            for (std::size_t k = 0; k < report.cross_keys.size(); ++k) {
+                const CrossKey ck = report.cross_keys[k];
+                if ((ck.kind == CrossKey::Kind::full_time_teacher) != teacher) continue;
+                const FileList& files = groups[group_key(ck)];
+                if (files.size() < 2) continue;
+                if (!reported.insert((teacher ? "T|" : "S|") + ck.owner).second) continue;
+                found = true;
+                std::size_t more = 0;
+                std::string list = others(reports, files, f, more);
+                std::string more_ja = more ? " ほか" + std::to_string(more) + "件" : "";
+                std::string more_en = more ? " and " + std::to_string(more) + " more" : "";
+                Emitter em(teacher ? *teacher_rule : *site_rule, options, report.outcomes);
+                std::string scope = (teacher ? "teacher=" : "site=") + ck.owner + " across-files";
+                if (teacher) {
+                    em.fail(scope, Text{"複数の施設で専任: " + ck.label.ja, "full-time at several facilities: " + ck.label.en}, ck.loc,
+                            Text{"専任の教員 " + ck.label.ja + "（" + ck.key + "）は " + list + more_ja +
+                                     " でも専任教員です。専任教員は1つの養成施設に限ります",
+                                 "the full-time teacher " + ck.label.en + " (" + ck.key + ") is also a full-time teacher in " + list +
+                                     more_en + "; a teacher is full-time at one facility only"},
+                            fmt::text(Text{list + more_ja, list + more_en}),
+                            fmt::text(Text{"1施設のみで専任", "full-time at one facility only"}), {});
+                } else {
+                    em.fail(scope, Text{"複数の学校が使う臨床実習施設: " + ck.label.ja, "clinical site used by several schools: " + ck.label.en},
+                            ck.loc,
+                            Text{"臨床実習施設「" + ck.label.ja + "」は " + list + more_ja +
+                                     " でも臨床実習施設です。受入れ人数と指導体制がすべての学校の実習に足りるか確認してください",
+                                 "the clinical site \"" + ck.label.en + "\" is also a clinical site of " + list + more_en +
+                                     "; check that its capacity and supervision suffice for every school's practice"},
+                            fmt::text(Text{list + more_ja, list + more_en}), fmt::text(Text{"受入れ体制の確認", "capacity checked"}), {});
+                }
             }
+            // Record that the check ran, so reports show it as compliant rather than absent.
+            if (!found)
+                Emitter(teacher ? *teacher_rule : *site_rule, options, report.outcomes)
+                    .pass(teacher ? "teachers across-files" : "sites across-files",
+                          teacher ? Text{"他の " + n + " 件の申請との専任教員の照合", "full-time teachers checked against " + n + " other submissions"}
+                                  : Text{"他の " + n + " 件の申請との臨床実習施設の照合", "clinical sites checked against " + n + " other submissions"},
+                          Loc{});
         }
     }
 }
