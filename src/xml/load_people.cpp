@@ -129,8 +129,6 @@ void load_teacher(Reader& r, pugi::xml_node n, Teachers& ts, LoadState& st, std:
     });
     for (const auto& qual : t.qualifications)
         if (qual.date && t.documents_verified && *t.documents_verified < *qual.date) {
-            Loc l = t.loc;
-            l.path += "/@documents-verified";
             r.error(e.at("documents-verified"),
                     Text{"書類の確認日 " + t.documents_verified->str() + " が資格の取得日 " + qual.date->str() + " より前です",
                          "the documents were verified (" + t.documents_verified->str() + ") before the qualification was obtained (" +

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <sstream>
 
 #include "support/helpers.hpp"
 #include "support/rule_cases.hpp"
@@ -241,6 +242,34 @@ TEST(PeopleRules, StatedPolicyMissingIsNotChecked) {
     auto os = outcomes_of(r, "STU-007");
     ASSERT_EQ(os.size(), 1u);
     EXPECT_EQ(os[0]->status, Status::not_checked);
+}
+
+}  // namespace ahaki::test
+
+namespace ahaki::test {
+
+// The qualification lists of 別表第二 are data: every code in them must be a
+// qualification code of the input format, every condition one the rules know.
+TEST(PeopleRules, StandardQualificationListsUseKnownCodes) {
+    const Standard& st = standards().editions.back();
+    for (std::string_view row : {"foundations", "basic-medical", "specialised"}) {
+        const Threshold& t = st.get({"teacher-equivalent-qualifications", std::nullopt, std::nullopt, std::nullopt, row});
+        ASSERT_TRUE(t.known()) << row;
+        std::istringstream in(t.text);
+        std::string token;
+        int n = 0;
+        while (in >> token) {
+            ++n;
+            std::string code = token.substr(0, token.find(':'));
+            std::string cond = token.find(':') == std::string::npos ? "" : token.substr(token.find(':') + 1);
+            EXPECT_TRUE(parse_code(qualification_codes(), code).has_value()) << row << ": " << token;
+            EXPECT_TRUE(cond.empty() || cond == "assistant-min-years" || cond == "not-clinical-medicine" ||
+                        cond == "rehabilitation-medicine")
+                << row << ": " << token;
+        }
+        EXPECT_GT(n, 0) << row;
+        EXPECT_FALSE(st.get({"teacher-primary-qualifications", std::nullopt, std::nullopt, std::nullopt, row}).known()) << row;
+    }
 }
 
 }  // namespace ahaki::test

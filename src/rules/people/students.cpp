@@ -11,10 +11,10 @@ namespace {
 const Text students_missing{"生徒（<students>）", "students (<students>)"};
 const Text people_unit{"人", "students"};
 
-/// Common shape of §7(2)–(7): one stated yes/no fact. Returns the students
-/// section when the fact can be judged, after recording "not checked" otherwise.
+/// Common shape of §7(2), (4), (7): one stated yes/no fact. True when it can be
+/// judged; otherwise records "not checked" and returns false.
 bool stated(const RuleContext& ctx, Emitter& em, const std::string& scope, const Text& label, const std::optional<bool>& v,
-            const Loc& loc, const Text& what) {
+            const Text& what) {
     if (!ctx.school.students) {
         em.not_checked(scope, label, ctx.school.loc, students_missing);
         return false;
@@ -23,7 +23,6 @@ bool stated(const RuleContext& ctx, Emitter& em, const std::string& scope, const
         em.not_checked(scope, label, ctx.school.students->loc, what);
         return false;
     }
-    (void)loc;
     return true;
 }
 
@@ -69,7 +68,7 @@ void check_student_capacity(const RuleContext& ctx, Emitter& em) {
 void check_admission_certificates(const RuleContext& ctx, Emitter& em) {
     Text label{"入学資格の審査（卒業証明書等）", "admission eligibility checked with certificates"};
     const auto* st = ctx.school.students ? &*ctx.school.students : nullptr;
-    if (!stated(ctx, em, "students certificates", label, st ? st->certificates_checked : std::nullopt, {},
+    if (!stated(ctx, em, "students certificates", label, st ? st->certificates_checked : std::nullopt,
                 Text{"入学資格の審査方法（students/@certificates-checked）", "how eligibility is checked (students/@certificates-checked)"}))
         return;
     Value req = fmt::text(Text{"卒業証明書又は卒業見込証明書で確認", "checked with a (prospective) graduation certificate"});
@@ -124,7 +123,7 @@ void check_selection(const RuleContext& ctx, Emitter& em) {
 void check_mid_year_admission(const RuleContext& ctx, Emitter& em) {
     Text label{"途中入学を行わないこと", "no mid-year admission"};
     const auto* st = ctx.school.students ? &*ctx.school.students : nullptr;
-    if (!stated(ctx, em, "students mid-year", label, st ? st->mid_year_admission : std::nullopt, {},
+    if (!stated(ctx, em, "students mid-year", label, st ? st->mid_year_admission : std::nullopt,
                 Text{"途中入学の有無（students/@mid-year-admission）", "whether students are admitted mid-year (students/@mid-year-admission)"}))
         return;
     Value req = fmt::text(Text{"途中入学なし", "no mid-year admission"});
@@ -194,7 +193,7 @@ void check_student_attendance(const RuleContext& ctx, Emitter& em) {
 void check_health_checks(const RuleContext& ctx, Emitter& em) {
     Text label{"健康診断等の保健衛生上の措置", "health checks and other health measures"};
     const auto* st = ctx.school.students ? &*ctx.school.students : nullptr;
-    if (!stated(ctx, em, "students health", label, st ? st->health_checks : std::nullopt, {},
+    if (!stated(ctx, em, "students health", label, st ? st->health_checks : std::nullopt,
                 Text{"健康診断の実施（students/@health-checks）", "health checks (students/@health-checks)"}))
         return;
     Value req = fmt::text(Text{"健康診断を実施", "health checks held"});
