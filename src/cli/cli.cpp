@@ -214,6 +214,8 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     run.files = check_files(expanded.files, standards.set, options);
     if (progress) progress->finish();
+    // Across submissions before waivers, so a cross-file finding can be waived too.
+    cross_check(run.files);
     if (waivers) {
         run.waivers = &*waivers;
         run.waiver_notices = apply_waivers(*waivers, run.files, today).notices;

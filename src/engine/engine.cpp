@@ -147,6 +147,7 @@ FileReport check_school(const std::string& path, const School& school, const Sta
         Emitter em(rule, options, report.outcomes);
         rule.check(ctx, em);
     }
+    report.cross_keys = cross_keys_of(school);
     return report;
 }
 

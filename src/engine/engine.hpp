@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/cross.hpp"
 #include "model/school.hpp"
 #include "rules/rule.hpp"
 #include "standard/standard.hpp"
@@ -50,6 +51,8 @@ struct FileReport {
     std::vector<CourseSummary> courses;
     /// The model, kept only when a later pass (cross-file checks) needs it.
     std::shared_ptr<const School> school;
+    /// Identifying keys for the checks across submissions (engine/cross.hpp).
+    std::vector<CrossKey> cross_keys;
 
     Verdict verdict() const;
     /// Number of unwaived findings per severity (error, warning, review, info).

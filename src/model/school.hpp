@@ -10,6 +10,7 @@
 #include "model/decimal.hpp"
 #include "model/facility.hpp"
 #include "model/location.hpp"
+#include "model/people.hpp"
 
 namespace ahaki {
 
@@ -81,6 +82,11 @@ struct School {
     std::optional<Finance> finance;
     std::optional<Records> records;
     std::optional<Procedure> procedure;
+    // Issue 3, part A (model/people.hpp): absent sections make their rules "not checked".
+    std::optional<Founder> founder;
+    std::optional<SchoolRules> school_rules;
+    std::optional<Teachers> teachers;
+    std::optional<Students> students;
     Loc loc;
 
     const Site& site_of(const Placement& p) const { return (*sites)[p.site_index]; }

@@ -40,6 +40,16 @@ constexpr ParamSpec specs[] = {
     {"capacity-plan-lead-years", Dim::none, ParamKind::decimal, "年", "years"},
     {"application-lead-months", Dim::none, ParamKind::decimal, "か月", "months"},
     {"fee-plan-lead-months", Dim::none, ParamKind::decimal, "か月", "months"},
+    // Teachers (指導要領 §6, 認定規則 別表第二, 第2条), issue 3 part A. Items of the
+    // qualification lists are the rows of 別表第二: 基礎分野 / 専門基礎分野 / 専門分野.
+    {"teacher-equivalent-qualifications", Dim::item, ParamKind::text, "", "", "foundations basic-medical specialised"},
+    {"teacher-primary-qualifications", Dim::item, ParamKind::text, "", "", "foundations basic-medical specialised"},
+    {"university-assistant-min-years", Dim::none, ParamKind::decimal, "年", "years"},
+    {"experienced-teachers-min-count", Dim::none, ParamKind::decimal, "人", "teachers"},
+    {"experienced-teacher-min-years", Dim::none, ParamKind::decimal, "年", "years"},
+    {"teacher-weekly-class-hours-standard", Dim::none, ParamKind::decimal, "時間", "hours"},
+    {"placement-coordinators-min-count", Dim::none, ParamKind::decimal, "人", "teachers"},
+    {"full-time-teachers-min", Dim::type, ParamKind::decimal, "人", "teachers"},
 };
 
 constexpr std::string_view list_key_table[] = {

@@ -160,9 +160,31 @@ void load_school_element(Reader& r, pugi::xml_node root, School& school) {
     if (auto v = e.code("type", facility_types(), true)) school.type = *v;
     LoadState st;
     bool have_sites = false;
-    e.children({"course", "clinical-sites", "premises", "equipment", "finance", "records", "procedure"}, [&](std::string_view name, pugi::xml_node c) {
+    std::vector<std::string_view> seen_once;  // sections that may appear at most once
+    auto once = [&](std::string_view name, pugi::xml_node c) {
+        for (auto s : seen_once)
+            if (s == name) {
+                std::string tag("<");
+                tag.append(name).append(">");
+                r.error(r.at(c), Text{tag + " が2つあります", "a second " + tag}, Text{tag + " は1つ", "a single " + tag});
+                return false;
+            }
+        seen_once.push_back(name);
+        return true;
+    };
+    e.children({"course", "clinical-sites", "founder", "school-rules", "teachers", "students", "premises", "equipment",
+                "finance", "records", "procedure"},
+               [&](std::string_view name, pugi::xml_node c) {
         if (load_facility_section(r, name, c, school, st)) {
             // premises, equipment, finance, records, procedure: xml/load_facility.cpp
+        } else if (name == "founder") {
+            if (once(name, c)) load_founder(r, c, school);
+        } else if (name == "school-rules") {
+            if (once(name, c)) load_school_rules(r, c, school);
+        } else if (name == "teachers") {
+            if (once(name, c)) load_teachers(r, c, school, st);
+        } else if (name == "students") {
+            if (once(name, c)) load_students(r, c, school);
         } else if (name == "course") {
             load_course(r, c, school, st);
         } else if (name == "clinical-sites") {
@@ -179,6 +201,7 @@ void load_school_element(Reader& r, pugi::xml_node root, School& school) {
         r.error(school.loc, Text{"<course> がありません", "the school has no <course>"},
                 Text{"1つ以上の <course>", "one or more <course> elements"});
     resolve_placements(r, school, st);
+    resolve_people(r, school, st);
 }
 
 }  // namespace ahaki::xml

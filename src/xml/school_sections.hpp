@@ -22,5 +22,12 @@ void load_clinical_sites(Reader& r, pugi::xml_node n, School& school, LoadState&
 void load_site(Reader& r, pugi::xml_node n, std::vector<Site>& sites, LoadState& st, std::size_t index);
 /// Reads one facility section (premises, equipment, finance, records, procedure); false when `name` is not one.
 bool load_facility_section(Reader& r, std::string_view name, pugi::xml_node n, School& school, LoadState& st);
+// Issue 3, part A (load_people.cpp): founder, school rules, teachers, students.
+void load_founder(Reader& r, pugi::xml_node n, School& school);
+void load_school_rules(Reader& r, pugi::xml_node n, School& school);
+void load_teachers(Reader& r, pugi::xml_node n, School& school, LoadState& st);
+void load_students(Reader& r, pugi::xml_node n, School& school);
+/// Resolves teacher/teaches/@subject and students/*/@course once every course is read.
+void resolve_people(Reader& r, School& school, const LoadState& st);
 
 }  // namespace ahaki::xml

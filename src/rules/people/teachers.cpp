@@ -1,0 +1,498 @@
+// Teachers (指導要領 §6(1)–(11), §14(1); 認定規則 第2条, 別表第二).
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/curriculum/curriculum.hpp"
+#include "rules/format.hpp"
+#include "rules/people/people.hpp"
+
+namespace ahaki::rules {
+namespace {
+
+const Text teachers_missing{"教員（<teachers>）", "teachers (<teachers>)"};
+const Text teacher_unit{"人", "teachers"};
+const Text hours_unit{"時間", "hours"};
+const Text years_unit{"年", "years"};
+
+Value yes_no(bool v) { return fmt::text(v ? Text{"はい", "yes"} : Text{"いいえ", "no"}); }
+
+bool teachers_present(const RuleContext& ctx, Emitter& em, const std::string& scope, const Text& label) {
+    if (ctx.school.teachers) return true;
+    em.not_checked(scope, label, ctx.school.loc, teachers_missing);
+    return false;
+}
+
+std::string teacher_scope(const Teacher& t) { return "teacher=" + t.id; }
+
+// ---- 別表第二: rows and qualifications -------------------------------------
+
+enum class Row { foundations, basic_medical, specialised };
+
+Row row_of(Area a) {
+    switch (a) {
+        case Area::foundations: return Row::foundations;
+        case Area::body_structure_function:
+        case Area::disease_prevention_recovery:
+        case Area::health_welfare_ethics: return Row::basic_medical;
+        default: return Row::specialised;
+    }
+}
+
+std::string_view row_item(Row r) {
+    return r == Row::foundations ? "foundations" : r == Row::basic_medical ? "basic-medical" : "specialised";
+}
+Text row_text(Row r) {
+    switch (r) {
+        case Row::foundations: return {"基礎分野", "foundations (基礎分野)"};
+        case Row::basic_medical: return {"専門基礎分野", "basic professional studies (専門基礎分野)"};
+        case Row::specialised: return {"専門分野", "professional studies (専門分野)"};
+    }
+    return {};
+}
+std::string_view row_clause(Row r) {
+    return r == Row::foundations ? "指導要領 6(2)" : r == Row::basic_medical ? "指導要領 6(3)" : "指導要領 6(4)";
+}
+
+struct Accepted {
+    QualificationCode code;
+    std::string condition;  ///< "", assistant-min-years, not-clinical-medicine, rehabilitation-medicine
+};
+
+/// Parses a qualification list of the standard ("code[:condition] ...").
+std::vector<Accepted> parse_list(const std::string& text) {
+    std::vector<Accepted> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        std::size_t j = text.find(' ', i);
+        if (j == std::string::npos) j = text.size();
+        if (j > i) {
+            std::string token = text.substr(i, j - i);
+            std::string cond;
+            if (auto colon = token.find(':'); colon != std::string::npos) {
+                cond = token.substr(colon + 1);
+                token.resize(colon);
+            }
+            if (auto c = parse_code(qualification_codes(), token)) out.push_back({*c, cond});
+        }
+        i = j;
+    }
+    return out;
+}
+
+std::string qual_list(const Teacher& t, Lang l) {
+    std::string s;
+    for (const auto& q : t.qualifications) {
+        if (!s.empty()) s += l == Lang::ja ? "、" : ", ";
+        s += l == Lang::ja ? std::string(info(q.code).ja) : std::string(info(q.code).en);
+    }
+    if (s.empty()) s = l == Lang::ja ? "なし" : "none";
+    return s;
+}
+
+enum class Verdict { qualified, review, unqualified };
+struct Judgement {
+    Verdict verdict = Verdict::unqualified;
+    Text reason;  ///< for review / unqualified
+    Text basis;   ///< for qualified
+};
+
+Judgement judge(const RuleContext& ctx, const Teacher& t, const Subject& s, Row row) {
+    const Standard& st = *ctx.standard;
+    const Threshold& eq = st.get({"teacher-equivalent-qualifications", std::nullopt, std::nullopt, std::nullopt, row_item(row)});
+    const Threshold& primary = st.get({"teacher-primary-qualifications", std::nullopt, std::nullopt, std::nullopt, row_item(row)});
+    const Threshold& assistant_years = st.get({"university-assistant-min-years"});
+    Judgement j;
+    auto holds = [&](QualificationCode c) -> const Qualification* {
+        for (const auto& q : t.qualifications)
+            if (q.code == c) return &q;
+        return nullptr;
+    };
+    if (primary.known())
+        for (const auto& a : parse_list(primary.text))
+            if (const auto* q = holds(a.code)) {
+                j.verdict = Verdict::qualified;
+                j.basis = Text{std::string(info(q->code).ja) + "（認定規則 別表第二）", std::string(info(q->code).en) + " (認定規則 別表第二)"};
+                return j;
+            }
+    std::vector<Text> doubts;
+    for (const auto& a : parse_list(eq.text)) {
+        const Qualification* q = holds(a.code);
+        if (!q) continue;
+        const auto& qi = info(q->code);
+        Text basis{std::string(qi.ja) + (q->field.empty() ? "" : "（" + q->field + "）") + "（" + std::string(row_clause(row)) + "）",
+                   std::string(qi.en) + (q->field.empty() ? "" : " (" + q->field + ")") + " (" + std::string(row_clause(row)) + ")"};
+        if (a.condition == "assistant-min-years" && q->post &&
+            (*q->post == UniversityPost::assistant_professor || *q->post == UniversityPost::assistant)) {
+            if (*q->post == UniversityPost::assistant) {
+                doubts.push_back(Text{"大学の助手は大学の教員に当たりません", "a university assistant (助手) is not a university teacher"});
+                continue;
+            }
+            if (!assistant_years.value) {
+                doubts.push_back(Text{"助教の必要勤務年数が基準データにありません", "the required years for a 助教 are not in the standard data"});
+                continue;
+            }
+            int years = q->years.value_or(0);
+            if (Decimal::from_int(years) < *assistant_years.value) {
+                doubts.push_back(Text{"助教としての勤務 " + std::to_string(years) + "年（必要: " + fmt::num(*assistant_years.value) +
+                                          "年以上、" + fmt::cite(assistant_years) + "）",
+                                      "served " + std::to_string(years) + " years as 助教 (required: at least " +
+                                          fmt::num(*assistant_years.value) + ", " + fmt::cite(assistant_years) + ")"});
+                continue;
+            }
+        }
+        if (a.condition == "not-clinical-medicine" && s.area == Area::disease_prevention_recovery) {
+            j.verdict = Verdict::review;
+            j.reason = Text{std::string(qi.ja) + "は臨床医学以外の教育内容に限り教授できます。「" + s.name + "」が臨床医学でないことを確認してください",
+                            "a " + std::string(qi.en) + " may teach only content other than clinical medicine; check that \"" + s.name +
+                                "\" is not clinical medicine"};
+            continue;
+        }
+        if (a.condition == "rehabilitation-medicine" && s.name.find("リハビリテーション") == std::string::npos) {
+            j.verdict = Verdict::review;
+            j.reason = Text{std::string(qi.ja) + "はリハビリテーション医学に限り教授できます。「" + s.name + "」がリハビリテーション医学であることを確認してください",
+                            "a " + std::string(qi.en) + " may teach only rehabilitation medicine; check that \"" + s.name +
+                                "\" is rehabilitation medicine"};
+            continue;
+        }
+        j.verdict = Verdict::qualified;
+        j.basis = basis;
+        return j;
+    }
+    if (j.verdict == Verdict::review) return j;
+    std::string doubt_ja, doubt_en;
+    for (const auto& d : doubts) {
+        doubt_ja += "（" + d.ja + "）";
+        doubt_en += " (" + d.en + ")";
+    }
+    if (t.qualifications.empty()) {
+        j.verdict = Verdict::unqualified;
+        j.reason = Text{"資格・免許の記載がありません", "no licence or qualification is described"};
+        return j;
+    }
+    if (!primary.known()) {
+        j.verdict = Verdict::review;
+        j.reason = Text{"保有資格（" + qual_list(t, Lang::ja) + "）は" + std::string(row_clause(row)) + "の同等以上の者に当たりません" +
+                            doubt_ja + "。別表第二「" + row_text(row).ja + "」の本来の資格は基準データにない（UNKNOWN）ため、免許証・履歴書で確認してください",
+                        "the qualifications held (" + qual_list(t, Lang::en) + ") are not among the equivalents of " +
+                            std::string(row_clause(row)) + doubt_en + "; the primary qualifications of the 別表第二 row " +
+                            row_text(row).en + " are not in the standard data (UNKNOWN): check the licences and CV by hand"};
+        return j;
+    }
+    j.verdict = Verdict::unqualified;
+    j.reason = Text{"保有資格（" + qual_list(t, Lang::ja) + "）は別表第二「" + row_text(row).ja + "」の資格に当たりません" + doubt_ja,
+                    "the qualifications held (" + qual_list(t, Lang::en) + ") do not qualify for the 別表第二 row " + row_text(row).en + doubt_en};
+    return j;
+}
+
+void check_row(const RuleContext& ctx, Emitter& em, Row row) {
+    Text label_base{row_text(row).ja + "の科目を担当する教員の資格", "qualification of teachers of " + row_text(row).en};
+    if (!teachers_present(ctx, em, "teachers row=" + std::string(row_item(row)), label_base)) return;
+    for (const auto& t : ctx.school.teachers->list)
+        for (const auto& tg : t.teaches) {
+            const Subject& s = ctx.school.courses[tg.course_index].subjects[tg.subject_index];
+            if (row_of(s.area) != row) continue;
+            std::string scope = teacher_scope(t) + " subject=" + s.id;
+            Text label{teacher_label(t).ja + "が担当する「" + s.name + "」（" + row_text(row).ja + "）",
+                       teacher_label(t).en + " teaching \"" + s.name + "\" (" + row_text(row).en + ")"};
+            Value req = fmt::text(Text{"別表第二「" + row_text(row).ja + "」の資格", "a qualification of the 別表第二 row " + row_text(row).en});
+            Judgement j = judge(ctx, t, s, row);
+            if (j.verdict == Verdict::qualified) {
+                em.pass(scope, label, tg.loc, fmt::text(j.basis), req);
+                continue;
+            }
+            Text msg{teacher_label(t).ja + "が「" + s.name + "」を担当: " + j.reason.ja,
+                     teacher_label(t).en + " teaches \"" + s.name + "\": " + j.reason.en};
+            Value measured = fmt::text(Text{qual_list(t, Lang::ja), qual_list(t, Lang::en)});
+            if (j.verdict == Verdict::review) em.fail_as(Severity::review, scope, label, tg.loc, msg, measured, req, {});
+            else em.fail(scope, label, tg.loc, msg, measured, req, {});
+        }
+}
+
+std::size_t full_time_count(const Teachers& ts) {
+    return static_cast<std::size_t>(std::count_if(ts.list.begin(), ts.list.end(), [](const Teacher& t) { return t.full_time(); }));
+}
+
+}  // namespace
+
+Text teacher_label(const Teacher& t) {
+    return Text{"教員 " + t.name + "（" + t.id + "）", "teacher " + t.name + " (" + t.id + ")"};
+}
+
+void check_head(const RuleContext& ctx, Emitter& em) {
+    Text label{"施設長の要件", "eligibility of the head"};
+    if (!teachers_present(ctx, em, "head", label)) return;
+    const Teachers& ts = *ctx.school.teachers;
+    std::vector<const Teacher*> heads;
+    for (const auto& t : ts.list)
+        if (t.role == TeacherRole::head) heads.push_back(&t);
+    Value req = fmt::text(Text{"他に常勤の職がなく、ア〜ウに該当する者", "no other full-time post, and ア–ウ met"});
+    if (heads.empty()) {
+        em.fail("head", label, ts.loc,
+                Text{"施設長（role=\"head\"）が記載されていません", "no head of the facility (role=\"head\") is described"},
+                fmt::text(Text{"記載なし", "not described"}), req, {});
+        return;
+    }
+    for (const Teacher* h : heads) {
+        Outcome& o = em.requirement(teacher_scope(*h) + " head", Text{label.ja + ": " + h->name, label.en + ": " + h->name}, h->loc,
+                                    fmt::text(Text{h->name, h->name}), req);
+        if (heads.size() > 1)
+            em.finding(o, h->loc,
+                       Text{"施設長（role=\"head\"）が " + std::to_string(heads.size()) + "人記載されています",
+                            std::to_string(heads.size()) + " heads (role=\"head\") are described"});
+        for (const auto& p : h->other_posts)
+            if (p.full_time)
+                em.finding(o, p.loc,
+                           Text{"施設長 " + h->name + " は「" + p.employer + "」で常勤の職にあります（大学の非常勤講師等との兼務のみ可）",
+                                "the head " + h->name + " holds a full-time post at \"" + p.employer +
+                                    "\" (only part-time posts such as a university lecturer are allowed)"});
+        if (!h->head_declaration) {
+            em.finding(o, h->loc,
+                       Text{"施設長 " + h->name + " の要件の申告（<head-declaration>、指導要領 6(1)ア〜ウ）がありません",
+                            "the head " + h->name + " has no declaration (<head-declaration>, 指導要領 6(1) ア–ウ)"});
+            continue;
+        }
+        const HeadDeclaration& d = *h->head_declaration;
+        if (d.no_medical_law_sanction == false)
+            em.finding(o, d.loc,
+                       Text{"施設長 " + h->name + " は医事に関する法令違反で刑事処分を受けたことがあります（指導要領 6(1)ア）",
+                            "the head " + h->name + " has a criminal sanction under a medical law (指導要領 6(1)ア)"});
+        if (d.no_imprisonment == false)
+            em.finding(o, d.loc,
+                       Text{"施設長 " + h->name + " は禁錮以上の刑に処せられたことがあります（指導要領 6(1)イ）",
+                            "the head " + h->name + " has been sentenced to imprisonment or heavier (指導要領 6(1)イ)"});
+        if (d.committed == false)
+            em.finding(o, d.loc,
+                       Text{"施設長 " + h->name + " の養成への熱意及び能力が申告されていません（指導要領 6(1)ウ）",
+                            "the head " + h->name + " does not declare commitment to and ability for training (指導要領 6(1)ウ)"});
+    }
+}
+
+void check_teachers_foundations(const RuleContext& ctx, Emitter& em) { check_row(ctx, em, Row::foundations); }
+void check_teachers_basic_medical(const RuleContext& ctx, Emitter& em) { check_row(ctx, em, Row::basic_medical); }
+void check_teachers_specialised(const RuleContext& ctx, Emitter& em) { check_row(ctx, em, Row::specialised); }
+
+void check_full_time_one_facility(const RuleContext& ctx, Emitter& em) {
+    Text label{"専任教員は1つの養成施設に限る", "full-time at one facility only"};
+    if (!teachers_present(ctx, em, "teachers full-time", label)) return;
+    for (const auto& t : ctx.school.teachers->list) {
+        if (!t.full_time()) continue;
+        Outcome& o = em.requirement(teacher_scope(t) + " full-time", Text{label.ja + ": " + t.name, label.en + ": " + t.name}, t.loc);
+        for (const auto& p : t.other_posts)
+            if (p.full_time)
+                em.finding(o, p.loc,
+                           Text{"専任の" + teacher_label(t).ja + "は「" + p.employer + "」でも常勤です。専任教員は1つの養成施設に限ります",
+                                "the full-time " + teacher_label(t).en + " also holds a full-time post at \"" + p.employer +
+                                    "\"; a teacher is full-time at one facility only"});
+    }
+}
+
+void check_full_time_only_here(const RuleContext& ctx, Emitter& em) {
+    Text label{"専任教員は専ら当該施設の養成に従事", "full-time teachers work only at this facility"};
+    if (!teachers_present(ctx, em, "teachers only-here", label)) return;
+    for (const auto& t : ctx.school.teachers->list) {
+        if (!t.full_time()) continue;
+        Outcome& o = em.requirement(teacher_scope(t) + " only-here", Text{label.ja + ": " + t.name, label.en + ": " + t.name}, t.loc);
+        for (const auto& p : t.other_posts)
+            if (!p.full_time)
+                em.finding(o, Severity::review, p.loc,
+                           Text{"専任の" + teacher_label(t).ja + "は「" + p.employer + "」で兼務しています。専ら当該施設の養成に従事しているか、"
+                                "勤務時間で確認してください",
+                                "the full-time " + teacher_label(t).en + " also works part-time at \"" + p.employer +
+                                    "\"; check the working hours to judge whether the teacher works principally here"});
+    }
+}
+
+void check_clinical_engagement(const RuleContext& ctx, Emitter& em) {
+    Text label{"専任教員の臨床実習施設での臨床", "full-time teachers practise at the clinical sites"};
+    if (!teachers_present(ctx, em, "teachers clinical", label)) return;
+    for (const auto& t : ctx.school.teachers->list) {
+        if (!t.full_time()) continue;
+        std::string scope = teacher_scope(t) + " clinical";
+        Text l{label.ja + ": " + t.name, label.en + ": " + t.name};
+        Value req = fmt::text(Text{"臨床に携わる", "practises"});
+        if (t.clinical_engagement == true) {
+            em.pass(scope, l, t.loc, yes_no(true), req);
+            continue;
+        }
+        em.fail(scope, l, t.loc,
+                Text{"専任の" + teacher_label(t).ja + "が臨床実習施設で臨床に携わっていません" +
+                         (t.clinical_engagement ? "" : "（clinical-engagement の記載なし）"),
+                     "the full-time " + teacher_label(t).en + " does not practise at the clinical sites" +
+                         (t.clinical_engagement ? "" : " (clinical-engagement not stated)")},
+                t.clinical_engagement ? yes_no(false) : fmt::text(Text{"記載なし", "not stated"}), req, {});
+    }
+}
+
+void check_experienced_teachers(const RuleContext& ctx, Emitter& em) {
+    Text label{"あはき教育の経験5年以上の専任教員", "full-time teachers with 5 or more years teaching"};
+    if (!teachers_present(ctx, em, "teachers experienced", label)) return;
+    const Threshold& count = ctx.standard->get({"experienced-teachers-min-count"});
+    const Threshold& years = ctx.standard->get({"experienced-teacher-min-years"});
+    if (!count.value || !years.value) {
+        em.fail_as(Severity::review, "teachers experienced", label, ctx.school.teachers->loc,
+                   Text{"必要な人数・年数が基準データにありません（" + count.clause + "）", "the required number or years are not in the standard data (" + count.clause + ")"},
+                   {}, {}, count.clause);
+        return;
+    }
+    std::size_t have = 0;
+    std::string names_ja, names_en;
+    for (const auto& t : ctx.school.teachers->list)
+        if (t.full_time() && t.years_teaching && Decimal::from_int(*t.years_teaching) >= *years.value) {
+            ++have;
+            if (!names_ja.empty()) { names_ja += "、"; names_en += ", "; }
+            names_ja += t.name + "（" + std::to_string(*t.years_teaching) + "年）";
+            names_en += t.name + " (" + std::to_string(*t.years_teaching) + " years)";
+        }
+    Decimal h = Decimal::from_int(static_cast<int>(have));
+    Outcome& o = em.requirement("teachers experienced", label, ctx.school.teachers->loc, fmt::count(h, teacher_unit),
+                                fmt::at_least(fmt::count(*count.value, teacher_unit)));
+    if (h >= *count.value) return;
+    em.finding(o, ctx.school.teachers->loc,
+               Text{"あはき教育の経験" + fmt::num(*years.value) + "年以上の専任教員: " + std::to_string(have) + "人（必要: " +
+                        fmt::num(*count.value) + "人以上、" + fmt::cite(count) + "）",
+                    "full-time teachers with at least " + fmt::num(*years.value) + " years teaching あはき: " + std::to_string(have) +
+                        " (required: at least " + fmt::num(*count.value) + ", " + fmt::cite(count) + ")"},
+               fmt::count(h, teacher_unit), fmt::at_least(fmt::count(*count.value, teacher_unit)), fmt::cite(count),
+               {Text{"数えた教員: " + (names_ja.empty() ? std::string("なし") : names_ja), "counted: " + (names_en.empty() ? std::string("none") : names_en)}});
+}
+
+void check_weekly_hours(const RuleContext& ctx, Emitter& em) {
+    Text label{"1週間当たりの授業時間数", "weekly class hours per teacher"};
+    if (!teachers_present(ctx, em, "teachers weekly-hours", label)) return;
+    const Threshold& t15 = ctx.standard->get({"teacher-weekly-class-hours-standard"});
+    bool any = false;
+    for (const auto& t : ctx.school.teachers->list) {
+        if (!t.weekly_class_hours) continue;
+        any = true;
+        Decimal have = *t.weekly_class_hours;
+        Outcome& o = em.requirement(teacher_scope(t) + " weekly-hours", Text{label.ja + ": " + t.name, label.en + ": " + t.name},
+                                    t.weekly_hours_loc, fmt::count(have, hours_unit),
+                                    t15.value ? fmt::at_most(fmt::count(*t15.value, hours_unit)) : Value{});
+        if (!t15.value || have <= *t15.value) continue;
+        em.finding(o, t.weekly_hours_loc,
+                   Text{teacher_label(t).ja + "の1週間の授業時間数: " + fmt::num(have) + "時間（標準: " + fmt::num(*t15.value) + "時間、" +
+                            fmt::cite(t15) + "）",
+                        teacher_label(t).en + " teaches " + fmt::num(have) + " class hours a week (standard: " + fmt::num(*t15.value) +
+                            ", " + fmt::cite(t15) + ")"},
+                   fmt::count(have, hours_unit), fmt::at_most(fmt::count(*t15.value, hours_unit)), fmt::cite(t15));
+    }
+    if (!any)
+        em.not_checked("teachers weekly-hours", label, ctx.school.teachers->loc,
+                       Text{"教員の1週間の授業時間数（teacher/@weekly-class-hours）", "weekly class hours (teacher/@weekly-class-hours)"});
+}
+
+void check_teacher_attendance(const RuleContext& ctx, Emitter& em) {
+    Text label{"教員の出勤状況の記録", "teacher attendance recorded"};
+    if (!teachers_present(ctx, em, "teachers attendance", label)) return;
+    const Teachers& ts = *ctx.school.teachers;
+    if (!ts.attendance_recorded) {
+        em.not_checked("teachers attendance", label, ts.loc,
+                       Text{"教員の出勤の記録（teachers/@attendance-recorded）", "teacher attendance records (teachers/@attendance-recorded)"});
+        return;
+    }
+    Value req = fmt::text(Text{"出勤簿で記録", "recorded"});
+    if (*ts.attendance_recorded) {
+        em.pass("teachers attendance", label, ts.attendance_loc, yes_no(true), req);
+        return;
+    }
+    em.fail("teachers attendance", label, ts.attendance_loc,
+            Text{"教員の出勤状況が記録されていません", "teachers' attendance is not recorded"}, yes_no(false), req, {});
+}
+
+void check_placement_coordinator(const RuleContext& ctx, Emitter& em) {
+    Text label{"実習調整者の配置", "placement coordinator"};
+    if (!teachers_present(ctx, em, "teachers coordinator", label)) return;
+    if (!ctx.school.sites) {
+        em.not_checked("teachers coordinator", label, ctx.school.loc,
+                       Text{"臨床実習施設（<clinical-sites>）", "clinical sites (<clinical-sites>)"});
+        return;
+    }
+    const Threshold& min = ctx.standard->get({"placement-coordinators-min-count"});
+    bool external = std::any_of(ctx.school.sites->begin(), ctx.school.sites->end(),
+                                [](const Site& s) { return s.kind == SiteKind::clinic || s.kind == SiteKind::medical; });
+    std::size_t have = 0;
+    for (const auto& t : ctx.school.teachers->list)
+        if (t.full_time() && t.placement_coordinator) ++have;
+    Decimal h = Decimal::from_int(static_cast<int>(have));
+    if (!external) {
+        em.pass("teachers coordinator", label, ctx.school.teachers->loc, fmt::count(h, teacher_unit),
+                fmt::text(Text{"施術所・医療機関等での実習なし（不要）", "no practice at 施術所 or medical institutions (not required)"}));
+        return;
+    }
+    Outcome& o = em.requirement("teachers coordinator", label, ctx.school.teachers->loc, fmt::count(h, teacher_unit),
+                                min.value ? fmt::at_least(fmt::count(*min.value, teacher_unit)) : Value{});
+    if (!min.value || h >= *min.value) return;
+    em.finding(o, ctx.school.teachers->loc,
+               Text{"施術所・医療機関等で臨床実習を行うのに、専任教員の実習調整者（placement-coordinator=\"true\"）が " + std::to_string(have) +
+                        "人です（必要: " + fmt::num(*min.value) + "人以上、" + fmt::cite(min) + "）",
+                    "clinical practice is held at 施術所 or medical institutions, but " + std::to_string(have) +
+                        " full-time teachers are placement coordinators (placement-coordinator=\"true\"; required: at least " +
+                        fmt::num(*min.value) + ", " + fmt::cite(min) + ")"},
+               fmt::count(h, teacher_unit), fmt::at_least(fmt::count(*min.value, teacher_unit)), fmt::cite(min));
+}
+
+void check_full_time_count(const RuleContext& ctx, Emitter& em) {
+    Text label{"専任教員の数", "number of full-time teachers"};
+    if (!teachers_present(ctx, em, "teachers count", label)) return;
+    const Threshold& t = ctx.standard->get({"full-time-teachers-min", ctx.school.type});
+    Decimal have = Decimal::from_int(static_cast<int>(full_time_count(*ctx.school.teachers)));
+    const Loc& loc = ctx.school.teachers->loc;
+    if (!t.value) {
+        em.fail_as(Severity::review, "teachers count", label, loc,
+                   Text{"専任教員 " + fmt::num(have) + "人: 必要な専任教員の数が基準データにありません（" + t.clause +
+                            "、UNKNOWN）。種類・学級数に応じた数を条文で確認してください",
+                        fmt::num(have) + " full-time teachers: the required number is not in the standard data (" + t.clause +
+                            ", UNKNOWN); check the number for the facility type and classes by hand"},
+                   fmt::count(have, teacher_unit), fmt::text(Text{"不明（UNKNOWN）", "unknown (UNKNOWN)"}), t.clause);
+        return;
+    }
+    Outcome& o = em.requirement("teachers count", label, loc, fmt::count(have, teacher_unit), fmt::at_least(fmt::count(*t.value, teacher_unit)));
+    if (have >= *t.value) return;
+    em.finding(o, loc,
+               Text{"専任教員: " + fmt::num(have) + "人（必要: " + fmt::num(*t.value) + "人以上、" + fmt::cite(t) + "）",
+                    "full-time teachers: " + fmt::num(have) + " (required: at least " + fmt::num(*t.value) + ", " + fmt::cite(t) + ")"},
+               fmt::count(have, teacher_unit), fmt::at_least(fmt::count(*t.value, teacher_unit)), fmt::cite(t), fmt::provenance_notes(t));
+}
+
+void check_documents_verified(const RuleContext& ctx, Emitter& em) {
+    Text label{"教員資格の書類による確認", "teacher qualifications verified with documents"};
+    if (!teachers_present(ctx, em, "teachers documents", label)) return;
+    for (const auto& t : ctx.school.teachers->list) {
+        std::string scope = teacher_scope(t) + " documents";
+        Text l{label.ja + ": " + t.name, label.en + ": " + t.name};
+        Value req = fmt::text(Text{"免許証・履歴書で確認済み", "verified with licences and CV"});
+        if (t.documents_verified) {
+            em.pass(scope, l, t.loc, fmt::text(Text{t.documents_verified->str() + " 確認", "verified " + t.documents_verified->str()}), req);
+            continue;
+        }
+        em.fail(scope, l, t.loc,
+                Text{teacher_label(t).ja + "の資格を免許証・履歴書等で確認した日（documents-verified）がありません",
+                     teacher_label(t).en + ": no date on which the qualifications were verified with licences and CV (documents-verified)"},
+                fmt::text(Text{"記載なし", "not stated"}), req, {});
+    }
+}
+
+void check_subjects_have_teachers(const RuleContext& ctx, Emitter& em) {
+    Text label{"科目の担当教員", "every subject has a teacher"};
+    if (!teachers_present(ctx, em, "teachers subjects", label)) return;
+    std::vector<std::vector<bool>> taught(ctx.school.courses.size());
+    for (std::size_t ci = 0; ci < ctx.school.courses.size(); ++ci) taught[ci].assign(ctx.school.courses[ci].subjects.size(), false);
+    for (const auto& t : ctx.school.teachers->list)
+        for (const auto& tg : t.teaches) taught[tg.course_index][tg.subject_index] = true;
+    for (std::size_t ci = 0; ci < ctx.school.courses.size(); ++ci) {
+        const Course& c = ctx.school.courses[ci];
+        Outcome& o = em.requirement(course_scope(c) + " teachers", Text{course_label(c).ja + " 科目の担当教員", course_label(c).en + ": subject teachers"}, c.loc);
+        for (std::size_t si = 0; si < c.subjects.size(); ++si) {
+            if (taught[ci][si]) continue;
+            const Subject& s = c.subjects[si];
+            em.finding(o, s.loc,
+                       Text{"「" + s.name + "」を担当する教員が記載されていません（<teaches subject=\"" + s.id + "\"> を担当教員に追加）",
+                            "no teacher is described for \"" + s.name + "\" (add <teaches subject=\"" + s.id + "\"> to its teacher)"});
+        }
+    }
+}
+
+}  // namespace ahaki::rules
