@@ -41,6 +41,8 @@ public:
 
     /// Namespace URI of an element (resolving its prefix through its ancestors).
     std::string_view ns_of(pugi::xml_node n) const;
+    /// The default namespace (xmlns="…") in scope at an element.
+    std::string_view ns_of_default(pugi::xml_node n) const;
     static std::string_view local_name(pugi::xml_node n);
     std::string_view ns() const { return ns_; }
     const SourceText& source() const { return src_; }
@@ -108,6 +110,10 @@ std::vector<std::string_view> code_list(auto table) {
 
 template <class E>
 std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
+    // The common case (present and valid) builds no list: the list of codes is
+    // only needed for the messages.
+    if (auto a = find(name))
+        if (auto c = parse_code(table, std::string_view(a.value()))) return c;
     auto all = code_list(table);
     auto raw_value = code_raw(name, required, all);
     if (!raw_value) return std::nullopt;
@@ -116,14 +122,19 @@ std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E
 
 template <class E>
 std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
-    auto all = code_list(table);
-    Text expected{"空白区切りの " + join(all) + " のいずれか", "space-separated values among " + join(all)};
-    auto value = raw(name, required, expected);
-    if (!value) return std::nullopt;
+    auto expected = [&] {
+        auto all = code_list(table);
+        return Text{"空白区切りの " + join(all) + " のいずれか", "space-separated values among " + join(all)};
+    };
+    auto a = find(name);
+    if (!a) {
+        if (required) missing(name, expected());
+        return std::nullopt;
+    }
     std::vector<E> out;
     bool ok = true;
     std::size_t i = 0;
-    std::string_view v = *value;
+    std::string_view v = a.value();
     while (i < v.size()) {
         while (i < v.size() && v[i] == ' ') ++i;
         std::size_t j = i;
@@ -134,12 +145,13 @@ std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<co
                 out.push_back(*c);
             } else {
                 ok = false;
+                auto all = code_list(table);
                 bad_value(name,
                           Text{std::string(name) + " の値 '" + std::string(token) + "' は使えません（もしかして: " +
                                    std::string(nearest(token, all)) + "）",
                                "'" + std::string(token) + "' is not a valid " + std::string(name) + " (did you mean " +
                                    std::string(nearest(token, all)) + "?)"},
-                          expected);
+                          expected());
             }
         }
         i = j;
