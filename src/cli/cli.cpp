@@ -4,7 +4,9 @@
 
 #include <boost/json.hpp>
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <sstream>
 
@@ -12,6 +14,7 @@
 #include "engine/engine.hpp"
 #include "report/formats.hpp"
 #include "report/report.hpp"
+#include "report/stream.hpp"
 
 namespace ahaki {
 const char* const tool_version = AHAKI_VERSION;
@@ -175,30 +178,86 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     run.complete = options.check.complete;
     Expanded expanded = expand_paths(vm["paths"].as<std::vector<std::string>>());
     run.run_errors = std::move(expanded.errors);
-    run.files = check_files(expanded.files, standards.set, options);
 
     WriteContext wc{L, false};
-    int status = ok;
-    for (const auto& o : outputs) {
+    auto context_for = [&](const OutputSpec& o) {
         WriteContext c = wc;
         c.color = o.path.empty() && use_color && o.format->name == "text";
-        std::string content = o.format->write(run, c);
-        if (o.path.empty()) {
-            out << content;
-            out.flush();
-        } else if (auto why = write_atomically(o.path, content)) {
-            err << (L == Lang::ja ? "エラー: " + o.path + " に書き込めません: " + *why + "\n"
-                                  : "error: cannot write " + o.path + ": " + *why + "\n");
-            status = trouble;
-        }
-    }
+        return c;
+    };
+    auto cannot_write = [&](const std::string& path, const std::string& why) {
+        err << (L == Lang::ja ? "エラー: " + path + " に書き込めません: " + why + "\n"
+                              : "error: cannot write " + path + ": " + why + "\n");
+    };
     bool invalid = !run.run_errors.empty();
     bool failing = false;
-    for (const auto& f : run.files) {
+    auto tally = [&](const FileReport& f) {
         if (!f.errors.empty()) invalid = true;
         for (const auto& oc : f.outcomes)
             for (const auto& fi : oc.findings)
                 if (!never && !fi.waiver_reason && severity_rank(fi.severity) >= severity_rank(fail_on)) failing = true;
+    };
+    int status = ok;
+
+    // Streaming: when every requested format can be written file by file, the
+    // reports are written as they come and not kept, so memory does not grow
+    // with the number of files. Formats without a streaming writer (and any
+    // pass over all files, such as cross-file checks) take the RunReport path below.
+    bool stream = true;
+    for (const auto& o : outputs) stream = stream && make_stream_writer(o.format->name, context_for(o), {}) != nullptr;
+    if (stream) {
+        struct Dest {
+            std::unique_ptr<AtomicFile> file;  // null: standard output
+            std::unique_ptr<StreamWriter> writer;
+            bool ok = true;
+        };
+        std::vector<Dest> dests;
+        for (const auto& o : outputs) {
+            Dest d;
+            ByteSink sink;
+            if (o.path.empty()) {
+                sink = [&out](std::string_view b) { return static_cast<bool>(out.write(b.data(), static_cast<std::streamsize>(b.size()))); };
+            } else {
+                d.file = std::make_unique<AtomicFile>(o.path);
+                d.ok = d.file->open();
+                AtomicFile* f = d.file.get();
+                sink = [f](std::string_view b) { return f->write(b); };
+            }
+            d.writer = make_stream_writer(o.format->name, context_for(o), std::move(sink));
+            if (d.ok) d.ok = d.writer->begin(run);
+            dests.push_back(std::move(d));
+        }
+        check_files_each(expanded.files, standards.set, options, [&](std::size_t, FileReport&& f) {
+            tally(f);
+            for (auto& d : dests)
+                if (d.ok) d.ok = d.writer->file(f);
+        });
+        for (std::size_t i = 0; i < dests.size(); ++i) {
+            Dest& d = dests[i];
+            if (d.ok) d.ok = d.writer->end(run);
+            if (!d.file) {
+                out.flush();
+                continue;
+            }
+            auto why = d.file->commit();
+            if (why || !d.ok) {
+                cannot_write(outputs[i].path, why.value_or(std::strerror(errno)));
+                status = trouble;
+            }
+        }
+    } else {
+        run.files = check_files(expanded.files, standards.set, options);
+        for (const auto& f : run.files) tally(f);
+        for (const auto& o : outputs) {
+            std::string content = o.format->write(run, context_for(o));
+            if (o.path.empty()) {
+                out << content;
+                out.flush();
+            } else if (auto why = write_atomically(o.path, content)) {
+                cannot_write(o.path, *why);
+                status = trouble;
+            }
+        }
     }
     if (invalid || status == trouble) return trouble;
     return failing ? findings : ok;

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "report/report.hpp"
+#include "report/text_parts.hpp"
 #include "rules/format.hpp"
 
 namespace ahaki {
@@ -62,16 +63,19 @@ std::string diagnostic_line(const Diagnostic& d, Lang lang) {
     return s;
 }
 
-std::string write_text(const RunReport& run, const TextOptions& opt) {
+namespace text_parts {
+
+void run_errors(std::string& out, const RunReport& run, const TextOptions& opt) {
+    Style st{opt.color};
+    for (const auto& d : run.run_errors) out += st("1;31", diagnostic_line(d, opt.lang)) + "\n";
+}
+
+void file(std::string& out, const FileReport& f, const TextOptions& opt) {
     const Lang L = opt.lang;
     const bool ja = L == Lang::ja;
     Style st{opt.color};
-    std::string out;
-    for (const auto& d : run.run_errors) out += st("1;31", diagnostic_line(d, L)) + "\n";
-    std::array<std::size_t, 5> verdicts{};
-    for (const auto& f : run.files) {
+    {
         Verdict v = f.verdict();
-        ++verdicts[static_cast<std::size_t>(v)];
         std::string head = f.path + ": " + st(verdict_color(v), verdict_text(v).in(L));
         if (f.type) {
             const auto& ti = info(*f.type);
@@ -89,7 +93,7 @@ std::string write_text(const RunReport& run, const TextOptions& opt) {
                 out += "\n";
                 for (const auto& n : fi.notes) out += "    " + n.in(L) + "\n";
             }
-        if (!f.errors.empty()) continue;
+        if (!f.errors.empty()) return;
         if (opt.summary_tables) {
             for (const auto& c : f.courses) {
                 out += ja ? "  課程 " + c.id + "（" + std::string(info(c.schedule).ja) + "、" + std::to_string(c.years) + "年、" +
@@ -122,14 +126,32 @@ std::string write_text(const RunReport& run, const TextOptions& opt) {
                   : "  requirements: " + std::to_string(sc[0]) + " compliant, " + std::to_string(sc[1]) + " non-compliant, " +
                         std::to_string(sc[2]) + " need review, " + std::to_string(sc[3]) + " not checked\n";
     }
-    if (run.files.size() > 1 || !run.run_errors.empty()) {
-        out += ja ? "合計 " + std::to_string(run.files.size()) + " ファイル: 適合 " + std::to_string(verdicts[0]) + "、不適合 " +
+}
+
+void totals(std::string& out, std::size_t files, const std::array<std::size_t, 5>& verdicts, bool run_errors,
+            const TextOptions& opt) {
+    const bool ja = opt.lang == Lang::ja;
+    if (files > 1 || run_errors) {
+        out += ja ? "合計 " + std::to_string(files) + " ファイル: 適合 " + std::to_string(verdicts[0]) + "、不適合 " +
                         std::to_string(verdicts[1]) + "、要確認 " + std::to_string(verdicts[2]) + "、一部未確認 " +
                         std::to_string(verdicts[3]) + "、入力エラー " + std::to_string(verdicts[4]) + "\n"
-                  : std::to_string(run.files.size()) + " files: " + std::to_string(verdicts[0]) + " compliant, " +
+                  : std::to_string(files) + " files: " + std::to_string(verdicts[0]) + " compliant, " +
                         std::to_string(verdicts[1]) + " non-compliant, " + std::to_string(verdicts[2]) + " need review, " +
                         std::to_string(verdicts[3]) + " partially checked, " + std::to_string(verdicts[4]) + " invalid\n";
     }
+}
+
+}  // namespace text_parts
+
+std::string write_text(const RunReport& run, const TextOptions& opt) {
+    std::string out;
+    text_parts::run_errors(out, run, opt);
+    std::array<std::size_t, 5> verdicts{};
+    for (const auto& f : run.files) {
+        ++verdicts[static_cast<std::size_t>(f.verdict())];
+        text_parts::file(out, f, opt);
+    }
+    text_parts::totals(out, run.files.size(), verdicts, !run.run_errors.empty(), opt);
     return out;
 }
 
