@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "report/json_parts.hpp"
 #include "report/report.hpp"
@@ -11,6 +13,16 @@
 namespace ahaki {
 namespace json_parts {
 namespace {
+
+/// True if any of the 8 bytes is a control character, '"' or '\\'.
+inline bool needs_escape8(const char* p) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    auto has_zero = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+    bool control = ((x - ones * 0x20) & ~x & highs) != 0;
+    return control || has_zero(x ^ (ones * '"')) || has_zero(x ^ (ones * '\\'));
+}
 
 class W {
 public:
@@ -26,6 +38,9 @@ public:
         o_.push_back('"');
         std::size_t run = 0;
         for (std::size_t i = 0; i < s.size(); ++i) {
+            // Skip 8 bytes at a time while none needs escaping.
+            while (i + 8 <= s.size() && !needs_escape8(s.data() + i)) i += 8;
+            if (i >= s.size()) break;
             auto c = static_cast<unsigned char>(s[i]);
             if (c >= 0x20 && c != '"' && c != '\\') continue;
             o_.append(s.data() + run, i - run);

@@ -74,9 +74,22 @@ bool decodes_as_cp932(std::string_view bytes);
 std::optional<Diagnostic> validate_utf8(const std::string& path, std::string_view text, bool suggest_sjis) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     for (std::size_t i = 0; i < text.size();) {
-        // Fast path: a run of printable ASCII (and tab, LF, CR).
+        // Fast paths: 8 printable ASCII bytes at a time, then single ASCII
+        // bytes (tab, LF, CR allowed), then the 3-byte sequences of Japanese text
+        // that cannot be overlong or surrogates (E1..EC, EE, EF).
+        while (i + 8 <= text.size()) {
+            std::uint64_t x;
+            std::memcpy(&x, p + i, 8);
+            constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+            if ((x & highs) != 0 || ((x - ones * 0x20) & ~x & highs) != 0) break;
+            i += 8;
+        }
         while (i < text.size() && p[i] < 0x80 && (p[i] >= 0x20 || p[i] == '\n' || p[i] == '\t' || p[i] == '\r')) ++i;
+        while (i + 3 <= text.size() && (p[i] & 0xF0) == 0xE0 && p[i] != 0xE0 && p[i] != 0xED && is_continuation(p[i + 1]) &&
+               is_continuation(p[i + 2]))
+            i += 3;
         if (i >= text.size()) break;
+        if (p[i] < 0x80 && !forbidden_control(p[i])) continue;
         if (forbidden_control(p[i])) {
             return make_error(path, locate_in(text, i), "XMLで使えない制御文字 " + hex_byte(p[i]) + " があります",
                               "control character " + hex_byte(p[i]) + " is not allowed in XML",
