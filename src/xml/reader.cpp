@@ -174,6 +174,7 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
 pugi::xml_attribute Element::find(std::string_view name) const {
     for (pugi::xml_attribute a = node_.first_attribute(); a; a = a.next_attribute()) {
         const char* an = a.name();
+        if (!name.empty() && an[0] != name[0]) continue;  // most mismatches, without a call
         if (std::strncmp(an, name.data(), name.size()) == 0 && an[name.size()] == '\0') return a;
     }
     return {};
