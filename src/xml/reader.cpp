@@ -85,6 +85,17 @@ std::string join(std::span<const std::string_view> values, std::string_view sep)
     return out;
 }
 
+Text codes_expected(std::span<const std::string_view> all) {
+    return Text{"空白区切りの " + join(all) + " のいずれか", "space-separated values among " + join(all)};
+}
+
+Text bad_code_token(std::string_view name, std::string_view token, std::span<const std::string_view> all) {
+    return Text{std::string(name) + " の値 '" + std::string(token) + "' は使えません（もしかして: " +
+                    std::string(nearest(token, all)) + "）",
+                "'" + std::string(token) + "' is not a valid " + std::string(name) + " (did you mean " +
+                    std::string(nearest(token, all)) + "?)"};
+}
+
 Reader::Reader(const SourceText& src, const char* buffer, std::size_t size, std::string_view ns,
                std::vector<Diagnostic>& errors, std::size_t max_errors)
     : src_(src), base_(buffer), size_(size), ns_(ns), errors_(errors), max_errors_(max_errors) {}

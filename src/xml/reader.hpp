@@ -25,6 +25,9 @@ namespace ahaki::xml {
 /// Nearest candidate by edit distance (for "did you mean" hints).
 std::string_view nearest(std::string_view value, std::span<const std::string_view> candidates);
 std::string join(std::span<const std::string_view> values, std::string_view sep = ", ");
+/// Messages for Element::codes() (out of line: only built on errors).
+Text codes_expected(std::span<const std::string_view> all);
+Text bad_code_token(std::string_view name, std::string_view token, std::span<const std::string_view> all);
 
 /// Per-file reading state: the source map, the namespace, and the error list.
 class Reader {
@@ -122,10 +125,7 @@ std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E
 
 template <class E>
 std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
-    auto expected = [&] {
-        auto all = code_list(table);
-        return Text{"空白区切りの " + join(all) + " のいずれか", "space-separated values among " + join(all)};
-    };
+    auto expected = [&] { return codes_expected(code_list(table)); };
     auto a = find(name);
     if (!a) {
         if (required) missing(name, expected());
@@ -145,13 +145,7 @@ std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<co
                 out.push_back(*c);
             } else {
                 ok = false;
-                auto all = code_list(table);
-                bad_value(name,
-                          Text{std::string(name) + " の値 '" + std::string(token) + "' は使えません（もしかして: " +
-                                   std::string(nearest(token, all)) + "）",
-                               "'" + std::string(token) + "' is not a valid " + std::string(name) + " (did you mean " +
-                                   std::string(nearest(token, all)) + "?)"},
-                          expected());
+                bad_value(name, bad_code_token(name, token, code_list(table)), expected());
             }
         }
         i = j;
