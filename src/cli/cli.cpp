@@ -5,7 +5,9 @@
 #include <boost/json.hpp>
 #include <boost/program_options.hpp>
 #include <array>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <sstream>
 
@@ -15,6 +17,7 @@
 #include "report/formats.hpp"
 #include "report/report.hpp"
 #include "xml/waiver_reader.hpp"
+#include "report/stream.hpp"
 
 namespace ahaki {
 const char* const tool_version = AHAKI_VERSION;
@@ -212,37 +215,99 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         progress.emplace(err, L);
         options.progress = [&progress](std::size_t done, std::size_t total) { progress->update(done, total); };
     }
-    run.files = check_files(expanded.files, standards.set, options);
-    if (progress) progress->finish();
-    // Across submissions before waivers, so a cross-file finding can be waived too.
-    cross_check(run.files);
-    if (waivers) {
-        run.waivers = &*waivers;
-        run.waiver_notices = apply_waivers(*waivers, run.files, today).notices;
-    }
 
     WriteContext wc{L, false, fail_on, never};
-    int status = ok;
-    for (const auto& o : outputs) {
+    auto context_for = [&](const OutputSpec& o) {
         WriteContext c = wc;
         c.color = o.path.empty() && use_color && o.format->name == "text";
-        std::string content = o.format->write(run, c);
-        if (o.path.empty()) {
-            out << content;
-            out.flush();
-        } else if (auto why = write_atomically(o.path, content)) {
-            err << (L == Lang::ja ? "エラー: " + o.path + " に書き込めません: " + *why + "\n"
-                                  : "error: cannot write " + o.path + ": " + *why + "\n");
-            status = trouble;
-        }
-    }
+        return c;
+    };
+    auto cannot_write = [&](const std::string& path, const std::string& why) {
+        err << (L == Lang::ja ? "エラー: " + path + " に書き込めません: " + why + "\n"
+                              : "error: cannot write " + path + ": " + why + "\n");
+    };
     bool invalid = !run.run_errors.empty();
     bool failing = false;
-    for (const auto& f : run.files) {
+    auto tally = [&](const FileReport& f) {
         if (!f.errors.empty()) invalid = true;
         for (const auto& oc : f.outcomes)
             for (const auto& fi : oc.findings)
                 if (!never && !fi.waiver_reason && severity_rank(fi.severity) >= severity_rank(fail_on)) failing = true;
+    };
+    int status = ok;
+
+    // Streaming: when every requested format can be written file by file, the
+    // reports are written as they come and not kept, so memory does not grow
+    // with the number of files. The checks across submissions then take a light
+    // first pass that only loads each file and keeps its few identifying keys.
+    // Formats without a streaming writer, and waivers (an unmatched waiver is
+    // known only at the end), take the RunReport path below.
+    bool stream = !waivers;
+    for (const auto& o : outputs) stream = stream && make_stream_writer(o.format->name, context_for(o), {}) != nullptr;
+    if (stream) {
+        std::optional<CrossIndex> cross;
+        if (expanded.files.size() > 1) cross = index_files(expanded.files, options);
+        struct Dest {
+            std::unique_ptr<AtomicFile> file;  // null: standard output
+            std::unique_ptr<StreamWriter> writer;
+            bool ok = true;
+        };
+        std::vector<Dest> dests;
+        for (const auto& o : outputs) {
+            Dest d;
+            ByteSink sink;
+            if (o.path.empty()) {
+                sink = [&out](std::string_view b) { return static_cast<bool>(out.write(b.data(), static_cast<std::streamsize>(b.size()))); };
+            } else {
+                d.file = std::make_unique<AtomicFile>(o.path);
+                d.ok = d.file->open();
+                AtomicFile* f = d.file.get();
+                sink = [f](std::string_view b) { return f->write(b); };
+            }
+            d.writer = make_stream_writer(o.format->name, context_for(o), std::move(sink));
+            if (d.ok) d.ok = d.writer->begin(run);
+            dests.push_back(std::move(d));
+        }
+        check_files_each(expanded.files, standards.set, options, [&](std::size_t i, FileReport&& f) {
+            if (cross) cross->apply(i, f);
+            tally(f);
+            for (auto& d : dests)
+                if (d.ok) d.ok = d.writer->file(f);
+        });
+        for (std::size_t i = 0; i < dests.size(); ++i) {
+            Dest& d = dests[i];
+            if (d.ok) d.ok = d.writer->end(run);
+            if (!d.file) {
+                out.flush();
+                continue;
+            }
+            auto why = d.file->commit();
+            if (why || !d.ok) {
+                cannot_write(outputs[i].path, why.value_or(std::strerror(errno)));
+                status = trouble;
+            }
+        }
+        if (progress) progress->finish();
+    } else {
+        run.files = check_files(expanded.files, standards.set, options);
+        if (progress) progress->finish();
+        // Across submissions before waivers, so a cross-file finding can be waived too.
+        cross_check(run.files);
+        if (waivers) {
+            run.waivers = &*waivers;
+            run.waiver_notices = apply_waivers(*waivers, run.files, today).notices;
+        }
+        for (const auto& f : run.files) tally(f);
+        for (const auto& o : outputs) {
+            std::string content = o.format->write(run, context_for(o));
+            if (o.path.empty()) {
+                out << content;
+                out.flush();
+            } else if (auto why = write_atomically(o.path, content)) {
+                cannot_write(o.path, *why);
+                status = trouble;
+            }
+        }
     }
     if (!never && severity_rank(Severity::warning) >= severity_rank(fail_on) && !run.waiver_notices.empty()) failing = true;
     if (invalid || status == trouble) return trouble;

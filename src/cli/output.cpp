@@ -50,4 +50,50 @@ std::optional<std::string> write_atomically(const std::string& path, const std::
     return std::nullopt;
 }
 
+AtomicFile::~AtomicFile() {
+    if (fd_ >= 0) {
+        ::close(fd_);
+        ::unlink(tmp_.c_str());
+    }
+}
+
+bool AtomicFile::open() {
+    namespace fs = std::filesystem;
+    fs::path target(path_);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string name(".");
+    name.append(target.filename().string()).append(".tmp-XXXXXX");
+    tmp_ = (dir / name).string();
+    fd_ = ::mkstemp(tmp_.data());
+    if (fd_ < 0) error_ = std::string(std::strerror(errno));
+    return fd_ >= 0;
+}
+
+bool AtomicFile::write(std::string_view data) {
+    if (fd_ < 0 || error_) return false;
+    const char* p = data.data();
+    std::size_t left = data.size();
+    while (left > 0) {
+        ssize_t w = ::write(fd_, p, left);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            error_ = std::string(std::strerror(errno));
+            return false;
+        }
+        p += w;
+        left -= static_cast<std::size_t>(w);
+    }
+    return true;
+}
+
+std::optional<std::string> AtomicFile::commit() {
+    if (fd_ < 0 && !error_) error_ = std::string("not open");
+    if (!error_ && (::fsync(fd_) != 0 || ::fchmod(fd_, 0644) != 0)) error_ = std::string(std::strerror(errno));
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    if (!error_ && std::rename(tmp_.c_str(), path_.c_str()) != 0) error_ = std::string(std::strerror(errno));
+    if (error_) ::unlink(tmp_.c_str());
+    return error_;
+}
+
 }  // namespace ahaki::cli

@@ -22,24 +22,6 @@ std::string site_identity(const Site& s) {
 
 constexpr std::size_t max_named_files = 3;
 
-/// The files one key occurs in, each once, in input order.
-using FileList = std::vector<std::size_t>;
-
-/// Up to max_named_files other files of the group, and how many more there are.
-std::string others(const std::vector<FileReport>& reports, const FileList& files, std::size_t self, std::size_t& more) {
-    std::string out;
-    std::size_t named = 0;
-    for (std::size_t f : files) {
-        if (f == self) continue;
-        if (named == max_named_files) break;
-        if (named) out += ", ";
-        out += reports[f].path;
-        ++named;
-    }
-    more = files.size() - 1 - named;
-    return out;
-}
-
 std::string group_key(const CrossKey& ck) { return (ck.kind == CrossKey::Kind::site ? "S|" : "T|") + ck.key; }
 
 }  // namespace
@@ -63,45 +45,57 @@ std::vector<CrossKey> cross_keys_of(const School& school) {
     return keys;
 }
 
-void cross_check(std::vector<FileReport>& reports) {
-    std::size_t checked = 0;
-    for (const auto& r : reports)
-        if (r.errors.empty()) ++checked;
-    if (checked < 2) return;
+void CrossIndex::add(std::size_t file, std::string path, const std::vector<CrossKey>& keys, bool checked) {
+    if (paths_.size() <= file) paths_.resize(file + 1);
+    paths_[file] = std::move(path);
+    if (!checked) return;
+    ++checked_;
+    // Files are added in input order, so a repeated file is always the last one added.
+    for (const auto& ck : keys) {
+        FileList& files = groups_[group_key(ck)];
+        if (files.empty() || files.back() != file) files.push_back(file);
+    }
+}
+
+/// Up to max_named_files other files of the group, and how many more there are.
+std::string CrossIndex::others(const FileList& files, std::size_t self, std::size_t& more) const {
+    std::string out;
+    std::size_t named = 0;
+    for (std::size_t f : files) {
+        if (f == self) continue;
+        if (named == max_named_files) break;
+        if (named) out += ", ";
+        out += paths_[f];
+        ++named;
+    }
+    more = files.size() - 1 - named;
+    return out;
+}
+
+void CrossIndex::apply(std::size_t f, FileReport& report) const {
+    if (checked_ < 2 || !report.errors.empty()) return;
     const Rule* teacher_rule = find_rule("XSB-001");
     const Rule* site_rule = find_rule("XSB-002");
     if (!teacher_rule || !site_rule) return;
-
-    // First pass: the files each key occurs in (files are visited in input
-    // order, so a repeated file is always the last one added).
-    std::unordered_map<std::string, FileList> groups;
-    for (std::size_t f = 0; f < reports.size(); ++f) {
-        if (!reports[f].errors.empty()) continue;
-        for (const auto& ck : reports[f].cross_keys) {
-            FileList& files = groups[group_key(ck)];
-            if (files.empty() || files.back() != f) files.push_back(f);
-        }
-    }
-    // Second pass, in input and document order so the output is stable: a
-    // teacher or site is reported once per file, however many of its keys matched.
+    // In document order so the output is stable: a teacher or site is reported
+    // once per file, however many of its keys matched.
     CheckOptions options;
-    for (std::size_t f = 0; f < reports.size(); ++f) {
-        if (!reports[f].errors.empty()) continue;
-        FileReport& report = reports[f];
-        std::unordered_set<std::string> reported;
-        const std::string n = std::to_string(checked - 1);
-        for (bool teacher : {true, false}) {
-            bool found = false;
-            for (std::size_t k = 0; k < report.cross_keys.size(); ++k) {
-                const CrossKey ck = report.cross_keys[k];
-                if ((ck.kind == CrossKey::Kind::full_time_teacher) != teacher) continue;
-                const FileList& files = groups[group_key(ck)];
-                if (files.size() < 2) continue;
-                if (!reported.insert((teacher ? "T|" : "S|") + ck.owner).second) continue;
-                found = true;
-                std::size_t more = 0;
-                std::string list = others(reports, files, f, more);
-                std::string more_ja = more ? " ほか" + std::to_string(more) + "件" : "";
+    static const FileList none;
+    std::unordered_set<std::string> reported;
+    const std::string n = std::to_string(checked_ - 1);
+    for (bool teacher : {true, false}) {
+        bool found = false;
+        for (std::size_t k = 0; k < report.cross_keys.size(); ++k) {
+            const CrossKey ck = report.cross_keys[k];
+            if ((ck.kind == CrossKey::Kind::full_time_teacher) != teacher) continue;
+            auto it = groups_.find(group_key(ck));
+            const FileList& files = it == groups_.end() ? none : it->second;
+            if (files.size() < 2) continue;
+            if (!reported.insert((teacher ? "T|" : "S|") + ck.owner).second) continue;
+            found = true;
+            std::size_t more = 0;
+            std::string list = others(files, f, more);
+            std::string more_ja = more ? " ほか" + std::to_string(more) + "件" : "";
                 std::string more_en = more ? " and " + std::to_string(more) + " more" : "";
                 Emitter em(teacher ? *teacher_rule : *site_rule, options, report.outcomes);
                 std::string scope = (teacher ? "teacher=" : "site=") + ck.owner + " across-files";
@@ -130,8 +124,13 @@ void cross_check(std::vector<FileReport>& reports) {
                           teacher ? Text{"他の " + n + " 件の申請との専任教員の照合", "full-time teachers checked against " + n + " other submissions"}
                                   : Text{"他の " + n + " 件の申請との臨床実習施設の照合", "clinical sites checked against " + n + " other submissions"},
                           Loc{});
-        }
     }
+}
+
+void cross_check(std::vector<FileReport>& reports) {
+    CrossIndex index;
+    for (std::size_t f = 0; f < reports.size(); ++f) index.add(f, reports[f].path, reports[f].cross_keys, reports[f].errors.empty());
+    for (std::size_t f = 0; f < reports.size(); ++f) index.apply(f, reports[f]);
 }
 
 }  // namespace ahaki

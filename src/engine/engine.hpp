@@ -92,4 +92,16 @@ Expanded expand_paths(const std::vector<std::string>& paths);
 std::vector<FileReport> check_files(const std::vector<std::string>& files, const StandardSet& standards,
                                     const RunOptions& options);
 
+/// Same checks, but each report goes to `sink` (in input order, one call at a
+/// time, from a worker thread) as soon as it and every earlier one are done, and
+/// is not kept: memory stays flat however many files there are. Workers run at
+/// most `window` files ahead of the oldest report not yet handed over.
+using ReportSink = std::function<void(std::size_t index, FileReport&& report)>;
+/// The first pass of a streamed multi-file run: loads every file (no rules)
+/// and indexes the keys the checks across submissions need.
+CrossIndex index_files(const std::vector<std::string>& files, const RunOptions& options);
+
+void check_files_each(const std::vector<std::string>& files, const StandardSet& standards, const RunOptions& options,
+                      const ReportSink& sink);
+
 }  // namespace ahaki

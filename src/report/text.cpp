@@ -2,6 +2,7 @@
 
 #include "report/common.hpp"
 #include "report/report.hpp"
+#include "report/text_parts.hpp"
 #include "rules/format.hpp"
 
 namespace ahaki {
@@ -34,8 +35,8 @@ const char* verdict_color(Verdict v) {
     return "0";
 }
 
-/// Display width, counting East Asian (3- and 4-byte UTF-8) characters as two columns.
-std::size_t display_width(const std::string& s) {
+/// Pads to a display width, counting East Asian characters as two columns.
+std::string pad(const std::string& s, std::size_t width) {
     std::size_t w = 0;
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
@@ -43,17 +44,11 @@ std::size_t display_width(const std::string& s) {
         w += n >= 3 ? 2 : 1;
         i += n;
     }
-    return w;
-}
-
-std::string pad(const std::string& s, std::size_t width) {
-    std::size_t w = display_width(s);
     return w >= width ? s : s + std::string(width - w, ' ');
 }
 
 std::string rpad_num(const std::string& s, std::size_t width) {
-    std::size_t w = display_width(s);
-    return w >= width ? s : std::string(width - w, ' ') + s;
+    return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
 }
 
 }  // namespace
@@ -69,17 +64,20 @@ std::string diagnostic_line(const Diagnostic& d, Lang lang) {
     return s;
 }
 
-std::string write_text(const RunReport& run, const TextOptions& opt) {
+namespace text_parts {
+
+void run_errors(std::string& out, const RunReport& run, const TextOptions& opt) {
+    Style st{opt.color};
+    for (const auto& d : run.run_errors) out += st("1;31", diagnostic_line(d, opt.lang)) + "\n";
+    for (const auto& n : run.waiver_notices) out += st("1;33", report::waiver_notice_line(n, opt.lang)) + "\n";
+}
+
+void file(std::string& out, const FileReport& f, const TextOptions& opt) {
     const Lang L = opt.lang;
     const bool ja = L == Lang::ja;
     Style st{opt.color};
-    std::string out;
-    for (const auto& d : run.run_errors) out += st("1;31", diagnostic_line(d, L)) + "\n";
-    for (const auto& n : run.waiver_notices) out += st("1;33", report::waiver_notice_line(n, L)) + "\n";
-    std::array<std::size_t, 5> verdicts{};
-    for (const auto& f : run.files) {
+    {
         Verdict v = f.verdict();
-        ++verdicts[static_cast<std::size_t>(v)];
         std::string head = f.path + ": " + st(verdict_color(v), verdict_text(v).in(L));
         if (f.type) {
             const auto& ti = info(*f.type);
@@ -101,7 +99,7 @@ std::string write_text(const RunReport& run, const TextOptions& opt) {
                 out += "\n";
                 for (const auto& n : fi.notes) out += "    " + n.in(L) + "\n";
             }
-        if (!f.errors.empty()) continue;
+        if (!f.errors.empty()) return;
         if (opt.summary_tables) {
             for (const auto& c : f.courses) {
                 out += ja ? "  課程 " + c.id + "（" + std::string(info(c.schedule).ja) + "、" + std::to_string(c.years) + "年、" +
@@ -134,21 +132,40 @@ std::string write_text(const RunReport& run, const TextOptions& opt) {
                   : "  requirements: " + std::to_string(sc[0]) + " compliant, " + std::to_string(sc[1]) + " non-compliant, " +
                         std::to_string(sc[2]) + " need review, " + std::to_string(sc[3]) + " not checked\n";
     }
+}
+
+void totals(std::string& out, std::size_t files, const std::array<std::size_t, 5>& verdicts, bool run_errors,
+            const TextOptions& opt) {
+    const bool ja = opt.lang == Lang::ja;
+    if (files > 1 || run_errors) {
+        out += ja ? "合計 " + std::to_string(files) + " ファイル: 適合 " + std::to_string(verdicts[0]) + "、不適合 " +
+                        std::to_string(verdicts[1]) + "、要確認 " + std::to_string(verdicts[2]) + "、一部未確認 " +
+                        std::to_string(verdicts[3]) + "、入力エラー " + std::to_string(verdicts[4]) + "\n"
+                  : std::to_string(files) + " files: " + std::to_string(verdicts[0]) + " compliant, " +
+                        std::to_string(verdicts[1]) + " non-compliant, " + std::to_string(verdicts[2]) + " need review, " +
+                        std::to_string(verdicts[3]) + " partially checked, " + std::to_string(verdicts[4]) + " invalid\n";
+    }
+}
+
+}  // namespace text_parts
+
+std::string write_text(const RunReport& run, const TextOptions& opt) {
+    std::string out;
+    text_parts::run_errors(out, run, opt);
+    std::array<std::size_t, 5> verdicts{};
+    for (const auto& f : run.files) {
+        ++verdicts[static_cast<std::size_t>(f.verdict())];
+        text_parts::file(out, f, opt);
+    }
     if (run.waivers) {
+        const bool ja = opt.lang == Lang::ja;
         std::size_t waived = run_totals(run).waived;
         out += ja ? "免除: " + std::to_string(waived) + " 件の指摘に適用（" + run.waivers->file + "、期限切れ・該当なし " +
                         std::to_string(run.waiver_notices.size()) + " 件）\n"
                   : "waivers: applied to " + std::to_string(waived) + " finding(s) (" + run.waivers->file + ", " +
                         std::to_string(run.waiver_notices.size()) + " expired or unmatched)\n";
     }
-    if (run.files.size() > 1 || !run.run_errors.empty()) {
-        out += ja ? "合計 " + std::to_string(run.files.size()) + " ファイル: 適合 " + std::to_string(verdicts[0]) + "、不適合 " +
-                        std::to_string(verdicts[1]) + "、要確認 " + std::to_string(verdicts[2]) + "、一部未確認 " +
-                        std::to_string(verdicts[3]) + "、入力エラー " + std::to_string(verdicts[4]) + "\n"
-                  : std::to_string(run.files.size()) + " files: " + std::to_string(verdicts[0]) + " compliant, " +
-                        std::to_string(verdicts[1]) + " non-compliant, " + std::to_string(verdicts[2]) + " need review, " +
-                        std::to_string(verdicts[3]) + " partially checked, " + std::to_string(verdicts[4]) + " invalid\n";
-    }
+    text_parts::totals(out, run.files.size(), verdicts, !run.run_errors.empty(), opt);
     return out;
 }
 

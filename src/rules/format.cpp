@@ -7,8 +7,15 @@ std::string num(Decimal d) {
     std::size_t dot = s.find('.');
     std::size_t int_end = dot == std::string::npos ? s.size() : dot;
     std::size_t start = s[0] == '-' ? 1 : 0;
-    for (std::size_t i = int_end; i > start + 3; i -= 3) s.insert(i - 3, ",");
-    return s;
+    if (int_end <= start + 3) return s;
+    // Built left to right (GCC 12 -O3 warns falsely (-Wrestrict) on insert()).
+    std::string out(s, 0, start);
+    std::size_t first = (int_end - start) % 3;
+    if (first == 0) first = 3;
+    out.append(s, start, first);
+    for (std::size_t i = start + first; i < int_end; i += 3) out.append(1, ',').append(s, i, 3);
+    out.append(s, int_end, std::string::npos);
+    return out;
 }
 
 Value units(Decimal d) { return Value{d, Text{"単位", "units"}, {}}; }

@@ -98,14 +98,36 @@ std::optional<Provenance> parse_provenance(std::string_view code) {
 void Standard::finalize() {
     std::sort(entries.begin(), entries.end(),
               [](const Entry& a, const Entry& b) { return entry_key(a) < entry_key(b); });
+    key_ranges_.clear();
+    for (std::size_t i = 0; i < entries.size();) {
+        std::size_t j = i;
+        while (j < entries.size() && entries[j].key == entries[i].key) ++j;
+        key_ranges_.push_back(KeyRange{entries[i].key, i, j});
+        i = j;
+    }
+    indexed_size_ = entries.size();
 }
 
 const Threshold* Standard::find(const ParamKey& k) const {
     const EntryKey probe{k.key, k.type ? static_cast<int>(*k.type) : -1, k.area ? static_cast<int>(*k.area) : -1,
                          k.method ? static_cast<int>(*k.method) : -1, k.item};
-    auto it = std::lower_bound(entries.begin(), entries.end(), probe,
-                               [](const Entry& a, const EntryKey& b) { return entry_key(a) < b; });
-    if (it == entries.end() || entry_key(*it) != probe) return nullptr;
+    auto first = entries.begin(), last = entries.end();
+    if (indexed_size_ == entries.size()) {  // finalize() ran and nothing was added since
+        const KeyRange* range = nullptr;
+        for (const auto& r : key_ranges_)
+            if (r.key == k.key) { range = &r; break; }
+        if (!range) return nullptr;
+        first = entries.begin() + static_cast<std::ptrdiff_t>(range->begin);
+        last = entries.begin() + static_cast<std::ptrdiff_t>(range->end);
+        using Rest = std::tuple<int, int, int, std::string_view>;
+        const Rest want{std::get<1>(probe), std::get<2>(probe), std::get<3>(probe), k.item};
+        auto rest = [](const Entry& e) { return Rest{e.type, e.area, e.method, e.item}; };
+        auto it = std::lower_bound(first, last, want, [&](const Entry& a, const Rest& b) { return rest(a) < b; });
+        if (it == last || rest(*it) != want) return nullptr;
+        return &it->t;
+    }
+    auto it = std::lower_bound(first, last, probe, [](const Entry& a, const EntryKey& b) { return entry_key(a) < b; });
+    if (it == last || entry_key(*it) != probe) return nullptr;
     return &it->t;
 }
 

@@ -103,6 +103,16 @@ public:
     };
     std::vector<Entry> entries;  ///< sorted by (key, type, area, method, item) after finalize()
     void finalize();
+
+private:
+    /// Built by finalize(): where each key's entries are, so find() compares
+    /// the key string once per key rather than at every step of a binary search.
+    struct KeyRange {
+        std::string key;
+        std::size_t begin, end;
+    };
+    std::vector<KeyRange> key_ranges_;
+    std::size_t indexed_size_ = static_cast<std::size_t>(-1);
 };
 
 /// All editions of the standard known to a run, oldest first.

@@ -1,5 +1,7 @@
 // <school>, its courses and curriculum, and the clinical sites they refer to.
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "xml/school_sections.hpp"
 
@@ -15,8 +17,9 @@ std::string id_path(std::string_view parent, std::string_view element, pugi::xml
     p += '/';
     p += element;
     std::string_view id = n.attribute("id").value();
-    if (!id.empty()) p += "[@id='" + std::string(id) + "']";
-    else p += "[" + std::to_string(index) + "]";
+    // Appended piece by piece (GCC 12 -O3 warns falsely (-Wrestrict) on "[" + string).
+    if (!id.empty()) p.append("[@id='").append(id).append("']");
+    else p.append("[").append(std::to_string(index)).append("]");
     return p;
 }
 
@@ -83,17 +86,16 @@ void load_timetable(Reader& r, pugi::xml_node n, Course& course) {
 }
 
 void resolve_placements(Reader& r, School& school, const LoadState& st) {
+    // Site ids -> first index, so a large file costs placements + sites, not their product.
+    std::unordered_map<std::string_view, std::size_t> site_index;
+    if (school.sites)
+        for (std::size_t i = 0; i < school.sites->size(); ++i) site_index.try_emplace((*school.sites)[i].id, i);
     for (auto& c : school.courses)
         for (auto& s : c.subjects)
             for (auto& p : s.placements) {
                 if (p.site_id.empty()) continue;
-                std::size_t index = 0;
-                bool found = false;
-                if (school.sites)
-                    for (; index < school.sites->size(); ++index)
-                        if ((*school.sites)[index].id == p.site_id) { found = true; break; }
-                if (found) {
-                    p.site_index = index;
+                if (auto it = site_index.find(p.site_id); it != site_index.end()) {
+                    p.site_index = it->second;
                     continue;
                 }
                 const auto* other = st.ids.find(p.site_id);

@@ -85,6 +85,17 @@ std::string join(std::span<const std::string_view> values, std::string_view sep)
     return out;
 }
 
+Text codes_expected(std::span<const std::string_view> all) {
+    return Text{"空白区切りの " + join(all) + " のいずれか", "space-separated values among " + join(all)};
+}
+
+Text bad_code_token(std::string_view name, std::string_view token, std::span<const std::string_view> all) {
+    return Text{std::string(name) + " の値 '" + std::string(token) + "' は使えません（もしかして: " +
+                    std::string(nearest(token, all)) + "）",
+                "'" + std::string(token) + "' is not a valid " + std::string(name) + " (did you mean " +
+                    std::string(nearest(token, all)) + "?)"};
+}
+
 Reader::Reader(const SourceText& src, const char* buffer, std::size_t size, std::string_view ns,
                std::vector<Diagnostic>& errors, std::size_t max_errors)
     : src_(src), base_(buffer), size_(size), ns_(ns), errors_(errors), max_errors_(max_errors) {}
@@ -115,6 +126,13 @@ std::string_view Reader::local_name(pugi::xml_node n) {
     std::string_view name = n.name();
     auto colon = name.find(':');
     return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::string_view Reader::ns_of_default(pugi::xml_node n) const {
+    for (pugi::xml_node p = n; p && p.type() == pugi::node_element; p = p.parent())
+        for (pugi::xml_attribute a : p.attributes())
+            if (std::strcmp(a.name(), "xmlns") == 0) return a.value();
+    return {};
 }
 
 std::string_view Reader::ns_of(pugi::xml_node n) const {
@@ -165,8 +183,11 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
 }
 
 pugi::xml_attribute Element::find(std::string_view name) const {
-    for (pugi::xml_attribute a : node_.attributes())
-        if (name == a.name()) return a;
+    for (pugi::xml_attribute a = node_.first_attribute(); a; a = a.next_attribute()) {
+        const char* an = a.name();
+        if (!name.empty() && an[0] != name[0]) continue;  // most mismatches, without a call
+        if (std::strncmp(an, name.data(), name.size()) == 0 && an[name.size()] == '\0') return a;
+    }
     return {};
 }
 
@@ -263,28 +284,33 @@ std::optional<Decimal> Element::decimal(std::string_view name, bool required, De
 }
 
 std::optional<int> Element::whole(std::string_view name, bool required, int min, int max) {
-    Text expected{std::to_string(min) + "以上" + std::to_string(max) + "以下の整数（半角数字）",
-                  "a whole number from " + std::to_string(min) + " to " + std::to_string(max) + " in ASCII digits"};
-    auto v0 = raw(name, required, expected);
-    if (!v0) return std::nullopt;
-    std::string_view v = trim(*v0);
+    auto expected = [&] {
+        return Text{std::to_string(min) + "以上" + std::to_string(max) + "以下の整数（半角数字）",
+                    "a whole number from " + std::to_string(min) + " to " + std::to_string(max) + " in ASCII digits"};
+    };
+    auto a = find(name);
+    if (!a) {
+        if (required) missing(name, expected());
+        return std::nullopt;
+    }
+    std::string_view v = trim(a.value());
     bool digits = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) {
         Text problem = number_problem(v);
         if (v.find('.') != std::string_view::npos && v.find_first_not_of("0123456789.") == std::string_view::npos)
             problem = {"整数ではありません", "not a whole number"};
-        bad_value(name, problem, expected);
+        bad_value(name, problem, expected());
         return std::nullopt;
     }
     long long value = 0;
     if (v.size() > 9 || std::from_chars(v.data(), v.data() + v.size(), value).ec != std::errc{} || value > max) {
         bad_value(name, {"大きすぎます（上限 " + std::to_string(max) + "）", "too large (at most " + std::to_string(max) + ")"},
-                  expected);
+                  expected());
         return std::nullopt;
     }
     if (value < min) {
         bad_value(name, {"小さすぎます（下限 " + std::to_string(min) + "）", "too small (at least " + std::to_string(min) + ")"},
-                  expected);
+                  expected());
         return std::nullopt;
     }
     return static_cast<int>(value);
@@ -343,10 +369,11 @@ std::optional<TimeOfDay> Element::time(std::string_view name, bool required) {
 }
 
 std::optional<std::string_view> Element::code_raw(std::string_view name, bool required, std::span<const std::string_view> codes) {
+    auto a = find(name);
+    if (a && std::find(codes.begin(), codes.end(), std::string_view(a.value())) != codes.end()) return std::string_view(a.value());
     Text expected{"次のいずれか: " + join(codes), "one of: " + join(codes)};
     auto v = raw(name, required, expected);
     if (!v) return std::nullopt;
-    if (std::find(codes.begin(), codes.end(), *v) != codes.end()) return v;
     std::string near(nearest(*v, codes));
     bad_value(name,
               Text{std::string(name) + " に '" + std::string(*v) + "' は使えません（もしかして: " + near + "）",
@@ -357,12 +384,16 @@ std::optional<std::string_view> Element::code_raw(std::string_view name, bool re
 
 void Element::children(std::initializer_list<std::string_view> allowed,
                        const std::function<void(std::string_view, pugi::xml_node)>& handler) {
-    std::string element(Reader::local_name(node_));
+    auto element_name = [&] { return std::string(Reader::local_name(node_)); };
+    // The default namespace in scope at this element, found once: an unprefixed
+    // child without its own xmlns is in it (same answer as Reader::ns_of).
+    std::optional<std::string_view> default_ns;
     for (pugi::xml_node c : node_.children()) {
         if (r_.full()) return;
         if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
             std::string_view t = trim(c.value());
             if (!t.empty()) {
+                std::string element = element_name();
                 r_.error(r_.at(c), Text{"<" + element + "> の中に文字列は書けません（値は属性に書きます）",
                                         "text is not allowed inside <" + element + "> (values go in attributes)"},
                          Text{"子要素のみ", "child elements only"});
@@ -370,7 +401,13 @@ void Element::children(std::initializer_list<std::string_view> allowed,
             continue;
         }
         if (c.type() != pugi::node_element) continue;
-        std::string_view ns = r_.ns_of(c);
+        std::string_view ns;
+        if (std::strchr(c.name(), ':') == nullptr && !c.attribute("xmlns")) {
+            if (!default_ns) default_ns = node_.type() == pugi::node_element ? r_.ns_of_default(node_) : std::string_view{};
+            ns = *default_ns;
+        } else {
+            ns = r_.ns_of(c);
+        }
         if (ns != r_.ns()) {
             if (!ns.empty()) continue;  // another tool's annotation
             r_.error(r_.at(c), Text{"<" + std::string(c.name()) + "> が名前空間 " + std::string(r_.ns()) + " に属していません",
@@ -380,6 +417,7 @@ void Element::children(std::initializer_list<std::string_view> allowed,
         }
         std::string_view local = Reader::local_name(c);
         if (std::find(allowed.begin(), allowed.end(), local) == allowed.end()) {
+            std::string element = element_name();
             std::vector<std::string_view> list(allowed);
             std::string near = list.empty() ? std::string() : std::string(nearest(local, list));
             r_.error(r_.at(c),

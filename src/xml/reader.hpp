@@ -25,6 +25,9 @@ namespace ahaki::xml {
 /// Nearest candidate by edit distance (for "did you mean" hints).
 std::string_view nearest(std::string_view value, std::span<const std::string_view> candidates);
 std::string join(std::span<const std::string_view> values, std::string_view sep = ", ");
+/// Messages for Element::codes() (out of line: only built on errors).
+Text codes_expected(std::span<const std::string_view> all);
+Text bad_code_token(std::string_view name, std::string_view token, std::span<const std::string_view> all);
 
 /// Per-file reading state: the source map, the namespace, and the error list.
 class Reader {
@@ -41,6 +44,8 @@ public:
 
     /// Namespace URI of an element (resolving its prefix through its ancestors).
     std::string_view ns_of(pugi::xml_node n) const;
+    /// The default namespace (xmlns="…") in scope at an element.
+    std::string_view ns_of_default(pugi::xml_node n) const;
     static std::string_view local_name(pugi::xml_node n);
     std::string_view ns() const { return ns_; }
     const SourceText& source() const { return src_; }
@@ -108,6 +113,10 @@ std::vector<std::string_view> code_list(auto table) {
 
 template <class E>
 std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
+    // The common case (present and valid) builds no list: the list of codes is
+    // only needed for the messages.
+    if (auto a = find(name))
+        if (auto c = parse_code(table, std::string_view(a.value()))) return c;
     auto all = code_list(table);
     auto raw_value = code_raw(name, required, all);
     if (!raw_value) return std::nullopt;
@@ -116,14 +125,16 @@ std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E
 
 template <class E>
 std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
-    auto all = code_list(table);
-    Text expected{"空白区切りの " + join(all) + " のいずれか", "space-separated values among " + join(all)};
-    auto value = raw(name, required, expected);
-    if (!value) return std::nullopt;
+    auto expected = [&] { return codes_expected(code_list(table)); };
+    auto a = find(name);
+    if (!a) {
+        if (required) missing(name, expected());
+        return std::nullopt;
+    }
     std::vector<E> out;
     bool ok = true;
     std::size_t i = 0;
-    std::string_view v = *value;
+    std::string_view v = a.value();
     while (i < v.size()) {
         while (i < v.size() && v[i] == ' ') ++i;
         std::size_t j = i;
@@ -134,12 +145,7 @@ std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<co
                 out.push_back(*c);
             } else {
                 ok = false;
-                bad_value(name,
-                          Text{std::string(name) + " の値 '" + std::string(token) + "' は使えません（もしかして: " +
-                                   std::string(nearest(token, all)) + "）",
-                               "'" + std::string(token) + "' is not a valid " + std::string(name) + " (did you mean " +
-                                   std::string(nearest(token, all)) + "?)"},
-                          expected);
+                bad_value(name, bad_code_token(name, token, code_list(table)), expected());
             }
         }
         i = j;

@@ -74,6 +74,22 @@ bool decodes_as_cp932(std::string_view bytes);
 std::optional<Diagnostic> validate_utf8(const std::string& path, std::string_view text, bool suggest_sjis) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     for (std::size_t i = 0; i < text.size();) {
+        // Fast paths: 8 printable ASCII bytes at a time, then single ASCII
+        // bytes (tab, LF, CR allowed), then the 3-byte sequences of Japanese text
+        // that cannot be overlong or surrogates (E1..EC, EE, EF).
+        while (i + 8 <= text.size()) {
+            std::uint64_t x;
+            std::memcpy(&x, p + i, 8);
+            constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+            if ((x & highs) != 0 || ((x - ones * 0x20) & ~x & highs) != 0) break;
+            i += 8;
+        }
+        while (i < text.size() && p[i] < 0x80 && (p[i] >= 0x20 || p[i] == '\n' || p[i] == '\t' || p[i] == '\r')) ++i;
+        while (i + 3 <= text.size() && (p[i] & 0xF0) == 0xE0 && p[i] != 0xE0 && p[i] != 0xED && is_continuation(p[i + 1]) &&
+               is_continuation(p[i + 2]))
+            i += 3;
+        if (i >= text.size()) break;
+        if (p[i] < 0x80 && !forbidden_control(p[i])) continue;
         if (forbidden_control(p[i])) {
             return make_error(path, locate_in(text, i), "XMLで使えない制御文字 " + hex_byte(p[i]) + " があります",
                               "control character " + hex_byte(p[i]) + " is not allowed in XML",
@@ -218,14 +234,34 @@ bool decodes_as_cp932(std::string_view bytes) {
 SourceText::SourceText(std::string path, std::string utf8, std::string encoding)
     : path_(std::move(path)), text_(std::move(utf8)), encoding_(std::move(encoding)) {
     line_starts_.push_back(0);
-    checkpoint_columns_.reserve(text_.size() / checkpoint_stride + 1);
-    std::uint32_t column = 0;
     const std::size_t n = text_.size();
+    const char* t = text_.data();
+    std::size_t longest = 0;
+    if (std::memchr(t, '\r', n) == nullptr) {
+        for (const char* p = t; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(t + n - p))));) {
+            ++p;
+            longest = std::max<std::size_t>(longest, static_cast<std::size_t>(p - t) - line_starts_.back());
+            line_starts_.push_back(static_cast<std::uint32_t>(p - t));
+        }
+    } else {
+        for (std::size_t i = 0; i < n; ++i) {
+            char c = t[i];
+            if (c == '\n' || (c == '\r' && (i + 1 >= n || t[i + 1] != '\n'))) {
+                longest = std::max<std::size_t>(longest, i + 1 - line_starts_.back());
+                line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+            }
+        }
+    }
+    longest = std::max<std::size_t>(longest, n - line_starts_.back());
+    // Checkpoints only matter inside lines longer than the stride; locate()
+    // counts from the line start otherwise (same result, fewer bytes).
+    if (longest <= checkpoint_stride) return;
+    checkpoint_columns_.reserve(n / checkpoint_stride + 1);
+    std::uint32_t column = 0;
     for (std::size_t i = 0; i < n; ++i) {
         if (i % checkpoint_stride == 0) checkpoint_columns_.push_back(column);
-        unsigned char c = static_cast<unsigned char>(text_[i]);
-        if (c == '\n' || (c == '\r' && (i + 1 >= n || text_[i + 1] != '\n'))) {
-            line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        if (c == '\n' || (c == '\r' && (i + 1 >= n || t[i + 1] != '\n'))) {
             column = 0;
         } else if (!is_continuation(c)) {
             ++column;
@@ -309,7 +345,12 @@ ReadResult decode_source(const std::string& path, std::string bytes) {
         if (enc == Enc::utf8) {
             if (auto err = validate_utf8(path, rest, true))
                 return fail(*err);
-            text.assign(rest);
+            if (skip == 0) {
+                text = std::move(bytes);  // no copy for the common case
+            } else {
+                bytes.erase(0, skip);
+                text = std::move(bytes);
+            }
         } else {
             Converted c = convert(path, rest, enc);
             if (c.error) return fail(*c.error);
@@ -356,6 +397,17 @@ ReadResult read_source(const std::string& path, const ReadLimits& limits) {
             return r;
         }
         if (!ec) bytes.reserve(size);
+    }
+    if (bytes.capacity() > 0) {
+        // Regular file of known size: read it straight into the string.
+        bytes.resize(bytes.capacity());
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) {
+            r.error = make_error(path, Loc{}, "ファイルを読めません（読み込み中のエラー）", "cannot read the file (I/O error)");
+            return r;
+        }
+        in.clear();
     }
     char buf[1 << 16];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {

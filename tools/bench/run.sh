@@ -139,15 +139,29 @@ ok_status() {  # tool status
     if [ "$1" = checker ]; then [ "$2" -le 1 ]; else [ "$2" -eq 0 ]; fi
 }
 
-# elapsed TOOL SET JOBS: prints wall microseconds of one run (process start to exit).
+# read_cpu: CHILD_CPU = user+sys CPU microseconds of all finished children of this shell.
+# `times` must run in this very shell (not in $(…) or a pipe: a fork has no children yet).
+read_cpu() {
+    times >"$WORK/out/times.txt"
+    CHILD_CPU=$(awk 'NR == 2 {
+        n = split($0, f, " "); t = 0
+        for (i = 1; i <= n; i++) { split(f[i], p, "m"); sub(/s$/, "", p[2]); t += p[1] * 60 + p[2] }
+        printf "%d\n", t * 1e6 }' "$WORK/out/times.txt")
+}
+
+# elapsed TOOL SET JOBS: prints "wall_us cpu_us" of one run (process start to exit; CPU = user + sys).
 elapsed() {
     tool_argv "$@"
-    local t0 t1 rc=0
+    local t0 t1 c0 c1 rc=0
+    read_cpu
+    c0=$CHILD_CPU
     t0=$EPOCHREALTIME
     "${ARGV[@]}" >/dev/null 2>>"$LOG" || rc=$?
     t1=$EPOCHREALTIME
+    read_cpu
+    c1=$CHILD_CPU
     ok_status "$1" "$rc" || { echo "run.sh: $1 on $2 failed (exit $rc): ${ARGV[*]}; see $LOG" >&2; return 1; }
-    echo $(( ${t1/./} - ${t0/./} ))
+    echo "$(( ${t1/./} - ${t0/./} )) $(( c1 - c0 ))"
 }
 
 median() {
@@ -155,7 +169,8 @@ median() {
         if (NR % 2) print a[(NR + 1) / 2]; else printf "%d\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
-declare -A MED  # "tool set jobs" -> median microseconds
+declare -A MED  # "tool set jobs" -> median wall microseconds
+declare -A CPU  # "tool set jobs" -> median CPU (user + sys) microseconds
 
 # measure REPS CONFIG...: each CONFIG is "tool set jobs"; one warm-up run each, then REPS rounds
 # running every config once per round, the order rotated each round.
@@ -163,7 +178,7 @@ measure() {
     local reps=$1
     shift
     local configs=("$@") n=$# r k c us
-    declare -A samples=()
+    declare -A samples=() cpus=()
     for c in "${configs[@]}"; do
         # shellcheck disable=SC2086
         elapsed $c >/dev/null || exit 1
@@ -173,12 +188,15 @@ measure() {
             c=${configs[(r + k) % n]}
             # shellcheck disable=SC2086
             us=$(elapsed $c) || exit 1
-            samples[$c]+="$us "
+            samples[$c]+="${us% *} "
+            cpus[$c]+="${us#* } "
         done
     done
     for c in "${configs[@]}"; do
         # shellcheck disable=SC2086
         MED[$c]=$(median ${samples[$c]})
+        # shellcheck disable=SC2086
+        CPU[$c]=$(median ${cpus[$c]})
     done
 }
 
@@ -192,6 +210,7 @@ msec() { [ -n "${1:-}" ] && awk -v u="$1" 'BEGIN { printf "%.1f ms", u / 1e3 }' 
 ratio() { [ -n "${1:-}" ] && [ -n "${2:-}" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f×", a / b }' || echo "n/a"; }
 rate() { [ -n "${2:-}" ] && awk -v n="$1" -v u="$2" 'BEGIN { printf "%.0f", n / (u / 1e6) }' || echo "n/a"; }
 med() { echo "${MED[$1 $2 $3]:-}"; }
+cpu_of() { echo "${CPU[$1 $2 $3]:-}"; }
 
 # ------------------------------------------------------------------ scenarios
 
@@ -251,6 +270,31 @@ for t in "${TOOLS[@]}"; do
 done
 measure "$REPS" "${configs[@]}"
 
+note "(f) the machine's own scaling: two single-threaded runs one after the other vs at the same time"
+# The same CPU-bound work as (e) with --jobs 1, on the small corpus: what N cores give N processes here.
+SCALE_TOOL=checker
+has_checker || SCALE_TOOL=floor
+scaling_once() {  # -> "sequential_us concurrent_us"
+    tool_argv "$SCALE_TOOL" small 1
+    local t0 t1 t2 p1 p2
+    t0=$EPOCHREALTIME
+    for ((k = 0; k < JOBS; k++)); do "${ARGV[@]}" >/dev/null 2>>"$LOG" || true; done
+    t1=$EPOCHREALTIME
+    local pids=()
+    for ((k = 0; k < JOBS; k++)); do "${ARGV[@]}" >/dev/null 2>>"$LOG" & pids+=($!); done
+    for p in "${pids[@]}"; do wait "$p" || true; done
+    t2=$EPOCHREALTIME
+    echo "$(( ${t1/./} - ${t0/./} )) $(( ${t2/./} - ${t1/./} ))"
+}
+seqs=() cons=()
+for ((r = 0; r < REPS; r++)); do
+    x=$(scaling_once)
+    seqs+=("${x% *}") cons+=("${x#* }")
+done
+SCALE_SEQ=$(median "${seqs[@]}")
+SCALE_CON=$(median "${cons[@]}")
+LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # ------------------------------------------------------------------ sanity: the peer against the manifest
 
 peer_flagged=$(grep -c '<file [^>]*\(errors="[1-9]\|warnings="[1-9]\)' "$WORK/out/peer-main.xml" || true)
@@ -287,16 +331,19 @@ report() {
     echo
     echo "### (a) $FILES files, all rules, JSON report"
     echo
-    echo "| | wall time | files/s |"
-    echo "|---|---:|---:|"
+    echo "| | wall time | files/s | CPU (user+sys) |"
+    echo "|---|---:|---:|---:|"
     for t in "${TOOLS[@]}"; do
-        echo "| $(name_of "$t") | $(secs "$(med "$t" main "$JOBS")") | $(rate "$FILES" "$(med "$t" main "$JOBS")") |"
+        echo "| $(name_of "$t") | $(secs "$(med "$t" main "$JOBS")") | $(rate "$FILES" "$(med "$t" main "$JOBS")") |" \
+            "$(secs "$(cpu_of "$t" main "$JOBS")") |"
     done
     echo
     if has_checker; then
         echo "checker / floor: **$(ratio "$(med checker main "$JOBS")" "$(med floor main "$JOBS")")**;" \
             "peer / checker: **$(ratio "$(med peer main "$JOBS")" "$(med checker main "$JOBS")")**" \
-            "(peer / floor: $(ratio "$(med peer main "$JOBS")" "$(med floor main "$JOBS")"))."
+            "(peer / floor: $(ratio "$(med peer main "$JOBS")" "$(med floor main "$JOBS")")). In CPU time:" \
+            "checker / floor $(ratio "$(cpu_of checker main "$JOBS")" "$(cpu_of floor main "$JOBS")")," \
+            "peer / checker $(ratio "$(cpu_of peer main "$JOBS")" "$(cpu_of checker main "$JOBS")")."
     else
         echo "peer / floor: **$(ratio "$(med peer main "$JOBS")" "$(med floor main "$JOBS")")**."
     fi
@@ -332,16 +379,24 @@ report() {
     echo
     echo "### (e) threads: --jobs 1 vs --jobs $JOBS ($FILES files)"
     echo
-    echo "| | --jobs 1 | files/s | --jobs $JOBS | files/s | speed-up |"
-    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| | --jobs 1 | files/s | CPU | --jobs $JOBS | files/s | CPU | speed-up |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
     for t in "${TOOLS[@]}"; do
         [ "$t" = peer ] && continue
         echo "| $(name_of "$t") | $(secs "$(med "$t" main 1)") | $(rate "$FILES" "$(med "$t" main 1)") |" \
+            "$(secs "$(cpu_of "$t" main 1)") |" \
             "$(secs "$(med "$t" main "$JOBS")") | $(rate "$FILES" "$(med "$t" main "$JOBS")") |" \
+            "$(secs "$(cpu_of "$t" main "$JOBS")") |" \
             "$(ratio "$(med "$t" main 1)" "$(med "$t" main "$JOBS")") |"
     done
     echo
     echo "The peer is single-threaded (xsltproc)."
+    echo
+    echo "### (f) the machine's own scaling"
+    echo
+    echo "$JOBS × \`$(name_of "$SCALE_TOOL") --jobs 1\` on the $SMALL-file corpus: one after the other" \
+        "$(secs "$SCALE_SEQ"), all at once $(secs "$SCALE_CON"): **$(ratio "$SCALE_SEQ" "$SCALE_CON")** for $JOBS" \
+        "independent processes (ideal: $JOBS.0×). This bounds what (e) can show. Load average at the end: $LOADAVG."
     echo
     echo "Sanity: the peer flagged $peer_flagged files; the generator's manifest has $manifest_flagged files" \
         "with a defect in the peer's rules."

@@ -104,11 +104,12 @@ void check_credit_transfer(const RuleContext& ctx, Emitter& em) {
 
 void check_required_contents(const RuleContext& ctx, Emitter& em) {
     for (const auto& c : ctx.school.courses) {
+        const Text course = course_label(c);
         for (const auto& content : contents()) {
             Area area = content_area(content.value);
             const auto& ai = info(area);
-            Text label{course_label(c).ja + " " + std::string(ai.ja) + "に含める内容「" + std::string(content.ja) + "」",
-                       course_label(c).en + ": " + std::string(ai.en) + " must include " + std::string(content.en)};
+            Text label{course.ja + " " + std::string(ai.ja) + "に含める内容「" + std::string(content.ja) + "」",
+                       course.en + ": " + std::string(ai.en) + " must include " + std::string(content.en)};
             std::string scope = course_scope(c) + " content=" + std::string(content.code);
             const Subject* right = nullptr;
             const Subject* wrong = nullptr;

@@ -133,7 +133,10 @@ std::string session_text_ja(const Session& s) {
 }
 std::string session_text_en(const Session& s) {
     std::string days;
-    for (auto d : s.days) days += (days.empty() ? "" : "/") + std::string(info(d).code);
+    for (auto d : s.days) {
+        if (!days.empty()) days += '/';
+        days += info(d).code;  // appended, not "+": GCC 12 -O3 warns falsely (-Wrestrict) on the temporary
+    }
     return days + " " + s.start.str() + "-" + s.end.str();
 }
 

@@ -45,11 +45,11 @@ void check_area_units(const RuleContext& ctx, Emitter& em) {
         const Standard& st = *ctx.course_standards[ci];
         Decimal sums[area_count];
         for (const auto& s : c.subjects) sums[static_cast<std::size_t>(s.area)] += s.units;
+        const Text course = course_label(c);
         for (const auto& a : areas()) {
             const Threshold& t = st.get({"area-min-units", ctx.school.type, a.value});
             Decimal have = sums[static_cast<std::size_t>(a.value)];
-            Text label{course_label(c).ja + " " + std::string(a.ja) + "の単位数",
-                       course_label(c).en + ": units of " + std::string(a.en)};
+            Text label{course.ja + " " + std::string(a.ja) + "の単位数", course.en + ": units of " + std::string(a.en)};
             Outcome& o = em.requirement(course_scope(c) + " area=" + std::string(a.code), label, c.loc, fmt::units(have),
                                         t.value ? fmt::at_least(fmt::units(*t.value)) : Value{});
             if (!t.value) {

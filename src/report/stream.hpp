@@ -1,0 +1,32 @@
+#pragma once
+// Writing a report while the run is going, file by file, so a run over many
+// files does not keep every FileReport (check_files_each). Only some formats can
+// (text, json); the others take the whole RunReport (formats.hpp). The bytes are
+// the same either way.
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "report/formats.hpp"
+#include "report/report.hpp"
+
+namespace ahaki {
+
+/// Where the bytes go: returns false when they could not be written.
+using ByteSink = std::function<bool(std::string_view)>;
+
+class StreamWriter {
+public:
+    virtual ~StreamWriter() = default;
+    /// `run` has everything but the files (run errors, standards, complete).
+    virtual bool begin(const RunReport& run) = 0;
+    virtual bool file(const FileReport& f) = 0;
+    virtual bool end(const RunReport& run) = 0;
+};
+
+/// A streaming writer for the format, or nullptr when it has none.
+std::unique_ptr<StreamWriter> make_stream_writer(std::string_view format, const WriteContext& context, ByteSink sink);
+
+}  // namespace ahaki

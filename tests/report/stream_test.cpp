@@ -1,0 +1,112 @@
+// The streaming path (check_files_each + StreamWriter) writes the same bytes as
+// the whole-run writers, in input order; the direct JSON writer escapes like boost::json.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <filesystem>
+
+#include "report/report.hpp"
+#include "report/stream.hpp"
+#include "support/helpers.hpp"
+
+namespace ahaki {
+namespace {
+
+std::vector<std::string> curricula_files() {
+    Expanded e = expand_paths({test::source_dir() + "/curricula"});
+    EXPECT_TRUE(e.errors.empty());
+    // Twice over, plus a missing file, so out-of-order completion and load errors are exercised.
+    std::vector<std::string> files = e.files;
+    files.insert(files.end(), e.files.begin(), e.files.end());
+    files.push_back(test::source_dir() + "/curricula/no-such-file.xml");
+    return files;
+}
+
+std::string streamed(const std::string& format, const std::vector<std::string>& files, Lang lang, unsigned jobs) {
+    RunReport run;
+    run.standards = &test::standards();
+    run.run_errors.push_back(Diagnostic{"x", Loc{}, Text{"ディレクトリ", "directory"}, {}});
+    std::string out;
+    auto w = make_stream_writer(format, WriteContext{lang, false}, [&](std::string_view b) {
+        out.append(b);
+        return true;
+    });
+    EXPECT_TRUE(w);
+    EXPECT_TRUE(w->begin(run));
+    RunOptions options;
+    options.jobs = jobs;
+    std::size_t expected_index = 0;
+    check_files_each(files, test::standards(), options, [&](std::size_t i, FileReport&& f) {
+        EXPECT_EQ(i, expected_index++);
+        EXPECT_EQ(f.path, files[i]);
+        EXPECT_TRUE(w->file(f));
+    });
+    EXPECT_EQ(expected_index, files.size());
+    EXPECT_TRUE(w->end(run));
+    return out;
+}
+
+std::string whole(const std::string& format, const std::vector<std::string>& files, Lang lang) {
+    RunReport run;
+    run.standards = &test::standards();
+    run.run_errors.push_back(Diagnostic{"x", Loc{}, Text{"ディレクトリ", "directory"}, {}});
+    RunOptions options;
+    options.jobs = 1;
+    run.files = check_files(files, test::standards(), options);
+    return format == "json" ? write_json(run, lang) : write_text(run, TextOptions{lang, false, true});
+}
+
+TEST(Stream, SameBytesAsWholeRunWriters) {
+    auto files = curricula_files();
+    for (Lang lang : {Lang::ja, Lang::en})
+        for (const char* format : {"json", "text"}) {
+            std::string expected = whole(format, files, lang);
+            EXPECT_EQ(streamed(format, files, lang, 1), expected) << format;
+            EXPECT_EQ(streamed(format, files, lang, 2), expected) << format;
+            EXPECT_EQ(streamed(format, files, lang, 3), expected) << format;
+        }
+}
+
+TEST(Stream, EmptyRun) {
+    EXPECT_EQ(streamed("json", {}, Lang::en, 2), whole("json", {}, Lang::en));
+    EXPECT_EQ(streamed("text", {}, Lang::en, 2), whole("text", {}, Lang::en));
+}
+
+TEST(Stream, OnlyTextAndJsonStream) {
+    EXPECT_EQ(make_stream_writer("html", WriteContext{}, {}), nullptr);
+}
+
+TEST(Json, EscapesLikeBoostJson) {
+    std::string weird;
+    for (int c = 1; c < 128; ++c) weird.push_back(static_cast<char>(c));
+    weird += "日本語\xEF\xBC\x91";
+    RunReport run;
+    FileReport f;
+    f.path = weird;
+    f.school_name = weird;
+    f.type = FacilityType::hari_kyu;
+    run.files.push_back(f);
+    std::string out = write_json(run, Lang::en);
+    std::string quoted = boost::json::serialize(boost::json::string(weird));
+    EXPECT_NE(out.find("\"path\":" + quoted), std::string::npos);
+    auto parsed = boost::json::parse(out);
+    EXPECT_EQ(parsed.at("files").at(0).at("path").as_string(), weird);
+    EXPECT_EQ(parsed.at("files").at(0).at("school").at("name").as_string(), weird);
+}
+
+TEST(Json, FractionalNumbersLikeBoostJson) {
+    RunReport run;
+    FileReport f;
+    CourseSummary c;
+    c.total_units = Decimal::from_milli(1500);
+    c.total_hours = Decimal::from_milli(2250);
+    f.courses.push_back(c);
+    run.files.push_back(f);
+    std::string out = write_json(run, Lang::en);
+    EXPECT_NE(out.find("\"total_units\":" + boost::json::serialize(boost::json::value(1.5))), std::string::npos);
+    EXPECT_NE(out.find("\"total_hours\":" + boost::json::serialize(boost::json::value(2.25))), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ahaki
