@@ -184,3 +184,30 @@ TEST(Cli, HelpAndVersion) {
 
 }  // namespace
 }  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+TEST(Cli, CrossFileChecksAreTheSameWhetherReportsAreStreamedOrNot) {
+    // json alone streams (first pass indexes the keys); json with sarif takes the RunReport path.
+    std::string dir = source_dir() + "/curricula/non-compliant/XSB-001-teacher-full-time-at-two-schools";
+    std::string tmp = ::testing::TempDir() + "ahaki-xsb-" + std::to_string(::getpid());
+    fs::create_directories(tmp);
+    auto streamed = run_binary("check --format json=" + tmp + "/a.json '" + dir + "'");
+    auto whole = run_binary("check --format json=" + tmp + "/b.json --format sarif=" + tmp + "/b.sarif '" + dir + "'");
+    EXPECT_EQ(streamed.exit_code, 1) << streamed.err;
+    EXPECT_EQ(whole.exit_code, 1) << whole.err;
+    std::string a = read_file(tmp + "/a.json"), b = read_file(tmp + "/b.json");
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(rule_ids_in(a).count("XSB-001"), 1u);
+    auto v = boost::json::parse(a);
+    for (const auto& f : v.at("files").as_array()) {
+        bool found = false;
+        for (const auto& x : f.at("findings").as_array()) found = found || x.at("rule").as_string() == "XSB-001";
+        EXPECT_TRUE(found) << f.at("path") << ": XSB-001 is an error on each file";
+    }
+    fs::remove_all(tmp);
+}
+
+}  // namespace
+}  // namespace ahaki::test
