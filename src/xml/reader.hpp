@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/codes.hpp"
@@ -25,6 +26,8 @@ namespace ahaki::xml {
 /// Nearest candidate by edit distance (for "did you mean" hints).
 std::string_view nearest(std::string_view value, std::span<const std::string_view> candidates);
 std::string join(std::span<const std::string_view> values, std::string_view sep = ", ");
+/// A value as quoted in a message: long values are cut (a 100 MB attribute must not become a 100 MB message).
+std::string shown(std::string_view value);
 
 /// Per-file reading state: the source map, the namespace, and the error list.
 class Reader {
@@ -35,6 +38,8 @@ public:
     Loc at(pugi::xml_node n) const;
     Loc at_name(pugi::xml_attribute a, pugi::xml_node owner) const;
     Loc at_value(pugi::xml_attribute a, pugi::xml_node owner) const;
+    /// Offset of a pointer into the parsed buffer (the size when it points elsewhere).
+    std::size_t offset_of(const char* p) const;
     void error(Loc loc, Text message, Text expected = {});
     bool full() const { return errors_.size() >= max_errors_; }
     std::size_t error_count() const { return errors_.size(); }
@@ -94,6 +99,7 @@ public:
 private:
     pugi::xml_attribute find(std::string_view name) const;
     std::optional<std::string_view> raw(std::string_view name, bool required, const Text& expected);
+    std::optional<std::pair<Loc, Text>> bad_reference(std::string_view name, pugi::xml_attribute a) const;
     std::optional<std::string_view> code_raw(std::string_view name, bool required, std::span<const std::string_view> codes);
     Reader& r_;
     pugi::xml_node node_;
@@ -135,9 +141,9 @@ std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<co
             } else {
                 ok = false;
                 bad_value(name,
-                          Text{std::string(name) + " の値 '" + std::string(token) + "' は使えません（もしかして: " +
+                          Text{std::string(name) + " の値 '" + shown(token) + "' は使えません（もしかして: " +
                                    std::string(nearest(token, all)) + "）",
-                               "'" + std::string(token) + "' is not a valid " + std::string(name) + " (did you mean " +
+                               "'" + shown(token) + "' is not a valid " + std::string(name) + " (did you mean " +
                                    std::string(nearest(token, all)) + "?)"},
                           expected);
             }
