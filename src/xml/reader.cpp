@@ -148,6 +148,20 @@ std::string_view Reader::ns_of(pugi::xml_node n) const {
 Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer_list<std::string_view> attributes)
     : r_(r), node_(n), loc_(r.at(n)) {
     loc_.path = std::move(path);
+    // No element of the format has more than a dozen attributes. Thousands are
+    // an attack on the namespace lookups below (each walks the ancestors'
+    // attributes): refuse them and stop reading the file.
+    constexpr std::size_t max_attributes = 1000;
+    std::size_t count = 0;
+    for (pugi::xml_attribute a = n.first_attribute(); a && count <= max_attributes; a = a.next_attribute()) ++count;
+    if (count > max_attributes) {
+        std::string element(Reader::local_name(n));
+        r_.error(loc_, Text{"<" + element + "> の属性が多すぎます（" + std::to_string(max_attributes) + " 個まで）",
+                            "<" + element + "> has too many attributes (at most " + std::to_string(max_attributes) + ")"},
+                 Text{"<" + element + "> に定義された属性だけ", "only the attributes defined for <" + element + ">"});
+        r_.stop();
+        return;
+    }
     std::unordered_set<std::string_view> seen;  // XML forbids repeated attributes; pugixml keeps them all
     for (pugi::xml_attribute a : n.attributes()) {
         std::string_view an = a.name();

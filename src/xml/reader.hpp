@@ -41,7 +41,9 @@ public:
     /// Offset of a pointer into the parsed buffer (the size when it points elsewhere).
     std::size_t offset_of(const char* p) const;
     void error(Loc loc, Text message, Text expected = {});
-    bool full() const { return errors_.size() >= max_errors_; }
+    bool full() const { return stopped_ || errors_.size() >= max_errors_; }
+    /// Stops reading: no more errors are recorded and children() visits nothing.
+    void stop() { stopped_ = true; }
     std::size_t error_count() const { return errors_.size(); }
 
     /// Namespace URI of an element (resolving its prefix through its ancestors).
@@ -58,6 +60,7 @@ private:
     std::string_view ns_;
     std::vector<Diagnostic>& errors_;
     std::size_t max_errors_;
+    bool stopped_ = false;
 };
 
 /// One element of the format: declares its attributes (unknown ones are
