@@ -28,6 +28,7 @@ private:
     std::string path_;
     std::string tmp_;
     int fd_ = -1;
+    int slot_ = -1;  ///< in the table the signal handler cleans up
     std::optional<std::string> error_;
 };
 

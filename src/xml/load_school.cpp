@@ -29,6 +29,7 @@ void load_placement(Reader& r, pugi::xml_node n, Subject& subject, std::size_t i
     p.loc = e.loc();
     if (auto s = e.text("site", true)) p.site_id = *s;
     if (auto u = e.decimal("units", true, max_units)) p.units = *u;
+    e.children({}, [](std::string_view, pugi::xml_node) {});
     subject.placements.push_back(std::move(p));
 }
 
@@ -69,6 +70,7 @@ void load_session(Reader& r, pugi::xml_node n, Timetable& t, std::size_t index) 
     }
     if (auto v = e.boolean("unavoidable")) s.unavoidable = *v;
     if (auto v = e.text("reason", false)) s.reason = *v;
+    e.children({}, [](std::string_view, pugi::xml_node) {});
     t.sessions.push_back(std::move(s));
 }
 

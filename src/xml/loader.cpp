@@ -40,7 +40,9 @@ LoadResult load_school(const SourceText& source, const LoadOptions& options) {
     // pugixml parses in place; keep the original text for locating offsets.
     std::string buffer = source.text();
     pugi::xml_document doc;
-    const unsigned flags = pugi::parse_default | pugi::parse_doctype;
+    // parse_fragment: keeps text outside the root element as nodes, so it is
+    // reported below instead of silently dropped (a missing root is checked below too).
+    const unsigned flags = pugi::parse_default | pugi::parse_doctype | pugi::parse_fragment;
     pugi::xml_parse_result parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), flags, pugi::encoding_utf8);
     auto error = [&](Loc loc, Text message, Text expected = {}) {
         result.errors.push_back(Diagnostic{source.path(), std::move(loc), std::move(message), std::move(expected)});

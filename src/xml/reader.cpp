@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstring>
+#include <unordered_set>
 
 namespace ahaki::xml {
 namespace {
@@ -66,7 +67,16 @@ Text number_problem(std::string_view v) {
 
 }  // namespace
 
+std::string shown(std::string_view value) {
+    constexpr std::size_t max_shown = 64;
+    if (value.size() <= max_shown) return std::string(value);
+    std::size_t cut = max_shown;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    return std::string(value.substr(0, cut)) + "…(" + std::to_string(value.size()) + " B)";
+}
+
 std::string_view nearest(std::string_view value, std::span<const std::string_view> candidates) {
+    value = value.substr(0, 64);  // a suggestion for a huge value is pointless and would be slow
     std::string_view best;
     std::size_t best_d = static_cast<std::size_t>(-1);
     for (auto c : candidates) {
@@ -90,9 +100,9 @@ Text codes_expected(std::span<const std::string_view> all) {
 }
 
 Text bad_code_token(std::string_view name, std::string_view token, std::span<const std::string_view> all) {
-    return Text{std::string(name) + " の値 '" + std::string(token) + "' は使えません（もしかして: " +
+    return Text{std::string(name) + " の値 '" + shown(token) + "' は使えません（もしかして: " +
                     std::string(nearest(token, all)) + "）",
-                "'" + std::string(token) + "' is not a valid " + std::string(name) + " (did you mean " +
+                "'" + shown(token) + "' is not a valid " + std::string(name) + " (did you mean " +
                     std::string(nearest(token, all)) + "?)"};
 }
 
@@ -111,6 +121,8 @@ Loc Reader::at_name(pugi::xml_attribute a, pugi::xml_node owner) const {
     if (in_buffer(a.name())) return src_.locate(static_cast<std::size_t>(a.name() - base_));
     return at(owner);
 }
+
+std::size_t Reader::offset_of(const char* p) const { return in_buffer(p) ? static_cast<std::size_t>(p - base_) : size_; }
 
 Loc Reader::at_value(pugi::xml_attribute a, pugi::xml_node owner) const {
     if (a.value()[0] != '\0' && in_buffer(a.value())) return src_.locate(static_cast<std::size_t>(a.value() - base_));
@@ -154,6 +166,21 @@ std::string_view Reader::ns_of(pugi::xml_node n) const {
 Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer_list<std::string_view> attributes)
     : r_(r), node_(n), loc_(r.at(n)) {
     loc_.path = std::move(path);
+    // No element of the format has more than a dozen attributes. Thousands are
+    // an attack on the namespace lookups below (each walks the ancestors'
+    // attributes): refuse them and stop reading the file.
+    constexpr std::size_t max_attributes = 1000;
+    std::size_t count = 0;
+    for (pugi::xml_attribute a = n.first_attribute(); a && count <= max_attributes; a = a.next_attribute()) ++count;
+    if (count > max_attributes) {
+        std::string element(Reader::local_name(n));
+        r_.error(loc_, Text{"<" + element + "> の属性が多すぎます（" + std::to_string(max_attributes) + " 個まで）",
+                            "<" + element + "> has too many attributes (at most " + std::to_string(max_attributes) + ")"},
+                 Text{"<" + element + "> に定義された属性だけ", "only the attributes defined for <" + element + ">"});
+        r_.stop();
+        return;
+    }
+    std::unordered_set<std::string_view> seen;  // XML forbids repeated attributes; pugixml keeps them all
     for (pugi::xml_attribute a : n.attributes()) {
         std::string_view an = a.name();
         if (an == "xmlns" || an.substr(0, 6) == "xmlns:") continue;
@@ -168,6 +195,13 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
                     if (std::string_view(d.name()).substr(0, 6) == "xmlns:" && std::string_view(d.name()).substr(6) == prefix)
                         ours = ours || std::string_view(d.value()) == r.ns();
             if (!ours) continue;
+        }
+        if (!seen.insert(an).second) {
+            r_.error(r_.at_name(a, n),
+                     Text{"<" + std::string(Reader::local_name(n)) + "> に属性 " + std::string(an) + " が2回書かれています",
+                          "attribute '" + std::string(an) + "' appears twice on <" + std::string(Reader::local_name(n)) + ">"},
+                     Text{"各属性は1回だけ", "each attribute at most once"});
+            continue;
         }
         if (std::find(attributes.begin(), attributes.end(), an) != attributes.end()) continue;
         std::vector<std::string_view> allowed(attributes);
@@ -206,7 +240,7 @@ void Element::missing(std::string_view name, const Text& expected) {
 
 void Element::bad_value(std::string_view name, Text message, Text expected) {
     auto a = find(name);
-    std::string prefix_ja = std::string(name) + "=\"" + std::string(a.value()) + "\": ";
+    std::string prefix_ja = std::string(name) + "=\"" + shown(a.value()) + "\": ";
     std::string prefix_en = prefix_ja;
     Loc l = a ? r_.at_value(a, node_) : loc_;
     l.path = loc_.path + "/@" + std::string(name);
@@ -219,7 +253,51 @@ std::optional<std::string_view> Element::raw(std::string_view name, bool require
         if (required) missing(name, expected);
         return std::nullopt;
     }
-    return std::string_view(a.value());
+    std::string_view value = a.value();
+    // pugixml keeps an unknown entity (&nbsp;) as written and turns &#1; into a
+    // control character; XML allows neither, and either would be misread.
+    if (value.find('&') != std::string_view::npos || value.end() != std::find_if(value.begin(), value.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+        })) {
+        if (auto bad = bad_reference(name, a)) {
+            r_.error(bad->first, std::move(bad->second),
+                     Text{"&amp; &lt; &gt; &quot; &apos; または文字参照 &#…;（制御文字以外）",
+                          "&amp; &lt; &gt; &quot; &apos; or a character reference &#…; (not a control character)"});
+            return std::nullopt;
+        }
+    }
+    return value;
+}
+
+/// Looks at the attribute as written in the file (the parse was in place, so
+/// the value starts at the same offset) for an entity XML does not define.
+std::optional<std::pair<Loc, Text>> Element::bad_reference(std::string_view name, pugi::xml_attribute a) const {
+    const std::string& text = r_.source().text();
+    std::size_t off = r_.offset_of(a.value());
+    if (off >= text.size()) return std::nullopt;
+    std::size_t end = text.find_first_of("\"'", off);
+    std::string_view written(text.data() + off, (end == std::string::npos ? text.size() : end) - off);
+    for (std::size_t i = written.find('&'); i != std::string_view::npos; i = written.find('&', i + 1)) {
+        std::size_t semi = written.find(';', i);
+        std::string_view ref = written.substr(i + 1, semi == std::string_view::npos ? 0 : semi - i - 1);
+        bool ok = ref == "amp" || ref == "lt" || ref == "gt" || ref == "quot" || ref == "apos";
+        if (!ok && ref.size() > 1 && ref[0] == '#') {
+            bool hex = ref[1] == 'x';
+            std::string_view digits = ref.substr(hex ? 2 : 1);
+            unsigned long cp = 0;
+            auto res = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+            ok = !digits.empty() && res.ec == std::errc{} && res.ptr == digits.data() + digits.size() &&
+                 (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+                  (cp >= 0x10000 && cp <= 0x10FFFF));
+        }
+        if (ok) continue;
+        Loc l = r_.source().locate(off + i);
+        l.path = loc_.path + "/@" + std::string(name);
+        std::string shown_ref = shown(semi == std::string_view::npos ? written.substr(i, 1) : written.substr(i, semi - i + 1));
+        return std::pair{l, Text{std::string(name) + " の " + shown_ref + " はXMLで定義されていない参照です（& は &amp; と書きます）",
+                                 std::string(name) + ": " + shown_ref + " is not a reference XML defines (write & as &amp;)"}};
+    }
+    return std::nullopt;
 }
 
 std::optional<std::string> Element::text(std::string_view name, bool required) {
@@ -376,8 +454,8 @@ std::optional<std::string_view> Element::code_raw(std::string_view name, bool re
     if (!v) return std::nullopt;
     std::string near(nearest(*v, codes));
     bad_value(name,
-              Text{std::string(name) + " に '" + std::string(*v) + "' は使えません（もしかして: " + near + "）",
-                   "'" + std::string(*v) + "' is not a valid " + std::string(name) + " (did you mean '" + near + "'?)"},
+              Text{std::string(name) + " に '" + shown(*v) + "' は使えません（もしかして: " + near + "）",
+                   "'" + shown(*v) + "' is not a valid " + std::string(name) + " (did you mean '" + near + "'?)"},
               expected);
     return std::nullopt;
 }

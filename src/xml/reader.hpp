@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/codes.hpp"
@@ -28,6 +29,8 @@ std::string join(std::span<const std::string_view> values, std::string_view sep 
 /// Messages for Element::codes() (out of line: only built on errors).
 Text codes_expected(std::span<const std::string_view> all);
 Text bad_code_token(std::string_view name, std::string_view token, std::span<const std::string_view> all);
+/// A value as quoted in a message: long values are cut (a 100 MB attribute must not become a 100 MB message).
+std::string shown(std::string_view value);
 
 /// Per-file reading state: the source map, the namespace, and the error list.
 class Reader {
@@ -38,8 +41,12 @@ public:
     Loc at(pugi::xml_node n) const;
     Loc at_name(pugi::xml_attribute a, pugi::xml_node owner) const;
     Loc at_value(pugi::xml_attribute a, pugi::xml_node owner) const;
+    /// Offset of a pointer into the parsed buffer (the size when it points elsewhere).
+    std::size_t offset_of(const char* p) const;
     void error(Loc loc, Text message, Text expected = {});
-    bool full() const { return errors_.size() >= max_errors_; }
+    bool full() const { return stopped_ || errors_.size() >= max_errors_; }
+    /// Stops reading: no more errors are recorded and children() visits nothing.
+    void stop() { stopped_ = true; }
     std::size_t error_count() const { return errors_.size(); }
 
     /// Namespace URI of an element (resolving its prefix through its ancestors).
@@ -58,6 +65,7 @@ private:
     std::string_view ns_;
     std::vector<Diagnostic>& errors_;
     std::size_t max_errors_;
+    bool stopped_ = false;
 };
 
 /// One element of the format: declares its attributes (unknown ones are
@@ -99,6 +107,7 @@ public:
 private:
     pugi::xml_attribute find(std::string_view name) const;
     std::optional<std::string_view> raw(std::string_view name, bool required, const Text& expected);
+    std::optional<std::pair<Loc, Text>> bad_reference(std::string_view name, pugi::xml_attribute a) const;
     std::optional<std::string_view> code_raw(std::string_view name, bool required, std::span<const std::string_view> codes);
     Reader& r_;
     pugi::xml_node node_;

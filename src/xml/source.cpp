@@ -1,13 +1,15 @@
 #include "xml/source.hpp"
 
+#include <fcntl.h>
 #include <iconv.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <string_view>
 #include <system_error>
 
@@ -225,6 +227,9 @@ bool decodes_as_cp932(std::string_view bytes) {
         std::size_t nl = probe.rfind('\n');
         if (nl != std::string_view::npos) probe = probe.substr(0, nl + 1);
     }
+    // Binary data is not text in any encoding: no advice about declarations.
+    if (std::any_of(probe.begin(), probe.end(), [](char ch) { return forbidden_control(static_cast<unsigned char>(ch)); }))
+        return false;
     Converted c = convert("", probe, Enc::cp932);
     return !c.error;
 }
@@ -352,6 +357,17 @@ ReadResult decode_source(const std::string& path, std::string bytes) {
                 text = std::move(bytes);
             }
         } else {
+            // A file saved as UTF-8 under a Shift_JIS/EUC-JP declaration would
+            // decode "successfully" into mojibake: refuse it rather than misread it.
+            auto non_ascii = std::find_if(rest.begin(), rest.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+            if (non_ascii != rest.end() && !validate_utf8(path, rest, false)) {
+                Loc loc = locate_in(rest, static_cast<std::size_t>(non_ascii - rest.begin()));
+                return fail(make_error(path, loc,
+                                       "XML宣言は encoding=\"" + d.encoding + "\" ですが、ファイルはUTF-8で保存されています",
+                                       "the XML declaration says encoding=\"" + d.encoding + "\" but the file is saved as UTF-8",
+                                       "実際の文字コードどおりの宣言（UTF-8なら encoding=\"UTF-8\"）",
+                                       "a declaration that matches the file (encoding=\"UTF-8\" for UTF-8)"));
+            }
             Converted c = convert(path, rest, enc);
             if (c.error) return fail(*c.error);
             text = std::move(c.text);
@@ -372,23 +388,36 @@ ReadResult read_source(const std::string& path, const ReadLimits& limits) {
     std::error_code ec;
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-        r.error = make_error(path, Loc{}, "ファイルが見つかりません", "file not found");
+        if (std::error_code lec; fs::is_symlink(fs::symlink_status(path, lec)))
+            r.error = make_error(path, Loc{}, "シンボリックリンクの先にファイルがありません", "the symbolic link points to no file");
+        else
+            r.error = make_error(path, Loc{}, "ファイルが見つかりません", "file not found");
         return r;
     }
     if (fs::is_directory(status)) {
         r.error = make_error(path, Loc{}, "ディレクトリです（ファイルを指定してください）", "is a directory, not a file");
         return r;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        r.error = make_error(path, Loc{}, std::string("ファイルを読めません: ") + std::strerror(errno),
-                             std::string("cannot read the file: ") + std::strerror(errno));
+    // O_NONBLOCK: opening a FIFO that no one writes to must not hang; reads
+    // then block as usual (a pipe with a writer, e.g. <(…), is read to its end;
+    // one without a writer reads as empty).
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        r.error = make_error(path, Loc{}, std::string("ファイルを読めません: ") + std::strerror(e),
+                             std::string("cannot read the file: ") + std::strerror(e));
         return r;
     }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    struct FdCloser {
+        int fd;
+        ~FdCloser() { ::close(fd); }
+    } closer{fd};
     std::string bytes;
-    if (fs::is_regular_file(status)) {
-        auto size = fs::file_size(path, ec);
-        if (!ec && size > limits.max_file_bytes) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        auto size = static_cast<std::uintmax_t>(st.st_size);
+        if (size > limits.max_file_bytes) {
             r.error = make_error(path, Loc{},
                                  "ファイルが大きすぎます（" + std::to_string(size) + " バイト、上限 " +
                                      std::to_string(limits.max_file_bytes) + " バイト。--max-file-size で変更できます）",
@@ -396,32 +425,48 @@ ReadResult read_source(const std::string& path, const ReadLimits& limits) {
                                      std::to_string(limits.max_file_bytes) + " bytes; change it with --max-file-size)");
             return r;
         }
-        if (!ec) bytes.reserve(size);
+        bytes.reserve(static_cast<std::size_t>(size));
     }
     if (bytes.capacity() > 0) {
-        // Regular file of known size: read it straight into the string.
-        bytes.resize(bytes.capacity());
-        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        bytes.resize(static_cast<std::size_t>(in.gcount()));
-        if (in.bad()) {
-            r.error = make_error(path, Loc{}, "ファイルを読めません（読み込み中のエラー）", "cannot read the file (I/O error)");
-            return r;
+        // Regular file of known size: read it straight into the string; the
+        // loop below picks up anything appended since fstat.
+        std::size_t want = bytes.capacity(), got = 0;
+        bytes.resize(want);
+        while (got < want) {
+            ssize_t n = ::read(fd, bytes.data() + got, want - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                int e = errno;
+                r.error = make_error(path, Loc{}, std::string("ファイルを読めません（読み込み中のエラー: ") + std::strerror(e) + "）",
+                                     std::string("cannot read the file (I/O error: ") + std::strerror(e) + ")");
+                return r;
+            }
+            if (n == 0) break;
+            got += static_cast<std::size_t>(n);
         }
-        in.clear();
+        bytes.resize(got);
     }
     char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        bytes.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > limits.max_file_bytes) {
-            r.error = make_error(path, Loc{},
-                                 "ファイルが大きすぎます（上限 " + std::to_string(limits.max_file_bytes) + " バイト）",
-                                 "file too large (limit " + std::to_string(limits.max_file_bytes) + " bytes)");
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            r.error = make_error(path, Loc{}, std::string("ファイルを読めません（読み込み中のエラー: ") + std::strerror(e) + "）",
+                                 std::string("cannot read the file (I/O error: ") + std::strerror(e) + ")");
             return r;
         }
-    }
-    if (in.bad()) {
-        r.error = make_error(path, Loc{}, "ファイルを読めません（読み込み中のエラー）", "cannot read the file (I/O error)");
-        return r;
+        if (n == 0) break;
+        bytes.append(buf, static_cast<std::size_t>(n));
+        if (bytes.size() > limits.max_file_bytes) {
+            // Not a regular file (a pipe, /dev/zero…): stop at the limit.
+            r.error = make_error(path, Loc{},
+                                 "ファイルが大きすぎます（上限 " + std::to_string(limits.max_file_bytes) +
+                                     " バイト。--max-file-size で変更できます）",
+                                 "file too large (limit " + std::to_string(limits.max_file_bytes) +
+                                     " bytes; change it with --max-file-size)");
+            return r;
+        }
     }
     return decode_source(path, std::move(bytes));
 }
