@@ -5,11 +5,12 @@
 # Why each test package: libxml2-utils (xmllint validates the examples against
 # schemas/school.xsd), python3-jsonschema (validates the JSON report against
 # schemas/report.schema.json), nodejs + npm (run Microsoft's SARIF validator,
-# @microsoft/sarif-multitool from the npm registry, in the test suite).
+# @microsoft/sarif-multitool from the npm registry, in the test suite), clang-14 and
+# libclang-rt-14-dev (libFuzzer: a short fuzzing run is part of the tests).
 set -euo pipefail
 packages=(g++ cmake make libpugixml-dev libboost-json1.81-dev libboost-program-options1.81-dev)
 if [ "${1:-}" = test ]; then
-  packages+=(libgtest-dev libxml2-utils python3 python3-jsonschema nodejs npm)
+  packages+=(libgtest-dev libxml2-utils python3 python3-jsonschema nodejs npm clang-14 libclang-rt-14-dev)
   if [ -n "${AHAKI_EXTRA_TEST_PACKAGES:-}" ]; then read -r -a extra <<<"$AHAKI_EXTRA_TEST_PACKAGES"; packages+=("${extra[@]}"); fi
 fi
 missing=()

@@ -13,11 +13,10 @@ jobs=${JOBS:-1}
 cxx=${CXX_FUZZ:-$(command -v clang++-14 || command -v clang++)}
 cc=${CC_FUZZ:-$(command -v clang-14 || command -v clang)}
 
-if [[ ! -x $build/ahaki-fuzz-check ]] || [[ -n ${REBUILD:-} ]]; then
-  cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" -DAHAKI_FUZZ=ON \
-        -DAHAKI_BUILD_TESTS=OFF -DAHAKI_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-  cmake --build "$build" -j2 --target ahaki-fuzz-check
-fi
+# Always (re)build: incremental, so a stale binary never fuzzes old code.
+cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" -DAHAKI_FUZZ=ON \
+      -DAHAKI_BUILD_TESTS=OFF -DAHAKI_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j2 --target ahaki-fuzz-check
 
 corpus=$build/fuzz-corpus
 seeds=$build/fuzz-seeds
