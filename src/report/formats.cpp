@@ -5,10 +5,12 @@ namespace {
 
 std::string text_format(const RunReport& r, const WriteContext& c) { return write_text(r, TextOptions{c.lang, c.color, true}); }
 std::string json_format(const RunReport& r, const WriteContext& c) { return write_json(r, c.lang); }
+std::string html_format(const RunReport& r, const WriteContext& c) { return write_html(r, c.lang); }
 
 const Format format_table[] = {
     {"text", {"人が読むテキスト（既定）", "text for people (default)"}, text_format},
     {"json", {"JSON（schemas/report.schema.json）", "JSON (schemas/report.schema.json)"}, json_format},
+    {"html", {"HTML報告書（1ファイル、A4印刷可）", "HTML report (one self-contained file, prints on A4)"}, html_format},
 };
 
 }  // namespace
