@@ -74,7 +74,7 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 tr.row-non-compliant td { background: #fff6f5; }
 tr.row-needs-review td { background: #fffaf0; }
 tr.row-not-checked td { color: #555; }
-td.rule { white-space: nowrap; width: 17%; }
+td.rule { white-space: nowrap; }
 td.rule .cite { display: block; color: #555; font-size: 7.5pt; white-space: normal; }
 .finding { margin: 0 0 1mm; }
 .finding.is-waived .msg { text-decoration: line-through; text-decoration-color: #999; }
@@ -358,7 +358,8 @@ std::string file_html(const FileReport& f, Lang L, bool first) {
     if (!top.empty()) s += "<h3>" + t("指摘事項", "Findings") + "</h3>\n<ul class=\"top\">\n" + top + "</ul>\n";
 
     s += "<h3>" + t("要件ごとの判定", "Requirements") + "</h3>\n";
-    s += "<table class=\"requirements\"><thead><tr><th>" + t("規則・根拠", "rule / clause") + "</th><th>" + t("要件", "requirement") +
+    s += "<table class=\"requirements\"><colgroup><col style=\"width:14%\"><col style=\"width:24%\"><col style=\"width:12%\">"
+         "<col style=\"width:11%\"><col style=\"width:8%\"><col style=\"width:31%\"></colgroup><thead><tr><th>" + t("規則・根拠", "rule / clause") + "</th><th>" + t("要件", "requirement") +
          "</th><th>" + t("必要", "required") + "</th><th>" + t("記載", "found") + "</th><th>" + t("判定", "judgement") + "</th><th>" +
          t("指摘（行）", "findings (line)") + "</th></tr></thead>\n<tbody>\n";
     for (const auto& o : f.outcomes) {
