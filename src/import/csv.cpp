@@ -418,6 +418,16 @@ Decoded decode_csv(const std::string& file, std::string_view bytes, CsvEncoding 
 
 ImportResult import_csv(const std::string& file, std::string_view bytes, const CsvOptions& opt) {
     ImportResult result;
+    // What the options put in the file must be valid too (the CLI checks them first).
+    if (trim(opt.name).empty() || has_forbidden_control(opt.name))
+        result.errors.push_back(diag(file, 0, 0, {"学校名が空か制御文字を含んでいます", "the school name is empty or has a control character"},
+                                     {"学校名（--name）", "the school's name (--name)"}));
+    if (opt.course_id.empty() || opt.course_id.find_first_of(" \t\r\n") != std::string::npos || has_forbidden_control(opt.course_id))
+        result.errors.push_back(diag(file, 0, 0, {"課程の id が空か空白を含んでいます", "the course id is empty or contains spaces"},
+                                     {"空白を含まない識別子（--course-id）", "an identifier without spaces (--course-id)"}));
+    if (opt.years < 1 || opt.years > max_year)
+        result.errors.push_back(diag(file, 0, 0, {"修業年限は 1〜20 です", "the years must be from 1 to 20"}, {"--years 1〜20", "--years 1 to 20"}));
+    if (!result.errors.empty()) return result;
     auto decoded = decode_csv(file, bytes, opt.encoding);
     if (decoded.error) {
         result.errors.push_back(std::move(*decoded.error));

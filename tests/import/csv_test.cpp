@@ -277,6 +277,17 @@ TEST(CsvImportErrors, HeaderProblems) {
               "1:1: UTF-16 CSV files are not supported (a f");
 }
 
+TEST(CsvImportErrors, OptionsAreValidatedToo) {
+    CsvOptions unnamed;  // no school name
+    auto r = import_csv("o.csv", header_en + "A,foundations,lecture,1,15,1\n", unnamed);
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].message.en, "the school name is empty or has a control character");
+    auto spaced = hari_kyu_options();
+    spaced.course_id = "day 1";
+    EXPECT_EQ(import_csv("o.csv", header_en + "A,foundations,lecture,1,15,1\n", spaced).errors.at(0).message.en,
+              "the course id is empty or contains spaces");
+}
+
 TEST(CsvImportErrors, UnknownRequiredContent) {
     auto r = import_csv("c.csv", "科目名,教育内容,授業方法,単位数,時間数,含む内容\n運動学,人体の構造と機能,講義,2,60,運動額\n",
                         hari_kyu_options());
@@ -340,6 +351,50 @@ TEST(ImportCommand, BadRowsExitTwoAndWriteNothing) {
     EXPECT_EQ(missing.exit_code, 2);
     EXPECT_NE(missing.err.find("ファイルを読めません"), std::string::npos);
     fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+// Mutated spreadsheets (bytes flipped, cut, quotes and separators inserted):
+// never a crash (the sanitizer build runs this too), and always either XML
+// that loads or at least one located error — never both, never neither.
+TEST(CsvImportRobustness, MutatedInputsGiveXmlOrLocatedErrors) {
+    const std::string base = read_file(source_dir() + "/tests/import/fixtures/hari-kyu-ja.csv");
+    std::uint64_t state = 0x9E3779B97F4A7C15ull;
+    auto next = [&] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    const char inserts[] = {'"', ',', '\n', '\r', '\0', '\xFF', '\x81', ' '};
+    std::size_t converted = 0;
+    for (int round = 0; round < 600; ++round) {
+        std::string s = base;
+        int edits = 1 + static_cast<int>(next() % 4);
+        for (int e = 0; e < edits && !s.empty(); ++e) {
+            std::size_t at = next() % s.size();
+            switch (next() % 4) {
+                case 0: s[at] = static_cast<char>(next()); break;
+                case 1: s.insert(s.begin() + static_cast<std::ptrdiff_t>(at), inserts[next() % sizeof inserts]); break;
+                case 2: s.erase(at, 1 + next() % 8); break;
+                case 3: s.resize(at); break;
+            }
+        }
+        auto r = import::import_csv("m.csv", s, hari_kyu_options());
+        ASSERT_NE(r.xml.empty(), r.errors.empty()) << round;
+        for (const auto& d : r.errors) EXPECT_FALSE(d.message.ja.empty() || d.message.en.empty()) << round;
+        if (!r.xml.empty()) {
+            ++converted;
+            auto loaded = load_xml(r.xml);
+            ASSERT_TRUE(loaded.school.has_value()) << round << ": " << (loaded.errors.empty() ? std::string() : diagnostic_line(loaded.errors[0], Lang::en));
+        }
+    }
+    EXPECT_GT(converted, 0u);
 }
 
 }  // namespace
