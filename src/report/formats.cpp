@@ -8,6 +8,7 @@ namespace {
 
 std::string text_format(const RunReport& r, const WriteContext& c) { return write_text(r, TextOptions{c.lang, c.color, true}); }
 std::string json_format(const RunReport& r, const WriteContext& c) { return write_json(r, c.lang); }
+std::string html_format(const RunReport& r, const WriteContext& c) { return write_html(r, c.lang); }
 
 const Format format_table[] = {
     {"text", {"人が読むテキスト（既定）", "text for people (default)"}, text_format},
@@ -19,6 +20,7 @@ const Format format_table[] = {
     {"github-summary", {"GitHub のジョブ概要（markdown、$GITHUB_STEP_SUMMARY 向け）",
                         "GitHub job summary (markdown, for $GITHUB_STEP_SUMMARY)"},
      write_github_summary},
+    {"html", {"HTML報告書（1ファイル、A4印刷可）", "HTML report (one self-contained file, prints on A4)"}, html_format},
 };
 
 }  // namespace

@@ -1,0 +1,62 @@
+#pragma once
+// Spreadsheet import: a CSV curriculum (one subject per row) -> the school
+// description XML. Rows are checked strictly; every bad field is reported with
+// file:line:column, what is wrong and what was expected, and nothing is
+// produced unless the whole file converts.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/codes.hpp"
+#include "xml/diagnostic.hpp"
+
+namespace ahaki::import {
+
+enum class CsvEncoding { automatic, utf8, cp932 };
+
+struct CsvOptions {
+    FacilityType type = FacilityType::hari_kyu;
+    std::string name;               ///< school name (the CLI defaults it to the file's stem)
+    std::string course_id = "day";
+    Schedule schedule = Schedule::day;
+    int years = 3;
+    CsvEncoding encoding = CsvEncoding::automatic;
+    std::size_t max_errors = 100;
+};
+
+/// One field with where it starts (1-based line, column in characters).
+struct CsvField {
+    std::string text;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+struct CsvRow {
+    std::vector<CsvField> fields;
+    std::uint32_t line = 0;
+};
+
+/// RFC 4180 with the usual spreadsheet habits: quoted fields with "" escapes,
+/// commas and newlines inside quotes, CRLF or LF line ends. `text` is UTF-8
+/// without a BOM. An unterminated quote is reported in `errors`.
+std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file, std::vector<Diagnostic>& errors);
+
+/// Bytes -> UTF-8 text (BOM removed). Automatic: valid UTF-8, otherwise CP932.
+struct Decoded {
+    std::string text;
+    std::string encoding;  ///< "UTF-8" or "CP932"
+    std::optional<Diagnostic> error;
+};
+Decoded decode_csv(const std::string& file, std::string_view bytes, CsvEncoding encoding);
+
+struct ImportResult {
+    std::string xml;                 ///< empty when there are errors
+    std::vector<Diagnostic> errors;  ///< in file order
+    std::string encoding;
+    std::size_t subjects = 0;
+    std::vector<std::string> ignored_columns;  ///< headers that are not part of the format (reported, not silent)
+};
+ImportResult import_csv(const std::string& file, std::string_view bytes, const CsvOptions& options);
+
+}  // namespace ahaki::import
