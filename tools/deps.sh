@@ -10,7 +10,10 @@
 set -euo pipefail
 packages=(g++ cmake make libpugixml-dev libboost-json1.81-dev libboost-program-options1.81-dev)
 if [ "${1:-}" = test ]; then
-  packages+=(libgtest-dev libxml2-utils python3 python3-jsonschema nodejs npm clang-14 libclang-rt-14-dev)
+  packages+=(libgtest-dev libxml2-utils python3 python3-jsonschema clang-14 libclang-rt-14-dev)
+  # Node.js may already come with its own npm (as on this project's machines); Debian's npm
+  # package would conflict with it, so it is installed only when there is no npm at all.
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
   if [ -n "${AHAKI_EXTRA_TEST_PACKAGES:-}" ]; then read -r -a extra <<<"$AHAKI_EXTRA_TEST_PACKAGES"; packages+=("${extra[@]}"); fi
 fi
 missing=()
