@@ -32,16 +32,6 @@ struct Usage {
     Text message;
 };
 
-Lang lang_from(const std::vector<std::string>& args) {
-    Lang lang = Lang::ja;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--lang" && i + 1 < args.size()) lang = args[i + 1] == "en" ? Lang::en : Lang::ja;
-        if (args[i] == "--lang=en") lang = Lang::en;
-        if (args[i] == "--lang=ja") lang = Lang::ja;
-    }
-    return lang;
-}
-
 const char* usage_ja =
     "使い方: ahaki-check <コマンド> [オプション]\n"
     "\n"
@@ -369,6 +359,16 @@ int cmd_explain(const std::vector<std::string>& args, std::ostream& out) {
 }
 
 }  // namespace
+
+Lang lang_from(const std::vector<std::string>& args) {
+    Lang lang = Lang::ja;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--lang" && i + 1 < args.size()) lang = args[i + 1] == "en" ? Lang::en : Lang::ja;
+        if (args[i] == "--lang=en") lang = Lang::en;
+        if (args[i] == "--lang=ja") lang = Lang::ja;
+    }
+    return lang;
+}
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool tty) {
     Lang L = lang_from(args);

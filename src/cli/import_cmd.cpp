@@ -16,15 +16,6 @@ namespace ahaki::cli {
 namespace po = boost::program_options;
 namespace {
 
-Lang lang_of(const std::vector<std::string>& args) {
-    Lang lang = Lang::ja;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--lang" && i + 1 < args.size()) lang = args[i + 1] == "en" ? Lang::en : Lang::ja;
-        if (args[i] == "--lang=en") lang = Lang::en;
-        if (args[i] == "--lang=ja") lang = Lang::ja;
-    }
-    return lang;
-}
 
 int usage_error(std::ostream& err, Lang L, const Text& message) {
     err << (L == Lang::ja ? "エラー: " : "error: ") << message.in(L) << "\n"
@@ -42,7 +33,7 @@ std::string codes_of(std::span<const CodeInfo<E>> table) {
 }  // namespace
 
 int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const Lang L = lang_of(args);
+    const Lang L = lang_from(args);
     const bool ja = L == Lang::ja;
     po::options_description desc(ja ? "import のオプション" : "import options");
     desc.add_options()
