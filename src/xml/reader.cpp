@@ -1,6 +1,7 @@
 #include "xml/reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cstring>
@@ -180,7 +181,19 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
         r_.stop();
         return;
     }
-    std::unordered_set<std::string_view> seen;  // XML forbids repeated attributes; pugixml keeps them all
+    // XML forbids repeated attributes; pugixml keeps them all. Elements have a few
+    // attributes: a linear scan, with a hash set only for long lists (no quadratic step).
+    constexpr std::size_t linear_max = 32;
+    std::array<std::string_view, linear_max> few;
+    std::size_t nfew = 0;
+    std::unordered_set<std::string_view> many;
+    auto first_time = [&](std::string_view an) {
+        if (count > linear_max) return many.insert(an).second;
+        for (std::size_t i = 0; i < nfew; ++i)
+            if (few[i] == an) return false;
+        few[nfew++] = an;
+        return true;
+    };
     for (pugi::xml_attribute a : n.attributes()) {
         std::string_view an = a.name();
         if (an == "xmlns" || an.substr(0, 6) == "xmlns:") continue;
@@ -196,7 +209,7 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
                         ours = ours || std::string_view(d.value()) == r.ns();
             if (!ours) continue;
         }
-        if (!seen.insert(an).second) {
+        if (!first_time(an)) {
             r_.error(r_.at_name(a, n),
                      Text{"<" + std::string(Reader::local_name(n)) + "> に属性 " + std::string(an) + " が2回書かれています",
                           "attribute '" + std::string(an) + "' appears twice on <" + std::string(Reader::local_name(n)) + ">"},

@@ -161,8 +161,59 @@ struct Course {
     std::vector<Session> sessions;
 };
 
+struct Supervisor {
+    std::string name;
+    bool teacher_qualified = false;
+    int practice_years = 0;       // 0 = absent
+    std::string course_completed;  // empty = absent
+};
+
 struct Site {
     std::string id, name, kind;
+    // Details (指導要領 9): absent for medical sites except the address.
+    std::string opened, address, registration;
+    bool claims_insurance = false;
+    std::vector<Supervisor> supervisors;
+    Milli patients_per_day = 0;  // 0 = absent
+    std::string patients_from, patients_to;
+    // Defects.
+    bool no_goals = false;
+};
+
+Site make_site(std::string id, std::string name, std::string kind) {
+    Site s;
+    s.id = std::move(id);
+    s.name = std::move(name);
+    s.kind = std::move(kind);
+    return s;
+}
+
+struct Qualification {
+    std::string code, date, number, field, post;
+    int years = 0;  // university-teacher: years in post (0 = absent)
+};
+
+struct OtherPost {
+    std::string employer, title;
+    bool full_time = false;
+};
+
+struct Teacher {
+    std::string id, name;
+    bool full_time = false;
+    std::string role;  // "", "head", "academic-director"
+    int years_teaching = 0;  // 0 = absent
+    int weekly_hours = 0;
+    bool coordinator = false;
+    std::string employed_from;
+    std::vector<Qualification> quals;
+    std::vector<OtherPost> posts;
+    int row = 2;  // subjects it takes, by 別表第二 row: 0 foundations, 1 basic medical, 2 specialised
+};
+
+struct Fee {
+    std::string id, name;
+    long amount = 0;
 };
 
 struct School {
@@ -172,6 +223,17 @@ struct School {
     std::vector<Site> sites;
     std::vector<Course> courses;
     bool foreign_note = false;  // an element in another namespace (tools may annotate files)
+    std::size_t place = 0;      // index into kPlaces / kPrefectures
+    int start_year = 0;         // classes start on start_year-04-01 (procedure/@planned-start)
+    std::string founder_kind, founder_name;
+    std::vector<Teacher> teachers;
+    std::vector<int> capacity;  // per course
+    int practice_rooms = 1;
+    bool hot_water = true;
+    std::vector<Fee> fees;
+    bool fee_change = false;
+    std::string plan_submitted;  // procedure
+    std::array<int, 16> retention{};  // per kRecords entry
     std::vector<std::string> defects;  // "name:RULE" for the manifest
 };
 
@@ -229,6 +291,9 @@ public:
         out_ += "</" + name + ">\n";
     }
     void raw(std::string_view s) { out_ += s; }
+    void empty(std::string_view name, std::initializer_list<std::pair<std::string_view, std::string>> attrs) {
+        open(name, attrs, true);
+    }
     const std::string& str() const { return out_; }
 
 private:
@@ -260,6 +325,12 @@ std::string hhmm(int minutes) {
 const std::array<const char*, 20> kPlaces = {"東京", "大阪", "名古屋", "札幌", "福岡", "仙台", "広島",
                                              "京都", "神戸", "横浜", "千葉", "埼玉", "静岡", "新潟",
                                              "金沢", "岡山", "熊本", "鹿児島", "那覇", "長野"};
+const std::array<const char*, 20> kPrefectures = {"東京都", "大阪府", "愛知県", "北海道", "福岡県", "宮城県", "広島県",
+                                                  "京都府", "兵庫県", "神奈川県", "千葉県", "埼玉県", "静岡県", "新潟県",
+                                                  "石川県", "岡山県", "熊本県", "鹿児島県", "沖縄県", "長野県"};
+const std::array<const char*, 8> kWards = {"中央区", "北区", "南区", "東区", "西区", "青葉区", "緑区", "本町"};
+const std::array<const char*, 16> kGiven = {"一郎", "花子", "健", "誠", "恵", "陽子", "大輔", "翔",
+                                            "美咲", "直樹", "由美", "隆", "裕子", "浩二", "智子", "剛"};
 const std::array<const char*, 6> kMiddles = {"医療", "東洋医療", "医療福祉", "健康科学", "総合医療", "国際"};
 const std::array<const char*, 4> kSuffixes = {"専門学校", "学院", "専門学院", "養成所"};
 const std::array<const char*, 12> kSurnames = {"佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺",
@@ -335,22 +406,82 @@ int hours_per_unit(Rng& r, std::string_view method) {
 
 void plan_identity(Rng& r, School& s, const Options&) {
     s.type = &r.pick(kTypes);
-    s.name = std::string(r.pick(kPlaces)) + r.pick(kMiddles) + s.type->label + r.pick(kSuffixes);
+    const char* const& place = r.pick(kPlaces);
+    s.place = static_cast<std::size_t>(&place - kPlaces.data());
+    s.name = std::string(place) + r.pick(kMiddles) + s.type->label + r.pick(kSuffixes);
     s.foreign_note = r.chance(1, 10);
+}
+
+void plan_calendar(Rng& r, School& s, const Options&) { s.start_year = r.range(2025, 2028); }
+
+std::string ymd(int y, int m, int d) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+// Site names from a serial number, one name per serial (mixed radix), so that the sites of
+// different generated schools do not share a name by chance (XSB-002 matches sites by name).
+std::string site_name(long serial, bool medical) {
+    constexpr std::array<const char*, 4> clinic_kinds = {"鍼灸院", "治療院", "指圧治療院", "マッサージ院"};
+    constexpr std::array<const char*, 4> med_kinds = {"病院", "クリニック", "整形外科医院", "介護老人保健施設"};
+    constexpr std::array<const char*, 16> branches = {"本院", "駅前院", "中央院", "北口院", "南口院", "東院", "西院", "本町院",
+                                                      "元町院", "新町院", "栄町院", "緑町院", "旭町院", "港町院", "桜台院", "城北院"};
+    const auto u = static_cast<std::size_t>(serial);
+    std::string n = std::string(kSurnames[u % 12]) + (medical ? med_kinds : clinic_kinds)[(u / 12) % 4] + " " +
+                    kPlaces[(u / 48) % 20] + branches[(u / 960) % 16];
+    if (u >= 15360) n += std::to_string(u / 15360 + 1);
+    return n;
 }
 
 void plan_sites(Rng& r, School& s, const Options& o) {
     const int clinics = r.range(1, 4) * o.scale;
     const int medical = r.range(0, 2) * o.scale;
-    s.sites.push_back({"aff", "附属臨床実習センター", "affiliated"});
-    constexpr std::array<const char*, 4> clinic_kinds = {"鍼灸院", "治療院", "指圧治療院", "マッサージ院"};
-    constexpr std::array<const char*, 5> med_kinds = {"病院", "クリニック", "整形外科医院", "介護老人保健施設",
-                                                      "スポーツクラブ"};
-    for (int i = 1; i <= clinics; ++i)
-        s.sites.push_back({"clinic" + std::to_string(i),
-                           std::string(r.pick(kSurnames)) + r.pick(clinic_kinds), "clinic"});
-    for (int i = 1; i <= medical; ++i)
-        s.sites.push_back({"med" + std::to_string(i), std::string(r.pick(kPlaces)) + r.pick(med_kinds), "medical"});
+    const long base = (static_cast<long>(s.number) - 1) * 6;  // 6 serials per school (unscaled: at most 4 + 2)
+    const std::string pref = kPrefectures[s.place];
+    const std::string city = std::string(kPlaces[s.place]) + "市";
+    auto address = [&](Rng& rr) {
+        return pref + city + kWards[rr.below(kWards.size())] + std::to_string(rr.range(1, 9)) + "-" + std::to_string(rr.range(1, 30)) +
+               "-" + std::to_string(rr.range(1, 20));
+    };
+    const int Y = s.start_year;
+    Site aff = make_site("aff", "附属臨床実習センター", "affiliated");
+    const int aff_year = Y - r.range(1, 15);
+    aff.opened = ymd(aff_year, 4, 1);
+    aff.address = address(r);
+    aff.registration = pref + "施術所開設届 第" + std::to_string(aff_year) + "-" + std::to_string(r.range(1, 400)) + "号";
+    aff.claims_insurance = r.chance(2, 3);
+    s.sites.push_back(std::move(aff));
+    for (int i = 1; i <= clinics; ++i) {
+        Site c = make_site("clinic" + std::to_string(i), site_name(base + i - 1, false), "clinic");
+        const int year = Y - r.range(5, 35);  // 指導要領 9(4)イ: open for at least 5 years
+        c.opened = ymd(year, r.range(1, 12), 1);
+        if (year == Y - 5) c.opened = ymd(year, 4, 1);  // the boundary: exactly 5 years
+        c.address = address(r);
+        c.registration = pref + "施術所開設届 第" + std::to_string(year) + "-" + std::to_string(r.range(1, 400)) + "号";
+        c.claims_insurance = r.chance(1, 2);
+        const int sups = r.range(1, 2);
+        for (int k = 0; k < sups; ++k) {
+            Supervisor sv;
+            sv.name = std::string(r.pick(kSurnames)) + " " + r.pick(kGiven);
+            if (r.chance(1, 2)) sv.teacher_qualified = true;
+            else {
+                sv.practice_years = r.range(5, 30);  // 9(4)ウ: at least 5 years and the course
+                sv.course_completed = ymd(Y - r.range(1, 10), r.range(1, 12), r.range(1, 28));
+            }
+            c.supervisors.push_back(std::move(sv));
+        }
+        c.patients_per_day = kOne * r.range(5, 25) + (r.chance(1, 2) ? 100 * r.range(0, 9) : 0);  // 9(4)エ: at least 5
+        const int py = Y - 2;
+        c.patients_from = ymd(py, 4, 1);
+        c.patients_to = ymd(py + 1, 3, 31);
+        s.sites.push_back(std::move(c));
+    }
+    for (int i = 1; i <= medical; ++i) {
+        Site m = make_site("med" + std::to_string(i), site_name(base + clinics + i - 1, true), "medical");
+        m.address = address(r);
+        s.sites.push_back(std::move(m));
+    }
 }
 
 std::vector<const Site*> sites_of(const School& s, std::string_view kind) {
@@ -542,7 +673,7 @@ void plan_courses(Rng& r, School& s, const Options& o) {
         c.visually_impaired = r.chance(1, 12);
         c.years = c.schedule == "night" && r.chance(1, 2) ? 4 : (r.chance(1, 8) ? 4 : 3);
         if (r.chance(4, 5)) c.intake = std::to_string(r.range(2018, 2026)) + "-04-01";
-        if (r.chance(1, 3)) c.credit_transfer = r.range(0, 7);
+        c.credit_transfer = r.chance(1, 3) ? r.range(1, 7) : 0;  // stated: a complete application states it
         plan_subjects(r, s, c, i + 1);
         plan_years(c);
         plan_timetable(r, c);
@@ -555,7 +686,40 @@ void plan_courses(Rng& r, School& s, const Options& o) {
 void emit_sites(Xml& x, const School& s) {
     if (s.sites.empty()) return;
     x.open("clinical-sites", {});
-    for (const auto& site : s.sites) x.open("site", {{"id", site.id}, {"name", site.name}, {"kind", site.kind}}, true);
+    for (const auto& site : s.sites) {
+        x.begin("site");
+        x.attr("id", site.id);
+        x.attr("name", site.name);
+        x.attr("kind", site.kind);
+        if (!site.opened.empty()) x.attr("opened", site.opened);
+        if (!site.address.empty()) x.attr("address", site.address);
+        if (!site.registration.empty()) x.attr("registration", site.registration);
+        if (site.kind == "affiliated") {
+            x.attr("established-by-school", "true");
+            x.attr("supervised-by-teachers", "true");
+        } else if (site.kind == "clinic") {
+            x.attr("attainment-goals", site.no_goals ? "false" : "true");
+            x.attr("facilities-usable", "true");
+            x.attr("opener-sanctioned", "false");
+            x.attr("written-consent", "true");
+        }
+        if (site.kind != "medical") x.attr("claims-insurance", site.claims_insurance ? "true" : "false");
+        const bool body = !site.supervisors.empty() || site.patients_per_day > 0 || site.claims_insurance;
+        x.end_start(!body);
+        if (!body) continue;
+        for (const auto& sv : site.supervisors) {
+            x.begin("supervisor");
+            x.attr("name", sv.name);
+            if (sv.teacher_qualified) x.attr("teacher-qualified", "true");
+            if (sv.practice_years > 0) x.attr("practice-years", std::to_string(sv.practice_years));
+            if (!sv.course_completed.empty()) x.attr("course-completed", sv.course_completed);
+            x.end_start(true);
+        }
+        if (site.patients_per_day > 0)
+            x.empty("patients", {{"per-day", dec(site.patients_per_day)}, {"from", site.patients_from}, {"to", site.patients_to}});
+        if (site.claims_insurance) x.empty("treatment-records", {{"retention-years", "5"}, {"counted-from", "treatment-end"}});
+        x.close();
+    }
     x.close();
 }
 
@@ -611,6 +775,331 @@ void emit_foreign(Xml& x, const School& s) {
         x.raw("  <adm:note xmlns:adm=\"urn:example:school-admin\" by=\"事務局\">提出前に校長確認済み</adm:note>\n");
 }
 
+std::uint64_t stream_seed(std::uint64_t seed, int number, std::string_view section) {
+    std::uint64_t x = seed;
+    std::uint64_t h = splitmix64(x);
+    x = h ^ (static_cast<std::uint64_t>(number) * 0xD1B54A32D192ED03ULL);
+    h = splitmix64(x);
+    x = h ^ hash_name(section);
+    return splitmix64(x);
+}
+
+// ---------------------------------------------------------------- sections added with issue 3
+// (founder, school rules, teachers, students, premises, equipment, finance, records, procedure)
+
+void plan_founder(Rng& r, School& s, const Options&) {
+    constexpr std::array<const char*, 5> kinds = {"incorporated-school", "incorporated-school", "incorporated-school",
+                                                  "social-welfare", "medical-corporation"};
+    s.founder_kind = r.pick(kinds);
+    const std::string place = kPlaces[s.place];
+    if (s.founder_kind == std::string_view("incorporated-school")) s.founder_name = "学校法人" + place + r.pick(kMiddles) + "学園";
+    else if (s.founder_kind == std::string_view("social-welfare")) s.founder_name = "社会福祉法人" + place + "福祉会";
+    else s.founder_name = "医療法人社団" + std::string(r.pick(kSurnames)) + "会";
+}
+
+void emit_founder(Xml& x, const School& s) { x.empty("founder", {{"kind", s.founder_kind}, {"name", s.founder_name}}); }
+
+void emit_school_rules(Xml& x, const School& s) {
+    constexpr std::array<const char*, 9> items = {"name",  "location",  "curriculum", "type-capacity-years-classes",
+                                                  "holidays-teaching-days", "staff", "admission",
+                                                  "progression-graduation", "fees"};
+    constexpr std::array<int, 9> article = {1, 2, 5, 4, 8, 10, 12, 15, 20};
+    x.open("school-rules", {{"adopted", ymd(s.start_year - 1, 6, 1)}, {"no-other-fees", "true"}});
+    for (std::size_t i = 0; i < items.size(); ++i)
+        x.empty("item", {{"code", items[i]}, {"article", "第" + std::to_string(article[i]) + "条"}});
+    x.close();
+}
+
+// Teachers. Full-time teachers hold the licences of the facility type, numbered from a
+// serial that is unique across generated files (school number × 1000 + teacher index), so the
+// cross-file check XSB-001 sees realistic keys that do not collide by chance. One teacher of
+// every 100th school is also full-time at the previous school (same licences, same name).
+constexpr int kSharedEvery = 100;
+
+long teacher_serial(int number, int k) { return static_cast<long>(number) * 1000 + k; }
+
+std::uint64_t mix(std::uint64_t v) { return splitmix64(v); }
+
+std::string teacher_name(long serial) {
+    const std::uint64_t h = mix(static_cast<std::uint64_t>(serial));
+    return std::string(kSurnames[h % kSurnames.size()]) + kGiven[(h >> 16) % kGiven.size()];
+}
+
+const TypeInfo& type_of_school(const Options& o, int number) {  // the first draw of plan_identity
+    Rng r(stream_seed(o.seed, number, "identity"));
+    return r.pick(kTypes);
+}
+
+void add_licences(Teacher& t, const TypeInfo& type, long serial) {
+    const std::uint64_t h = mix(static_cast<std::uint64_t>(serial) ^ 0xABCDEFULL);
+    const std::string date = ymd(1980 + static_cast<int>(h % 35), 5, 1);
+    auto lic = [&](const char* code, int j) {
+        t.quals.push_back({code, date, std::to_string(serial * 4 + j), "", "", 0});
+    };
+    if (type.anma) lic("anma-licence", 0);
+    if (type.hari) lic("hari-licence", 1);
+    if (type.kyu) lic("kyu-licence", 2);
+}
+
+void plan_teachers(Rng& r, School& s, const Options& o) {
+    const int courses = static_cast<int>(s.courses.size());
+    const int Y = s.start_year;
+    const int full = 3 + courses;
+    const bool shared = s.number > 1 && s.number % kSharedEvery == 0;
+    // XSB-001 shows only when both files are in the run.
+    auto with = [&](int n) {
+        char b[64];
+        std::snprintf(b, sizeof b, "shared-teacher:XSB-001(school-%05d.xml)", n);
+        s.defects.push_back(b);
+    };
+    if (shared) with(s.number - 1);
+    if ((s.number + 1) % kSharedEvery == 0) with(s.number + 1);
+    auto id_of = [](int k) {
+        char b[16];
+        std::snprintf(b, sizeof b, "t%03d", k);
+        return std::string(b);
+    };
+    int k = 0;
+    for (; k < full; ++k) {
+        Teacher t;
+        t.id = id_of(k);
+        t.full_time = true;
+        long serial = teacher_serial(s.number, k);
+        const TypeInfo* type = s.type;
+        if (k == 2 && shared) {  // also full-time at the previous school
+            serial = teacher_serial(s.number - 1, 2);
+            type = &type_of_school(o, s.number - 1);
+        }
+        t.name = teacher_name(serial);
+        add_licences(t, *type, serial);
+        if (k == 0) {
+            t.role = "head";
+            t.years_teaching = r.range(15, 35);
+            t.weekly_hours = r.range(2, 8);
+            t.quals.push_back({"teacher-training", ymd(Y - r.range(25, 40), 3, 31), "", "", "", 0});
+            t.quals.push_back({"doctorate", ymd(Y - r.range(10, 25), 3, 31), "", "鍼灸学", "", 0});
+        } else {
+            if (k == 1) {
+                t.role = "academic-director";
+                t.coordinator = true;
+                t.years_teaching = r.range(5, 25);
+            } else {
+                t.coordinator = r.chance(1, 4);
+                t.years_teaching = r.range(1, 20);
+            }
+            t.weekly_hours = r.range(8, 15);
+            if (r.chance(1, 5)) t.quals.push_back({"doctorate", ymd(Y - r.range(3, 20), 3, 31), "", "鍼灸学", "", 0});
+            else t.quals.push_back({"masters", ymd(Y - r.range(2, 20), 3, 31), "", r.chance(1, 3) ? "医科学" : "鍼灸学", "", 0});
+        }
+        t.employed_from = ymd(Y - r.range(0, std::max(1, t.years_teaching)), 4, 1);
+        s.teachers.push_back(std::move(t));
+    }
+    constexpr std::array<const char*, 4> hospitals = {"市民病院", "総合病院", "医療センター", "大学病院"};
+    for (int i = 0; i < 1 + (courses + 1) / 2; ++i, ++k) {  // basic medical studies: physicians
+        Teacher t;
+        t.id = id_of(k);
+        const long serial = teacher_serial(s.number, k);
+        t.name = teacher_name(serial);
+        t.row = 1;
+        t.weekly_hours = r.range(2, 10);
+        t.quals.push_back({"physician", ymd(Y - r.range(10, 40), 5, 1), std::to_string(serial * 4 + 3), "", "", 0});
+        t.quals.push_back({"doctorate", ymd(Y - r.range(5, 30), 3, 31), "", "医学", "", 0});
+        t.posts.push_back({std::string(kPlaces[s.place]) + r.pick(hospitals), "医師", true});
+        s.teachers.push_back(std::move(t));
+    }
+    constexpr std::array<const char*, 5> fields = {"心理学", "英語", "情報", "生物", "社会"};
+    constexpr std::array<const char*, 3> posts = {"professor", "associate-professor", "lecturer"};
+    for (int i = 0; i < 1 + courses; ++i, ++k) {  // foundations: university teachers, high-school licences
+        Teacher t;
+        t.id = id_of(k);
+        const long serial = teacher_serial(s.number, k);
+        t.name = teacher_name(serial);
+        t.row = 0;
+        t.weekly_hours = r.range(2, 8);
+        if (r.chance(1, 2)) t.quals.push_back({"university-teacher", "", "", r.pick(fields), r.pick(posts), 0});
+        else t.quals.push_back({"high-school-licence", ymd(Y - r.range(5, 30), 3, 31), std::to_string(serial * 4 + 3), r.pick(fields), "", 0});
+        s.teachers.push_back(std::move(t));
+    }
+}
+
+int row_of_area(int area) { return area == kFound ? 0 : area <= kHwe ? 1 : 2; }
+
+void emit_teachers(Xml& x, const School& s) {
+    if (s.teachers.empty()) return;
+    // Subjects are assigned when emitted, by row, so subjects added by a defect get a teacher too.
+    std::vector<std::vector<std::size_t>> by_row(3);
+    for (std::size_t i = 0; i < s.teachers.size(); ++i) by_row[static_cast<std::size_t>(s.teachers[i].row)].push_back(i);
+    std::vector<std::vector<const std::string*>> teaches(s.teachers.size());
+    for (std::size_t ci = 0; ci < s.courses.size(); ++ci)
+        for (std::size_t si = 0; si < s.courses[ci].subjects.size(); ++si) {
+            const Subject& sub = s.courses[ci].subjects[si];
+            const auto& cand = by_row[static_cast<std::size_t>(row_of_area(sub.area))];
+            teaches[cand[(ci * 7 + si) % cand.size()]].push_back(&sub.id);
+        }
+    const std::string verified = ymd(s.start_year - 1, 9, 1);
+    x.open("teachers", {{"attendance-recorded", "true"}});
+    for (std::size_t i = 0; i < s.teachers.size(); ++i) {
+        const Teacher& t = s.teachers[i];
+        x.begin("teacher");
+        x.attr("id", t.id);
+        x.attr("name", t.name);
+        x.attr("employment", t.full_time ? "full-time" : "part-time");
+        if (!t.role.empty()) x.attr("role", t.role);
+        if (t.years_teaching > 0) x.attr("years-teaching", std::to_string(t.years_teaching));
+        x.attr("weekly-class-hours", std::to_string(t.weekly_hours));
+        if (t.full_time) x.attr("clinical-engagement", "true");
+        if (t.coordinator) x.attr("placement-coordinator", "true");
+        x.attr("documents-verified", verified);
+        if (!t.employed_from.empty()) x.attr("employed-from", t.employed_from);
+        x.end_start(false);
+        for (const auto& q : t.quals) {
+            x.begin("qualification");
+            x.attr("code", q.code);
+            if (!q.date.empty()) x.attr("date", q.date);
+            if (!q.number.empty()) x.attr("number", q.number);
+            if (!q.field.empty()) x.attr("field", q.field);
+            if (!q.post.empty()) x.attr("post", q.post);
+            if (q.years > 0) x.attr("years", std::to_string(q.years));
+            x.end_start(true);
+        }
+        if (t.role == "head") x.empty("head-declaration", {{"no-medical-law-sanction", "true"}, {"no-imprisonment", "true"}, {"committed", "true"}});
+        for (const auto& p : t.posts)
+            x.empty("other-post", {{"employer", p.employer}, {"title", p.title}, {"full-time", p.full_time ? "true" : "false"}});
+        for (const std::string* id : teaches[i]) x.empty("teaches", {{"subject", *id}});
+        x.close();
+    }
+    x.close();
+}
+
+void plan_students(Rng& r, School& s, const Options&) {
+    for (const auto& c : s.courses) s.capacity.push_back(c.schedule == "day" ? 5 * r.range(4, 8) : 5 * r.range(4, 6));
+}
+
+void emit_students(Xml& x, const School& s) {
+    constexpr std::array<const char*, 4> selection = {"written-exam interview", "written-exam interview essay", "interview essay",
+                                                      "written-exam interview practical-exam"};
+    x.open("students", {{"certificates-checked", "true"},
+                        {"selection", selection[static_cast<std::size_t>(s.number) % selection.size()]},
+                        {"mid-year-admission", "false"},
+                        {"transfers", s.number % 3 == 0 ? "none" : "accredited-equivalent-year"},
+                        {"attendance-tracked", "true"},
+                        {"poor-attendance-blocks-progression", "true"},
+                        {"health-checks", "true"}});
+    for (std::size_t i = 0; i < s.courses.size(); ++i)
+        x.empty("intake", {{"course", s.courses[i].id}, {"capacity", std::to_string(s.capacity[i])}, {"classes", "1"}});
+    x.close();
+}
+
+void plan_premises(Rng& r, School& s, const Options&) {
+    const bool three = s.type->anma && s.type->hari && s.type->kyu;
+    s.practice_rooms = three ? r.range(2, 4) : r.range(1, 3);  // 指導要領 10(4): 2 for anma-hari-kyu, else 1
+}
+
+void emit_premises(Xml& x, const School& s) {
+    x.open("premises", {{"ownership", "owned"}, {"shared-use", "false"}});
+    x.empty("library", {{"name", "図書室"}});
+    for (int i = 1; i <= s.practice_rooms; ++i)
+        x.empty("practice-room", {{"id", "room-" + std::to_string(i)},
+                                  {"name", "実技室" + std::to_string(i)},
+                                  {"water", "true"},
+                                  {"hot-water", (i == 1 && !s.hot_water) ? "false" : "true"},
+                                  {"group-layout", "true"}});
+    x.close();
+}
+
+void emit_equipment(Xml& x, const School& s) {
+    int cap = 0;
+    for (int c : s.capacity) cap += c;
+    x.open("equipment", {});
+    x.empty("item", {{"code", "bed"}, {"name", "施術用ベッド"}, {"quantity", std::to_string(cap)}});
+    x.empty("item", {{"code", "skeleton"}, {"name", "全身骨格模型"}, {"quantity", std::to_string(1 + cap / 30)}});
+    x.empty("item", {{"code", "meridian-model"}, {"name", "経穴人形"}, {"quantity", std::to_string(2 + cap / 15)}});
+    x.empty("item", {{"code", "autoclave"}, {"name", "高圧蒸気滅菌器"}, {"quantity", std::to_string(1 + cap / 40)}});
+    x.empty("item", {{"code", "books"}, {"name", "図書（専門書）"}, {"quantity", std::to_string(800 + 10 * cap)}});
+    x.close();
+}
+
+void plan_finance(Rng& r, School& s, const Options&) {
+    s.fees = {{"entrance", "入学金", 10000L * r.range(10, 30)},
+              {"tuition", "授業料（年額）", 10000L * r.range(60, 120)},
+              {"practice", "実習費（年額）", 10000L * r.range(10, 30)}};
+    s.fee_change = r.chance(1, 4);
+}
+
+void emit_finance(Xml& x, const School& s) {
+    x.open("finance", {{"sound", "true"},
+                       {"evidence", std::to_string(s.start_year - 2) + "年度決算書・貸借対照表、5か年資金計画"},
+                       {"separate-accounts", "true"},
+                       {"other-fees", "false"}});
+    for (const auto& f : s.fees)
+        x.empty("fee", {{"id", f.id}, {"name", f.name}, {"amount", std::to_string(f.amount)}, {"in-school-rules", "true"}});
+    if (s.fee_change)  // plan submitted 3 months or more before the change (指導要領 11(4))
+        x.empty("fee-change", {{"fee", "practice"},
+                               {"amount", std::to_string(s.fees[2].amount + 30000)},
+                               {"effective", ymd(s.start_year + 1, 4, 1)},
+                               {"plan-submitted", ymd(s.start_year + (s.number % 2), s.number % 2 ? 1 : 12, 1)},
+                               {"plan-without-change", "true"},
+                               {"plan-with-change", "true"}});
+    x.close();
+}
+
+struct RecordKind {
+    const char* code;
+    int years;  // what the standard requires (指導要領 12)
+};
+constexpr std::array<RecordKind, 16> kRecords = {{
+    {"school-rules", 5}, {"daily-schedule", 5}, {"school-diary", 5}, {"staff-list", 5},
+    {"staff-resumes", 5}, {"staff-attendance", 5}, {"student-register", 20}, {"student-attendance", 5},
+    {"health-checks", 5}, {"admission-selection", 5}, {"grades", 5}, {"asset-ledger", 5},
+    {"cash-book", 5}, {"budget-accounts", 5}, {"equipment-catalogue", 5}, {"correspondence-log", 5},
+}};
+
+void plan_records(Rng& r, School& s, const Options&) {
+    const bool longer = r.chance(1, 2);  // some schools keep the accounts 10 years
+    for (std::size_t i = 0; i < kRecords.size(); ++i) {
+        s.retention[i] = kRecords[i].years;
+        if (longer && (i == 11 || i == 12 || i == 13)) s.retention[i] = 10;
+    }
+}
+
+void emit_records(Xml& x, const School& s) {
+    x.open("records", {});
+    for (std::size_t i = 0; i < kRecords.size(); ++i)
+        x.empty("record", {{"kind", kRecords[i].code}, {"retention-years", std::to_string(s.retention[i])}});
+    x.close();
+}
+
+void plan_procedure(Rng& r, School& s, const Options&) {
+    s.plan_submitted = ymd(s.start_year - 1, r.range(1, 4), 1);  // 指導要領 2(1): at least a year before
+}
+
+void emit_procedure(Xml& x, const School& s) {
+    const int Y = s.start_year;
+    const std::string accepted = ymd(Y - 1, 4, 15);
+    const std::string app = ymd(Y - 1, 7 + s.number % 4, 1);  // 3: at least 6 months before
+    const std::string app_accepted = ymd(Y - 1, 7 + s.number % 4, 20);
+    // Facilities that train anma apply to the minister (mhlw, through the prefecture) with opinion
+    // letters attached to the plan; hari/kyu facilities apply to the governor (指導要領 1, 通知 記2).
+    x.open("procedure", {{"addressed-to", s.type->anma ? "mhlw" : "governor"},
+                         {"prefecture", kPrefectures[s.place]},
+                         {"planned-start", ymd(Y, 4, 1)},
+                         {"plan-submitted", s.plan_submitted},
+                         {"plan-accepted", accepted},
+                         {"application-submitted", app},
+                         {"application-accepted", app_accepted}});
+    x.empty("advertising", {{"start", accepted}, {"label", "planning"}});
+    x.empty("advertising", {{"start", app}, {"label", "applying"}});
+    x.empty("recruitment", {{"start", app_accepted}, {"label", "applying"}});
+    if (s.type->anma) {
+        const std::string pref = kPrefectures[s.place];
+        x.empty("opinion-letter", {{"body", "zenshinkyo"}, {"name", "公益社団法人 全日本鍼灸マッサージ師会 " + pref + "支部"}});
+        x.empty("opinion-letter", {{"body", "nichima"}, {"name", "公益社団法人 日本あん摩マッサージ指圧師会 " + pref + "支部"}});
+        x.empty("opinion-letter", {{"body", "blind-union"}, {"name", "社会福祉法人 日本盲人会連合 " + pref + "の組織"}});
+        x.empty("opinion-letter", {{"body", "school-for-blind"}, {"name", pref + "立盲学校"}});
+    }
+    x.close();
+}
+
 struct Section {
     const char* name;
     void (*plan)(Rng&, School&, const Options&);  // may be null
@@ -618,10 +1107,20 @@ struct Section {
 };
 // Planned in this order, emitted in this order. Add new sections (teachers, premises, records)
 // here; each draws from its own stream, so existing sections keep their content.
-constexpr std::array<Section, 4> kSections = {{
+constexpr std::array<Section, 14> kSections = {{
     {"identity", plan_identity, nullptr},
+    {"calendar", plan_calendar, nullptr},
     {"clinical-sites", plan_sites, emit_sites},
     {"courses", plan_courses, emit_courses},
+    {"founder", plan_founder, emit_founder},
+    {"school-rules", nullptr, emit_school_rules},
+    {"teachers", plan_teachers, emit_teachers},
+    {"students", plan_students, emit_students},
+    {"premises", plan_premises, emit_premises},
+    {"equipment", nullptr, emit_equipment},
+    {"finance", plan_finance, emit_finance},
+    {"records", plan_records, emit_records},
+    {"procedure", plan_procedure, emit_procedure},
     {"foreign", nullptr, emit_foreign},
 }};
 
@@ -706,7 +1205,9 @@ std::vector<Subject*> clinical_subjects(Course& c) {
 std::string ensure_medical_site(Rng& r, School& s) {
     const auto med = sites_of(s, "medical");
     if (!med.empty()) return r.pick(med)->id;
-    s.sites.push_back({"med-x", "市立総合病院", "medical"});
+    Site m = make_site("med-x", site_name((static_cast<long>(s.number) - 1) * 6 + 5, true), "medical");
+    m.address = std::string(kPrefectures[s.place]) + kPlaces[s.place] + "市中央区1-1-1";
+    s.sites.push_back(std::move(m));
     return "med-x";
 }
 
@@ -866,12 +1367,82 @@ bool d_missing_cover(Rng& r, School& s) {  // CUR-015 (review)
     return true;
 }
 
+bool d_teacher_over_15h(Rng& r, School& s) {  // TCH-009 (warning)
+    r.pick(s.teachers).weekly_hours = r.range(16, 20);
+    return true;
+}
+
+bool d_full_time_elsewhere(Rng& r, School& s) {  // TCH-005: a full-time teacher also full-time elsewhere
+    std::vector<Teacher*> v;
+    for (std::size_t k = 3; k < s.teachers.size(); ++k)
+        if (s.teachers[k].full_time) v.push_back(&s.teachers[k]);
+    if (v.empty()) return false;
+    r.pick(v)->posts.push_back({std::string(r.pick(kPlaces)) + "医療専門学校", "専任教員", true});
+    return true;
+}
+
+bool d_no_coordinator(Rng&, School& s) {  // TCH-011
+    for (auto& t : s.teachers) t.coordinator = false;
+    return true;
+}
+
+std::vector<Site*> clinics_of(School& s) {
+    std::vector<Site*> v;
+    for (auto& x : s.sites)
+        if (x.kind == "clinic") v.push_back(&x);
+    return v;
+}
+
+bool d_clinic_open_4y(Rng& r, School& s) {  // SIT-004: a clinic open for 4 years only
+    auto v = clinics_of(s);
+    if (v.empty()) return false;
+    Site* c = r.pick(v);
+    c->opened = ymd(s.start_year - 4, 4, 1);
+    c->registration = std::string(kPrefectures[s.place]) + "施術所開設届 第" + std::to_string(s.start_year - 4) + "-7号";
+    return true;
+}
+
+bool d_clinic_few_patients(Rng& r, School& s) {  // SIT-006
+    auto v = clinics_of(s);
+    if (v.empty()) return false;
+    r.pick(v)->patients_per_day = 4 * kOne + 100 * r.range(0, 9);
+    return true;
+}
+
+bool d_no_hot_water(Rng&, School& s) {  // PRM-002
+    s.hot_water = false;
+    return true;
+}
+
+bool d_one_practice_room(Rng&, School& s) {  // PRM-004 (anma-hari-kyu needs 2)
+    if (!(s.type->anma && s.type->hari && s.type->kyu)) return false;
+    s.practice_rooms = 1;
+    return true;
+}
+
+bool d_plan_late(Rng&, School& s) {  // PRC-001: the plan submitted one day late
+    if (!s.type->anma) return false;  // the plan deadline applies to facilities that train anma
+    s.plan_submitted = ymd(s.start_year - 1, 4, 2);
+    return true;
+}
+
+bool d_grades_4y(Rng&, School& s) {  // REC-004
+    s.retention[10] = 4;
+    return true;
+}
+
+bool d_for_profit(Rng& r, School& s) {  // FND-001
+    s.founder_kind = "for-profit-company";
+    s.founder_name = "株式会社" + std::string(r.pick(kPlaces)) + "メディカル";
+    return true;
+}
+
 struct Defect {
     const char* name;
     const char* rules;  // the rules it triggers when it is the only defect ('+'-separated)
     DefectFn apply;
 };
-constexpr std::array<Defect, 19> kDefects = {{
+constexpr std::array<Defect, 29> kDefects = {{
     {"area-short", "CUR-001", d_area_short},
     {"lecture-31h", "CUR-004", d_lecture_31},
     {"seminar-14h", "CUR-004", d_seminar_14},
@@ -891,6 +1462,16 @@ constexpr std::array<Defect, 19> kDefects = {{
     {"year-beyond", "CUR-018", d_year_beyond},
     {"placement-mismatch", "CUR-019", d_placement_mismatch},
     {"clinical-method", "CUR-020", d_clinical_method},
+    {"teacher-over-15h", "TCH-009", d_teacher_over_15h},
+    {"full-time-elsewhere", "TCH-005", d_full_time_elsewhere},
+    {"no-coordinator", "TCH-011", d_no_coordinator},
+    {"clinic-open-4y", "SIT-004", d_clinic_open_4y},
+    {"clinic-few-patients", "SIT-006", d_clinic_few_patients},
+    {"no-hot-water", "PRM-002", d_no_hot_water},
+    {"one-practice-room", "PRM-004", d_one_practice_room},
+    {"plan-late", "PRC-001", d_plan_late},
+    {"grades-4y", "REC-004", d_grades_4y},
+    {"for-profit-founder", "FND-001", d_for_profit},
 }};
 
 void plan_defects(Rng& r, School& s) {
@@ -912,15 +1493,6 @@ void plan_defects(Rng& r, School& s) {
 }
 
 // ---------------------------------------------------------------- driver
-
-std::uint64_t stream_seed(std::uint64_t seed, int number, std::string_view section) {
-    std::uint64_t x = seed;
-    std::uint64_t h = splitmix64(x);
-    x = h ^ (static_cast<std::uint64_t>(number) * 0xD1B54A32D192ED03ULL);
-    h = splitmix64(x);
-    x = h ^ hash_name(section);
-    return splitmix64(x);
-}
 
 School make_school(const Options& o, int number) {
     School s;

@@ -99,11 +99,27 @@ struct Judgement {
     Text basis;   ///< for qualified
 };
 
-Judgement judge(const RuleContext& ctx, const Teacher& t, const Subject& s, Row row) {
-    const Standard& st = *ctx.standard;
+/// The standard's lists for one row, parsed once per rule run (not once per teacher and subject).
+struct RowLists {
+    const Threshold* primary = nullptr;
+    std::vector<Accepted> primary_list;  ///< empty unless primary is known
+    std::vector<Accepted> equivalent;
+    const Threshold* assistant_years = nullptr;
+};
+
+RowLists row_lists(const Standard& st, Row row) {
+    RowLists l;
     const Threshold& eq = st.get({"teacher-equivalent-qualifications", std::nullopt, std::nullopt, std::nullopt, row_item(row)});
-    const Threshold& primary = st.get({"teacher-primary-qualifications", std::nullopt, std::nullopt, std::nullopt, row_item(row)});
-    const Threshold& assistant_years = st.get({"university-assistant-min-years"});
+    l.primary = &st.get({"teacher-primary-qualifications", std::nullopt, std::nullopt, std::nullopt, row_item(row)});
+    l.assistant_years = &st.get({"university-assistant-min-years"});
+    if (l.primary->known()) l.primary_list = parse_list(l.primary->text);
+    l.equivalent = parse_list(eq.text);
+    return l;
+}
+
+Judgement judge(const RowLists& lists, const Teacher& t, const Subject& s, Row row) {
+    const Threshold& primary = *lists.primary;
+    const Threshold& assistant_years = *lists.assistant_years;
     Judgement j;
     auto holds = [&](QualificationCode c) -> const Qualification* {
         for (const auto& q : t.qualifications)
@@ -111,14 +127,14 @@ Judgement judge(const RuleContext& ctx, const Teacher& t, const Subject& s, Row 
         return nullptr;
     };
     if (primary.known())
-        for (const auto& a : parse_list(primary.text))
+        for (const auto& a : lists.primary_list)
             if (const auto* q = holds(a.code)) {
                 j.verdict = Verdict::qualified;
                 j.basis = Text{std::string(info(q->code).ja) + "（認定規則 別表第二）", std::string(info(q->code).en) + " (認定規則 別表第二)"};
                 return j;
             }
     std::vector<Text> doubts;
-    for (const auto& a : parse_list(eq.text)) {
+    for (const auto& a : lists.equivalent) {
         const Qualification* q = holds(a.code);
         if (!q) continue;
         const auto& qi = info(q->code);
@@ -190,25 +206,29 @@ Judgement judge(const RuleContext& ctx, const Teacher& t, const Subject& s, Row 
 void check_row(const RuleContext& ctx, Emitter& em, Row row) {
     Text label_base{row_text(row).ja + "の科目を担当する教員の資格", "qualification of teachers of " + row_text(row).en};
     if (!teachers_present(ctx, em, "teachers row=" + std::string(row_item(row)), label_base)) return;
-    for (const auto& t : ctx.school.teachers->list)
+    const RowLists lists = row_lists(*ctx.standard, row);
+    const Text row_name = row_text(row);
+    const Value req = fmt::text(Text{"別表第二「" + row_name.ja + "」の資格", "a qualification of the 別表第二 row " + row_name.en});
+    for (const auto& t : ctx.school.teachers->list) {
+        const Text who = teacher_label(t);
         for (const auto& tg : t.teaches) {
             const Subject& s = ctx.school.courses[tg.course_index].subjects[tg.subject_index];
             if (row_of(s.area) != row) continue;
             std::string scope = teacher_scope(t) + " subject=" + s.id;
-            Text label{teacher_label(t).ja + "が担当する「" + s.name + "」（" + row_text(row).ja + "）",
-                       teacher_label(t).en + " teaching \"" + s.name + "\" (" + row_text(row).en + ")"};
-            Value req = fmt::text(Text{"別表第二「" + row_text(row).ja + "」の資格", "a qualification of the 別表第二 row " + row_text(row).en});
-            Judgement j = judge(ctx, t, s, row);
+            Text label{who.ja + "が担当する「" + s.name + "」（" + row_name.ja + "）",
+                       who.en + " teaching \"" + s.name + "\" (" + row_name.en + ")"};
+            Judgement j = judge(lists, t, s, row);
             if (j.verdict == Verdict::qualified) {
-                em.pass(scope, label, tg.loc, fmt::text(j.basis), req);
+                em.pass(scope, std::move(label), tg.loc, fmt::text(std::move(j.basis)), req);
                 continue;
             }
-            Text msg{teacher_label(t).ja + "が「" + s.name + "」を担当: " + j.reason.ja,
-                     teacher_label(t).en + " teaches \"" + s.name + "\": " + j.reason.en};
+            Text msg{who.ja + "が「" + s.name + "」を担当: " + j.reason.ja,
+                     who.en + " teaches \"" + s.name + "\": " + j.reason.en};
             Value measured = fmt::text(Text{qual_list(t, Lang::ja), qual_list(t, Lang::en)});
             if (j.verdict == Verdict::review) em.fail_as(Severity::review, scope, label, tg.loc, msg, measured, req, {});
             else em.fail(scope, label, tg.loc, msg, measured, req, {});
         }
+    }
 }
 
 std::size_t full_time_count(const Teachers& ts) {
