@@ -13,16 +13,6 @@ const Decimal max_quantity = Decimal::from_int(1000000);
 const Decimal max_amount = Decimal::from_int(1000000000);
 constexpr int max_retention_years = 100;
 
-std::string indexed(std::string_view parent, std::string_view element, std::size_t index) {
-    return std::string(parent) + "/" + std::string(element) + "[" + std::to_string(index) + "]";
-}
-
-std::string with_id(std::string_view parent, std::string_view element, pugi::xml_node n, std::size_t index) {
-    std::string_view id = n.attribute("id").value();
-    if (id.empty()) return indexed(parent, element, index);
-    return std::string(parent) + "/" + std::string(element) + "[@id='" + std::string(id) + "']";
-}
-
 /// Reports `end` before `start` on the element that holds both dates.
 void check_order(Element& e, const std::optional<Date>& start, std::string_view start_name, const std::optional<Date>& end,
                  std::string_view end_name) {
@@ -46,7 +36,7 @@ void second(Reader& r, pugi::xml_node n, std::string_view element, std::string_v
 // ---------------------------------------------------------------- sites
 
 void load_supervisor(Reader& r, pugi::xml_node n, Site& site, std::size_t index) {
-    Element e(r, n, indexed(site.loc.path, "supervisor", index),
+    Element e(r, n, indexed_path(site.loc.path, "supervisor", index),
               {"name", "teacher-qualified", "practice-years", "course-completed"});
     Supervisor s;
     s.loc = e.loc();
@@ -69,7 +59,7 @@ void load_patients(Reader& r, pugi::xml_node n, Site& site) {
 }
 
 void load_sanction(Reader& r, pugi::xml_node n, Site& site, std::size_t index) {
-    Element e(r, n, indexed(site.loc.path, "sanction", index), {"kind", "date"});
+    Element e(r, n, indexed_path(site.loc.path, "sanction", index), {"kind", "date"});
     Sanction s;
     s.loc = e.loc();
     if (auto v = e.text("kind", true)) s.kind = *v;
@@ -90,7 +80,7 @@ void load_treatment_records(Reader& r, pugi::xml_node n, Site& site) {
 // ---------------------------------------------------------------- premises
 
 void load_practice_room(Reader& r, pugi::xml_node n, Premises& p, LoadState& st, std::size_t index) {
-    Element e(r, n, with_id(p.loc.path, "practice-room", n, index), {"id", "name", "water", "hot-water", "group-layout"});
+    Element e(r, n, id_path(p.loc.path, "practice-room", n, index), {"id", "name", "water", "hot-water", "group-layout"});
     PracticeRoom room;
     room.loc = e.loc();
     if (auto id = e.id()) {
@@ -136,7 +126,7 @@ void load_equipment(Reader& r, pugi::xml_node n, School& school) {
     eq.loc = e.loc();
     std::size_t count = 0;
     e.children({"item"}, [&](std::string_view, pugi::xml_node c) {
-        Element i(r, c, indexed(eq.loc.path, "item", ++count), {"code", "name", "quantity"});
+        Element i(r, c, indexed_path(eq.loc.path, "item", ++count), {"code", "name", "quantity"});
         EquipmentItem item;
         item.loc = i.loc();
         if (auto v = i.id("code")) item.code = *v;
@@ -161,7 +151,7 @@ void load_finance(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
     std::size_t fees = 0, changes = 0;
     e.children({"fee", "fee-change"}, [&](std::string_view name, pugi::xml_node c) {
         if (name == "fee") {
-            Element x(r, c, with_id(f.loc.path, "fee", c, ++fees), {"id", "name", "amount", "in-school-rules"});
+            Element x(r, c, id_path(f.loc.path, "fee", c, ++fees), {"id", "name", "amount", "in-school-rules"});
             Fee fee;
             fee.loc = x.loc();
             if (auto id = x.id()) {
@@ -174,7 +164,7 @@ void load_finance(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
             f.fees.push_back(std::move(fee));
             return;
         }
-        Element x(r, c, indexed(f.loc.path, "fee-change", ++changes),
+        Element x(r, c, indexed_path(f.loc.path, "fee-change", ++changes),
                   {"fee", "amount", "effective", "plan-submitted", "plan-without-change", "plan-with-change"});
         FeeChange ch;
         ch.loc = x.loc();
@@ -215,7 +205,7 @@ void load_records(Reader& r, pugi::xml_node n, School& school) {
     rec.loc = e.loc();
     std::size_t count = 0;
     e.children({"record"}, [&](std::string_view, pugi::xml_node c) {
-        Element x(r, c, indexed(rec.loc.path, "record", ++count), {"kind", "retention-years"});
+        Element x(r, c, indexed_path(rec.loc.path, "record", ++count), {"kind", "retention-years"});
         RecordBook b;
         b.loc = x.loc();
         auto kind = x.code("kind", record_kinds(), true);
@@ -239,7 +229,7 @@ void load_records(Reader& r, pugi::xml_node n, School& school) {
 
 void load_campaign(Reader& r, pugi::xml_node n, std::string_view element, std::vector<Campaign>& out,
                    const std::string& parent) {
-    Element e(r, n, indexed(parent, element, out.size() + 1), {"start", "label"});
+    Element e(r, n, indexed_path(parent, element, out.size() + 1), {"start", "label"});
     Campaign c;
     c.loc = e.loc();
     if (auto v = e.date("start", true)) c.start = *v;
@@ -269,7 +259,7 @@ void load_procedure(Reader& r, pugi::xml_node n, School& school) {
                    if (name == "advertising") return load_campaign(r, c, name, p.advertising, p.loc.path);
                    if (name == "recruitment") return load_campaign(r, c, name, p.recruitment, p.loc.path);
                    if (name == "capacity-increase") {
-                       Element x(r, c, indexed(p.loc.path, name, ++increases),
+                       Element x(r, c, indexed_path(p.loc.path, name, ++increases),
                                  {"effective", "plan-submitted", "application-submitted"});
                        CapacityIncrease ci;
                        ci.loc = x.loc();
@@ -279,7 +269,7 @@ void load_procedure(Reader& r, pugi::xml_node n, School& school) {
                        p.capacity_increases.push_back(ci);
                        return;
                    }
-                   Element x(r, c, indexed(p.loc.path, name, ++opinions), {"body", "name"});
+                   Element x(r, c, indexed_path(p.loc.path, name, ++opinions), {"body", "name"});
                    OpinionLetter o;
                    o.loc = x.loc();
                    if (auto v = x.code("body", opinion_bodies(), true)) o.body = *v;
@@ -292,7 +282,7 @@ void load_procedure(Reader& r, pugi::xml_node n, School& school) {
 }  // namespace
 
 void load_site(Reader& r, pugi::xml_node n, std::vector<Site>& sites, LoadState& st, std::size_t index) {
-    Element e(r, n, with_id("/school/clinical-sites", "site", n, index),
+    Element e(r, n, id_path("/school/clinical-sites", "site", n, index),
               {"id", "name", "kind", "opened", "address", "registration", "established-by-school",
                "supervised-by-teachers", "attainment-goals", "facilities-usable", "opener-sanctioned", "written-consent",
                "claims-insurance"});

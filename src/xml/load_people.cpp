@@ -12,10 +12,6 @@ namespace {
 const Text bool_expected{"true または false", "true or false"};
 const Decimal max_weekly_hours = Decimal::from_int(168);
 
-std::string indexed(std::string_view parent, std::string_view element, std::size_t index) {
-    return std::string(parent) + "/" + std::string(element) + "[" + std::to_string(index) + "]";
-}
-
 /// A boolean the office must state: absent is a load error.
 std::optional<bool> required_boolean(Element& e, std::string_view name) {
     if (!e.has(name)) {
@@ -35,7 +31,7 @@ void check_period(Element& e, const std::optional<Date>& from, const std::option
 }
 
 void load_qualification(Reader& r, pugi::xml_node n, Teacher& t, std::size_t index) {
-    Element e(r, n, indexed(t.loc.path, "qualification", index), {"code", "date", "number", "field", "post", "years"});
+    Element e(r, n, indexed_path(t.loc.path, "qualification", index), {"code", "date", "number", "field", "post", "years"});
     Qualification q;
     q.loc = e.loc();
     auto code = e.code("code", qualification_codes(), true);
@@ -58,7 +54,7 @@ void load_qualification(Reader& r, pugi::xml_node n, Teacher& t, std::size_t ind
 }
 
 void load_teaches(Reader& r, pugi::xml_node n, Teacher& t, std::size_t index) {
-    Element e(r, n, indexed(t.loc.path, "teaches", index), {"subject"});
+    Element e(r, n, indexed_path(t.loc.path, "teaches", index), {"subject"});
     Teaching tg;
     tg.loc = e.loc();
     tg.loc.path += "/@subject";
@@ -67,7 +63,7 @@ void load_teaches(Reader& r, pugi::xml_node n, Teacher& t, std::size_t index) {
 }
 
 void load_other_post(Reader& r, pugi::xml_node n, Teacher& t, std::size_t index) {
-    Element e(r, n, indexed(t.loc.path, "other-post", index), {"employer", "title", "full-time"});
+    Element e(r, n, indexed_path(t.loc.path, "other-post", index), {"employer", "title", "full-time"});
     OtherPost p;
     p.loc = e.loc();
     if (auto v = e.text("employer", true)) p.employer = *v;
@@ -89,12 +85,6 @@ void load_head_declaration(Reader& r, pugi::xml_node n, Teacher& t) {
     d.no_imprisonment = required_boolean(e, "no-imprisonment");
     d.committed = required_boolean(e, "committed");
     t.head_declaration = d;
-}
-
-std::string id_path(std::string_view parent, std::string_view element, pugi::xml_node n, std::size_t index) {
-    std::string_view id = n.attribute("id").value();
-    if (!id.empty()) return std::string(parent) + "/" + std::string(element) + "[@id='" + std::string(id) + "']";
-    return indexed(parent, element, index);
 }
 
 void load_teacher(Reader& r, pugi::xml_node n, Teachers& ts, LoadState& st, std::size_t index) {
@@ -140,7 +130,7 @@ void load_teacher(Reader& r, pugi::xml_node n, Teachers& ts, LoadState& st, std:
 }
 
 void load_intake(Reader& r, pugi::xml_node n, Students& s, std::size_t index) {
-    Element e(r, n, indexed("/school/students", "intake", index), {"course", "capacity", "classes"});
+    Element e(r, n, indexed_path("/school/students", "intake", index), {"course", "capacity", "classes"});
     Intake in;
     in.loc = e.loc();
     if (auto v = e.text("course", true)) in.course_id = *v;
@@ -150,7 +140,7 @@ void load_intake(Reader& r, pugi::xml_node n, Students& s, std::size_t index) {
 }
 
 void load_enrolment(Reader& r, pugi::xml_node n, Students& s, std::size_t index) {
-    Element e(r, n, indexed("/school/students", "enrolment", index), {"course", "year", "admitted"});
+    Element e(r, n, indexed_path("/school/students", "enrolment", index), {"course", "year", "admitted"});
     Enrolment en;
     en.loc = e.loc();
     if (auto v = e.text("course", true)) en.course_id = *v;
@@ -199,7 +189,7 @@ void load_school_rules(Reader& r, pugi::xml_node n, School& school) {
     sr.no_other_fees_loc = e.at("no-other-fees");
     std::size_t count = 0;
     e.children({"item"}, [&](std::string_view, pugi::xml_node c) {
-        Element ie(r, c, indexed("/school/school-rules", "item", ++count), {"code", "article"});
+        Element ie(r, c, indexed_path("/school/school-rules", "item", ++count), {"code", "article"});
         RuleItemEntry item;
         item.loc = ie.loc();
         auto code = ie.code("code", rule_items(), true);

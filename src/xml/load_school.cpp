@@ -11,20 +11,8 @@ namespace {
 const Decimal max_units = Decimal::from_int(999);
 const Decimal max_hours = Decimal::from_int(99999);
 
-/// Path of an element, by its id when it has one (validated separately).
-std::string id_path(std::string_view parent, std::string_view element, pugi::xml_node n, std::size_t index) {
-    std::string p(parent);
-    p += '/';
-    p += element;
-    std::string_view id = n.attribute("id").value();
-    // Appended piece by piece (GCC 12 -O3 warns falsely (-Wrestrict) on "[" + string).
-    if (!id.empty()) p.append("[@id='").append(id).append("']");
-    else p.append("[").append(std::to_string(index)).append("]");
-    return p;
-}
-
 void load_placement(Reader& r, pugi::xml_node n, Subject& subject, std::size_t index) {
-    Element e(r, n, subject.loc.path + "/placement[" + std::to_string(index) + "]", {"site", "units"});
+    Element e(r, n, indexed_path(subject.loc.path, "placement", index), {"site", "units"});
     Placement p;
     p.loc = e.loc();
     if (auto s = e.text("site", true)) p.site_id = *s;

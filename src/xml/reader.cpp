@@ -572,4 +572,23 @@ const IdRegistry::Entry* IdRegistry::find(std::string_view id) const {
     return it == exact_.end() ? nullptr : &it->second;
 }
 
+std::string indexed_path(std::string_view parent, std::string_view element, std::size_t index) {
+    std::string p(parent);
+    p += '/';
+    p += element;
+    // Appended piece by piece (GCC 12 -O3 warns falsely (-Wrestrict) on "[" + string).
+    p.append("[").append(std::to_string(index)).append("]");
+    return p;
+}
+
+std::string id_path(std::string_view parent, std::string_view element, pugi::xml_node n, std::size_t index) {
+    std::string_view id = n.attribute("id").value();
+    if (id.empty()) return indexed_path(parent, element, index);
+    std::string p(parent);
+    p += '/';
+    p += element;
+    p.append("[@id='").append(id).append("']");
+    return p;
+}
+
 }  // namespace ahaki::xml
