@@ -83,10 +83,7 @@ void load_practice_room(Reader& r, pugi::xml_node n, Premises& p, LoadState& st,
     Element e(r, n, id_path(p.loc.path, "practice-room", n, index), {"id", "name", "water", "hot-water", "group-layout"});
     PracticeRoom room;
     room.loc = e.loc();
-    if (auto id = e.id()) {
-        room.id = *id;
-        st.ids.add(r, room.id, room.loc, "practice-room");
-    }
+    if (auto id = e.registered_id(st.ids, "practice-room")) room.id = *id;
     if (auto v = e.text("name", true)) room.name = *v;
     room.water = e.boolean("water");
     room.hot_water = e.boolean("hot-water");
@@ -154,10 +151,7 @@ void load_finance(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
             Element x(r, c, id_path(f.loc.path, "fee", c, ++fees), {"id", "name", "amount", "in-school-rules"});
             Fee fee;
             fee.loc = x.loc();
-            if (auto id = x.id()) {
-                fee.id = *id;
-                st.ids.add(r, fee.id, fee.loc, "fee");
-            }
+            if (auto id = x.registered_id(st.ids, "fee")) fee.id = *id;
             if (auto v = x.text("name", true)) fee.name = *v;
             if (auto v = x.decimal("amount", true, max_amount)) fee.amount = *v;
             fee.in_school_rules = x.boolean("in-school-rules");
@@ -286,13 +280,10 @@ void load_site(Reader& r, pugi::xml_node n, std::vector<Site>& sites, LoadState&
               {"id", "name", "kind", "opened", "address", "registration", "established-by-school",
                "supervised-by-teachers", "attainment-goals", "facilities-usable", "opener-sanctioned", "written-consent",
                "claims-insurance"});
-    auto id = e.id();
+    auto id = e.registered_id(st.ids, "site");
     Site s;
     s.loc = e.loc();
-    if (id) {
-        s.id = *id;
-        st.ids.add(r, s.id, s.loc, "site");
-    }
+    if (id) s.id = *id;
     if (auto v = e.text("name", true)) s.name = *v;
     if (auto v = e.code("kind", site_kinds(), true)) s.kind = *v;
     SiteDetails& d = s.details;

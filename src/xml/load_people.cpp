@@ -93,10 +93,7 @@ void load_teacher(Reader& r, pugi::xml_node n, Teachers& ts, LoadState& st, std:
                "placement-coordinator", "documents-verified", "employed-from", "employed-until"});
     Teacher t;
     t.loc = e.loc();
-    if (auto id = e.id()) {
-        t.id = *id;
-        st.ids.add(r, t.id, t.loc, "teacher");
-    }
+    if (auto id = e.registered_id(st.ids, "teacher")) t.id = *id;
     if (auto v = e.text("name", true)) t.name = *v;
     if (auto v = e.code("employment", employments(), true)) t.employment = *v;
     if (auto v = e.code("role", teacher_roles(), false)) t.role = *v;

@@ -25,12 +25,9 @@ void load_subject(Reader& r, pugi::xml_node n, Course& course, LoadState& st, st
     Element e(r, n, id_path(course.loc.path, "subject", n, index),
               {"id", "name", "area", "method", "units", "hours", "year", "covers"});
     Subject s;
-    auto id = e.id();
+    auto id = e.registered_id(st.ids, "subject");
     s.loc = e.loc();
-    if (id) {
-        s.id = *id;
-        st.ids.add(r, s.id, s.loc, "subject");
-    }
+    if (id) s.id = *id;
     if (auto v = e.text("name", true)) s.name = *v;
     if (auto v = e.code("area", areas(), true)) s.area = *v;
     if (auto v = e.code("method", methods(), true)) s.method = *v;
@@ -106,13 +103,10 @@ void resolve_placements(Reader& r, School& school, const LoadState& st) {
 void load_course(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
     Element e(r, n, id_path("/school", "course", n, school.courses.size() + 1),
               {"id", "schedule", "years", "visually-impaired", "intake", "credit-transfer-units"});
-    auto id = e.id();
+    auto id = e.registered_id(st.ids, "course");
     Course c;
     c.loc = e.loc();
-    if (id) {
-        c.id = *id;
-        st.ids.add(r, c.id, c.loc, "course");
-    }
+    if (id) c.id = *id;
     if (auto v = e.code("schedule", schedules(), true)) c.schedule = *v;
     if (auto v = e.whole("years", true, 1, 20)) c.years = *v;
     if (auto v = e.boolean("visually-impaired")) c.visually_impaired = *v;

@@ -327,6 +327,12 @@ std::optional<std::string> Element::id(std::string_view name) {
     return std::string(*v);
 }
 
+std::optional<std::string> Element::registered_id(IdRegistry& ids, std::string_view kind) {
+    auto v = id();
+    if (v) ids.add(r_, *v, loc_, kind);
+    return v;
+}
+
 std::optional<Decimal> Element::decimal(std::string_view name, bool required, Decimal max) {
     auto v0 = raw(name, required, decimal_expected);
     if (!v0) return std::nullopt;

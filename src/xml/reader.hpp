@@ -32,6 +32,8 @@ Text bad_code_token(std::string_view name, std::string_view token, std::span<con
 /// A value as quoted in a message: long values are cut (a 100 MB attribute must not become a 100 MB message).
 std::string shown(std::string_view value);
 
+class IdRegistry;
+
 /// Per-file reading state: the source map, the namespace, and the error list.
 class Reader {
 public:
@@ -83,6 +85,8 @@ public:
 
     std::optional<std::string> text(std::string_view name, bool required);
     std::optional<std::string> id(std::string_view name = "id");  ///< required, non-empty, no spaces
+    /// The element's id, also registered (unique in the file) as an id of this `kind`.
+    std::optional<std::string> registered_id(IdRegistry& ids, std::string_view kind);
     std::optional<Decimal> decimal(std::string_view name, bool required, Decimal max);
     std::optional<int> whole(std::string_view name, bool required, int min, int max);
     std::optional<bool> boolean(std::string_view name);
