@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/import_cmd.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
 #include "engine/engine.hpp"
@@ -143,15 +144,7 @@ Severity parse_fail_on(const std::string& v, bool& never) {
 int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool tty) {
     Lang L = lang_from(args);
     auto desc = check_options(L);
-    po::options_description hidden;
-    hidden.add_options()("paths", po::value<std::vector<std::string>>()->composing());
-    po::options_description all;
-    all.add(desc).add(hidden);
-    po::positional_options_description pos;
-    pos.add("paths", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
+    po::variables_map vm = parse_command(args, desc, "paths");
     if (vm.count("help")) {
         out << (L == Lang::ja ? "使い方: ahaki-check check [オプション] パス...\n" : "usage: ahaki-check check [options] PATH...\n")
             << desc << "\n";

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "import/csv.hpp"
 #include "report/report.hpp"
@@ -49,15 +50,7 @@ int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ost
             : "CSV encoding auto|utf-8|cp932 (auto: UTF-8 if it is valid UTF-8, otherwise CP932)")
         ("output,o", po::value<std::string>(), ja ? "出力する XML ファイル（既定: 標準出力）" : "XML file to write (default: standard output)")
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
-    po::options_description hidden;
-    hidden.add_options()("input", po::value<std::vector<std::string>>());
-    po::options_description all;
-    all.add(desc).add(hidden);
-    po::positional_options_description pos;
-    pos.add("input", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
+    po::variables_map vm = parse_command(args, desc, "input");
     if (vm.count("help")) {
         out << (ja ? "使い方: ahaki-check import --type 種類 [オプション] 教育課程.csv\n"
                      "CSV の列: 科目名, 教育内容, 授業方法, 単位数, 時間数, 配当年次（任意）\n"
