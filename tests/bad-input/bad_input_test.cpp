@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "support/helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ahaki::test {
 namespace {
@@ -52,12 +53,8 @@ std::vector<Case> read_cases() {
 }
 
 std::string work_dir() {
-    static const std::string dir = [] {
-        std::string d = ::testing::TempDir() + "ahaki-bad-input-" + std::to_string(::getpid());
-        fs::create_directories(d);
-        return d;
-    }();
-    return dir;
+    static const TempDir dir("bad-input");  // removed when the test process ends
+    return dir.str();
 }
 
 const std::string school_open = "<school xmlns=\"urn:ahaki-check:school:1\" name=\"大きな学校\" type=\"hari-kyu\">\n"

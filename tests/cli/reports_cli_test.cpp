@@ -8,36 +8,16 @@
 #include <pugixml.hpp>
 
 #include "support/helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ahaki::test {
 namespace {
 namespace fs = std::filesystem;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static int n = 0;
-        path = fs::path(::testing::TempDir()) / ("ahaki-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
-    std::vector<std::string> entries() const {
-        std::vector<std::string> v;
-        for (const auto& e : fs::directory_iterator(path)) v.push_back(e.path().filename().string());
-        std::sort(v.begin(), v.end());
-        return v;
-    }
-};
-
 std::string src(const std::string& rel) { return "'" + source_dir() + "/" + rel + "'"; }
 
 TEST(CliReports, TwoFilesAndTextOnStdoutInOneRun) {
-    TempDir d;
+    TempDir d("cli");
     auto r = run_binary("check --lang en --format text --format sarif=" + d / "out.sarif" + " --format junit=" + d / "out.xml" +
                         " " + src("curricula/compliant/hari.xml"));
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -55,14 +35,14 @@ TEST(CliReports, EveryFormatIsListedAndAccepted) {
     auto help = run_binary("check --help --lang en");
     for (const char* name : {"text", "json", "sarif", "junit", "github", "github-summary"}) {
         EXPECT_NE(help.out.find(name), std::string::npos) << name;
-        TempDir d;
+        TempDir d("cli");
         auto r = run_binary("check --format " + std::string(name) + "=" + d / "out" + " " + src("curricula/compliant/kyu.xml"));
         EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
     }
 }
 
 TEST(CliReports, UnwritableOutputFailsAndLeavesNothing) {
-    TempDir d;
+    TempDir d("cli");
     // The directory does not exist: mkstemp fails.
     auto r = run_binary("check --lang en --format sarif=" + d / "missing/out.sarif" + " " + src("curricula/compliant/hari.xml"));
     EXPECT_EQ(r.exit_code, 2);
@@ -78,7 +58,7 @@ TEST(CliReports, UnwritableOutputFailsAndLeavesNothing) {
 }
 
 TEST(CliReports, ExistingReportIsReplacedWhole) {
-    TempDir d;
+    TempDir d("cli");
     {
         std::ofstream(d / "r.json") << std::string(100000, 'x');
     }
@@ -90,7 +70,7 @@ TEST(CliReports, ExistingReportIsReplacedWhole) {
 }
 
 TEST(CliReports, ReportsAreWrittenForInputThatCouldNotBeChecked) {
-    TempDir d;
+    TempDir d("cli");
     {
         std::ofstream(d / "bad.xml") << "<school";
     }
@@ -121,7 +101,7 @@ TEST(CliWaivers, ExpiredWaiverStopsApplying) {
 }
 
 TEST(CliWaivers, WaivedFindingVisibleInEveryFormat) {
-    TempDir d;
+    TempDir d("cli");
     std::string file = src("curricula/non-compliant/CUR-004-lecture-hours-per-unit.xml");
     auto r = run_binary("check --lang en --today 2026-06-01 --waivers " + src(waivers) + " --format json=" + d / "r.json" +
                         " --format sarif=" + d / "r.sarif" + " --format junit=" + d / "r.xml" + " --format github=" + d / "gh.txt" +
@@ -135,7 +115,7 @@ TEST(CliWaivers, WaivedFindingVisibleInEveryFormat) {
 }
 
 TEST(CliWaivers, BadWaiverFileIsLocatedExit2) {
-    TempDir d;
+    TempDir d("cli");
     {
         std::ofstream(d / "w.xml") << "<waivers xmlns=\"urn:ahaki-check:waivers:1\">\n"
                                       "  <waiver id=\"W1\" rule=\"CUR-999\" file=\"a.xml\" reason=\"r\" expires=\"2027-03-31\"/>\n"
@@ -158,7 +138,7 @@ TEST(CliWaivers, BadWaiverFileIsLocatedExit2) {
 
 TEST(CliBatch, OutputIsTheSameWhateverTheNumberOfJobs) {
     for (const char* format : {"text", "json", "sarif", "junit", "github", "github-summary"}) {
-        TempDir d;
+        TempDir d("cli");
         std::string common = " --today 2026-06-01 --waivers " + src(waivers) + " --format " + format + " " + src("curricula");
         auto one = run_binary("check --jobs 1" + common);
         auto two = run_binary("check --jobs 2" + common);
@@ -190,7 +170,7 @@ TEST(CliBatch, NoProgressLineWhenStderrIsNotATerminal) {
 
 TEST(CliBatch, ProgressLineOnATerminalIsErasedAtTheEnd) {
     if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) not installed";
-    TempDir d;
+    TempDir d("cli");
     // script(1) gives the program a terminal; the report goes to a file so only stderr is on it.
     std::string cmd = "script -qec \"" + std::string(AHAKI_BINARY) + " check --lang en --format json=" + d / "r.json" + " " +
                       source_dir() + "/curricula\" /dev/null > " + d / "tty.txt" + " 2>&1";

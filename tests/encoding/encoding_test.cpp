@@ -11,6 +11,7 @@
 #include <regex>
 
 #include "support/helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ahaki::test {
 namespace {
@@ -64,12 +65,8 @@ std::string make(const std::string& utf8, const Variant& v) {
 }
 
 std::string dir() {
-    static const std::string d = [] {
-        std::string p = ::testing::TempDir() + "ahaki-encoding-" + std::to_string(::getpid());
-        fs::create_directories(p);
-        return p;
-    }();
-    return d;
+    static const TempDir d("encoding");  // removed when the test process ends
+    return d.str();
 }
 
 std::string write_variant(const std::string& name, const std::string& bytes) {

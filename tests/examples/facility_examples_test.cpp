@@ -11,6 +11,7 @@
 
 #include "rules/catalogue_b.hpp"
 #include "support/helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ahaki::test {
 namespace {
@@ -41,7 +42,8 @@ TEST(FacilityExamples, CompleteExamplesExitZeroWithComplete) {
 }
 
 TEST(FacilityExamples, EachNonCompliantExampleReportsItsRule) {
-    std::string list_path = ::testing::TempDir() + "ahaki-examples-list.xml";
+    TempDir dir("examples");
+    std::string list_path = dir / "standard.xml";
     {
         std::ofstream(list_path, std::ios::binary) << standard_with_equipment_list();
     }

@@ -17,6 +17,7 @@
 #include "cli/output.hpp"
 #include "report/formats.hpp"
 #include "support/helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ahaki::test {
 namespace {
@@ -25,7 +26,8 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 std::string work(const std::string& name) {
-    std::string d = ::testing::TempDir() + "ahaki-guarantees-" + std::to_string(::getpid()) + "/" + name;
+    static const TempDir root("guarantees");  // removed when the test process ends
+    std::string d = root / name;
     fs::remove_all(d);
     fs::create_directories(d);
     return d;

@@ -6,6 +6,7 @@
 
 #include "rules/catalogue_b.hpp"
 #include "support/helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ahaki::test {
 namespace {
@@ -122,18 +123,19 @@ TEST(FacilityRules, StandardWithoutTheEquipmentListIsRefused) {
     auto at = s.find("<list key=\"equipment\"");
     ASSERT_NE(at, std::string::npos);
     s.erase(at, s.find("/>", at) + 2 - at);
-    std::string path = ::testing::TempDir() + "ahaki-no-list.xml";
+    TempDir dir("no-list");
+    std::string path = dir / "standard.xml";
     {
         std::ofstream(path, std::ios::binary) << s;
     }
     RunResult r = run_binary("check --lang en --standard " + path + " " + source_dir() + "/curricula/complete/hari-kyu.xml");
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE((r.out + r.err).find("missing list: equipment"), std::string::npos) << r.out << r.err;
-    std::remove(path.c_str());
 }
 
 TEST(FacilityRules, EquipmentInventoryIsCheckedOnceTheListIsFilledIn) {
-    std::string path = ::testing::TempDir() + "ahaki-with-list.xml";
+    TempDir dir("with-list");
+    std::string path = dir / "standard.xml";
     {
         std::ofstream(path, std::ios::binary) << standard_with_equipment_list();
     }
@@ -141,15 +143,13 @@ TEST(FacilityRules, EquipmentInventoryIsCheckedOnceTheListIsFilledIn) {
     RunResult ok = run_binary("check --complete --format json --standard " + path + " " + file);
     EXPECT_EQ(ok.exit_code, 0) << ok.err;
     EXPECT_EQ(ok.out.find("EQP-001\",\"severity"), std::string::npos);
-    std::string bad = ::testing::TempDir() + "ahaki-few-beds.xml";
+    std::string bad = dir / "few-beds.xml";
     {
         std::ofstream(bad, std::ios::binary) << replace_once(read_file(file), "quantity=\"30\"", "quantity=\"3\"");
     }
     RunResult r = run_binary("check --complete --lang en --standard " + path + " " + bad);
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.out.find("equipment of 別表 missing or short: treatment bed (3 of 20) (指導要領 10(7) 別表)"), std::string::npos) << r.out;
-    std::remove(path.c_str());
-    std::remove(bad.c_str());
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "support/helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ahaki::test {
 namespace {
@@ -91,7 +92,8 @@ TEST(FacilityLoad, AcceptedBeforeSubmitted) {
 }
 
 TEST(FacilityLoad, BinaryExitsTwoWithFileLineColumn) {
-    std::string path = ::testing::TempDir() + "ahaki-bad-date.xml";
+    TempDir dir("facility");
+    std::string path = dir / "ahaki-bad-date.xml";
     {
         std::ofstream out(path, std::ios::binary);
         out << replace_once(complete_hk(), "planned-start=\"2026-04-01\"", "planned-start=\"2027-02-30\"");
@@ -101,7 +103,6 @@ TEST(FacilityLoad, BinaryExitsTwoWithFileLineColumn) {
     std::string all = r.out + r.err;
     EXPECT_NE(all.find(path + ":"), std::string::npos) << all;
     EXPECT_NE(all.find("planned-start=\"2027-02-30\": this date does not exist"), std::string::npos) << all;
-    std::remove(path.c_str());
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "support/helpers.hpp"
+#include "support/temp_dir.hpp"
 #include "support/rule_cases.hpp"
 
 namespace ahaki::test {
@@ -75,7 +76,8 @@ TEST(PeopleLoad, RequiredAttributes) {
 }
 
 TEST(PeopleLoad, BinaryExitsTwoWithLocation) {
-    std::string path = ::testing::TempDir() + "ahaki-bad-date.xml";
+    TempDir dir("people");
+    std::string path = dir / "ahaki-bad-date.xml";
     {
         std::string xml = edited("documents-verified=\"2025-09-01\" employed-from", "documents-verified=\"2027-02-30\" employed-from");
         FILE* f = std::fopen(path.c_str(), "wb");
