@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The benchmark's peer: the curriculum rules an engineer would write in XSLT 1.0 without
-  ahaki-check. CUR-001..006, 008, 009, 014, 016..019, thresholds inline (the t:type table below).
+  ahaki-check. All 20 curriculum rules, CUR-001..CUR-020, thresholds inline (the t:type table below).
 
   Input: an index of the files to check, so that one xsltproc process checks them all:
     <files><file href="/abs/path/school-00001.xml"/>...</files>
@@ -35,12 +35,32 @@
     <t:area code="social-theory"/><t:area code="practical-training"/><t:area code="clinical-practice"/>
     <t:area code="integrated"/>
   </t:areas>
+  <!-- 別表第一 備考: what each area must include (CUR-015). -->
+  <t:contents>
+    <t:content code="communication" area="foundations"/>
+    <t:content code="kinesiology" area="body-structure-function"/>
+    <t:content code="social-security" area="health-welfare-ethics"/>
+    <t:content code="professional-ethics" area="health-welfare-ethics"/>
+    <t:content code="oriental-medicine-overview" area="basic-theory"/>
+    <t:content code="meridians-acupoints" area="basic-theory"/>
+    <t:content code="indication-judgement" area="clinical-theory"/>
+    <t:content code="pathophysiology" area="clinical-theory"/>
+    <t:content code="body-observation" area="clinical-theory"/>
+    <t:content code="pre-clinical-skills-exam" area="practical-training"/>
+  </t:contents>
+  <t:days><t:day code="mon"/><t:day code="tue"/><t:day code="wed"/><t:day code="thu"/><t:day code="fri"/><t:day code="sat"/><t:day code="sun"/></t:days>
 
   <xsl:variable name="self" select="document('')/xsl:stylesheet"/>
   <xsl:variable name="types" select="$self/t:types/t:type"/>
   <xsl:variable name="areas" select="$self/t:areas/t:area"/>
+  <xsl:variable name="contents" select="$self/t:contents/t:content"/>
+  <xsl:variable name="weekdays" select="$self/t:days/t:day"/>
+  <!-- 指導要領 8(5), 8(6): night classes start at 18:00 (minutes), at most 4 h (240 min) a day. -->
+  <xsl:variable name="night-from" select="1080"/>
+  <xsl:variable name="night-max" select="240"/>
 
   <xsl:key name="site" match="s:clinical-sites/s:site" use="@id"/>
+  <xsl:key name="year" match="s:course/s:subject" use="concat(../@id, '|', @year)"/>
 
   <xsl:template match="/">
     <report>
@@ -80,6 +100,83 @@
       </xsl:if>
       <xsl:if test="round($hours * 1000) &lt; round($t/@hours * 1000)">
         <finding rule="CUR-003" severity="error" course="{@id}" have="{$hours}" need="{$t/@hours}"/>
+      </xsl:if>
+
+      <!-- CUR-007: visually impaired route: the required years are UNKNOWN, so a person reviews them -->
+      <xsl:if test="@visually-impaired = 'true'">
+        <finding rule="CUR-007" severity="review" course="{@id}" have="{@years}"/>
+      </xsl:if>
+
+      <!-- CUR-015: each content of 別表第一 備考 marked (covers) on a subject of its area -->
+      <xsl:for-each select="$contents">
+        <xsl:variable name="token" select="concat(' ', @code, ' ')"/>
+        <xsl:variable name="marking" select="$subjects[contains(concat(' ', normalize-space(@covers), ' '), $token)]"/>
+        <xsl:choose>
+          <xsl:when test="$marking[@area = current()/@area]"/>
+          <xsl:when test="$marking">
+            <finding rule="CUR-015" severity="error" course="{$course/@id}" content="{@code}" subject="{$marking[1]/@id}"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <finding rule="CUR-015" severity="review" course="{$course/@id}" content="{@code}"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+
+      <!-- CUR-010..013: the timetable (times in minutes after midnight) -->
+      <xsl:if test="s:timetable">
+        <xsl:variable name="rows">
+          <xsl:for-each select="s:timetable/s:session">
+            <xsl:variable name="a" select="substring-before(@start, ':') * 60 + substring-after(@start, ':')"/>
+            <xsl:variable name="b" select="substring-before(@end, ':') * 60 + substring-after(@end, ':')"/>
+            <xsl:variable name="lo" select="$a * ($a &gt;= $night-from) + $night-from * ($a &lt; $night-from)"/>
+            <xsl:variable name="days" select="normalize-space(@days)"/>
+            <xsl:variable name="ndays" select="string-length($days) - string-length(translate($days, ' ', '')) + 1"/>
+            <row days="{concat(' ', $days, ' ')}" start="{$a}" end="{$b}" night="{($b - $lo) * ($b &gt; $lo)}"
+                 week="{($b - $a) * $ndays}" unavoidable="{@unavoidable = 'true'}"/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="r" select="exsl:node-set($rows)/row"/>
+        <xsl:choose>
+          <xsl:when test="@schedule = 'night'">
+            <!-- CUR-010: at most 4 class hours a day after 18:00 -->
+            <xsl:for-each select="$weekdays">
+              <xsl:variable name="m" select="sum($r[contains(@days, concat(' ', current()/@code, ' '))]/@night)"/>
+              <xsl:if test="$m &gt; $night-max">
+                <finding rule="CUR-010" severity="error" course="{$course/@id}" day="{@code}" have="{$m div 60}" need="{$night-max div 60}"/>
+              </xsl:if>
+            </xsl:for-each>
+            <!-- CUR-011: daytime classes only when unavoidable (then a review) -->
+            <xsl:for-each select="$r[@start &lt; $night-from]">
+              <finding rule="CUR-011" course="{$course/@id}" start="{@start}">
+                <xsl:attribute name="severity">
+                  <xsl:choose><xsl:when test="@unavoidable = 'true'">review</xsl:when><xsl:otherwise>error</xsl:otherwise></xsl:choose>
+                </xsl:attribute>
+              </finding>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <!-- CUR-012: night classes in a day course only when unavoidable (then a review) -->
+            <xsl:for-each select="$r[@end &gt; $night-from]">
+              <finding rule="CUR-012" course="{$course/@id}" end="{@end}">
+                <xsl:attribute name="severity">
+                  <xsl:choose><xsl:when test="@unavoidable = 'true'">review</xsl:when><xsl:otherwise>error</xsl:otherwise></xsl:choose>
+                </xsl:attribute>
+              </finding>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+        <!-- CUR-013: the timetable holds each year's hours and the whole curriculum -->
+        <xsl:variable name="per-year" select="sum($r/@week) * s:timetable/@weeks-per-year div 60"/>
+        <xsl:if test="round($hours * 1000) &gt; round($per-year * @years * 1000)">
+          <finding rule="CUR-013" severity="error" course="{@id}" have="{$hours}" need="{$per-year * @years}"/>
+        </xsl:if>
+        <!-- one subject per year (Muenchian grouping), then that year's hours -->
+        <xsl:for-each select="$subjects[@year][generate-id() = generate-id(key('year', concat($course/@id, '|', @year))[1])]">
+          <xsl:variable name="need" select="sum(key('year', concat($course/@id, '|', @year))/@hours)"/>
+          <xsl:if test="@year &lt;= $course/@years and round($need * 1000) &gt; round($per-year * 1000)">
+            <finding rule="CUR-013" severity="error" course="{$course/@id}" year="{@year}" have="{$need}" need="{$per-year}"/>
+          </xsl:if>
+        </xsl:for-each>
       </xsl:if>
 
       <!-- CUR-006: at least 3 years -->
@@ -124,6 +221,10 @@
         <!-- CUR-005: clinical practice is exactly 45 h per unit -->
         <xsl:if test="@method = 'clinical' and $h != 45 * $u">
           <finding rule="CUR-005" severity="error" course="{$course/@id}" subject="{@id}" have="{@hours}" need="{45 * @units}"/>
+        </xsl:if>
+        <!-- CUR-020: a clinical practice subject uses the clinical method -->
+        <xsl:if test="@area = 'clinical-practice' and @method != 'clinical'">
+          <finding rule="CUR-020" severity="error" course="{$course/@id}" subject="{@id}" have="{@method}" need="clinical"/>
         </xsl:if>
         <!-- CUR-016: zero units -->
         <xsl:if test="$u = 0">
