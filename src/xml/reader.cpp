@@ -109,16 +109,16 @@ Loc Reader::at(pugi::xml_node n) const {
     return src_.locate(off > 0 ? static_cast<std::size_t>(off - 1) : 0);
 }
 
-Loc Reader::at_name(pugi::xml_attribute a, pugi::xml_node owner) const {
-    if (in_buffer(a.name())) return src_.locate(static_cast<std::size_t>(a.name() - base_));
+Loc Reader::at_name(const char* name, pugi::xml_node owner) const {
+    if (in_buffer(name)) return src_.locate(static_cast<std::size_t>(name - base_));
     return at(owner);
 }
 
 std::size_t Reader::offset_of(const char* p) const { return in_buffer(p) ? static_cast<std::size_t>(p - base_) : size_; }
 
-Loc Reader::at_value(pugi::xml_attribute a, pugi::xml_node owner) const {
-    if (a.value()[0] != '\0' && in_buffer(a.value())) return src_.locate(static_cast<std::size_t>(a.value() - base_));
-    return at_name(a, owner);
+Loc Reader::at_value(const char* name, const char* value, pugi::xml_node owner) const {
+    if (value[0] != '\0' && in_buffer(value)) return src_.locate(static_cast<std::size_t>(value - base_));
+    return at_name(name, owner);
 }
 
 void Reader::error(Loc loc, Text message, Text expected) {
@@ -162,8 +162,16 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
     // an attack on the namespace lookups below (each walks the ancestors'
     // attributes): refuse them and stop reading the file.
     constexpr std::size_t max_attributes = 1000;
+    auto read = [](pugi::xml_attribute a) {
+        const char* name = a.name();
+        const char* value = a.value();
+        return Attribute{name, std::strlen(name), value, std::strlen(value)};
+    };
     std::size_t count = 0;
-    for (pugi::xml_attribute a = n.first_attribute(); a && count <= max_attributes; a = a.next_attribute()) ++count;
+    for (pugi::xml_attribute a = n.first_attribute(); a && count <= max_attributes; a = a.next_attribute()) {
+        if (count < few_.size()) few_[count] = read(a);
+        ++count;
+    }
     if (count > max_attributes) {
         std::string element(Reader::local_name(n));
         r_.error(loc_, Text{"<" + element + "> の属性が多すぎます（" + std::to_string(max_attributes) + " 個まで）",
@@ -172,21 +180,41 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
         r_.stop();
         return;
     }
+    if (count > few_.size()) {
+        many_.reserve(count);
+        for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) many_.push_back(read(a));
+        attributes_ = many_.data();
+    }
     // XML forbids repeated attributes; pugixml keeps them all. Elements have a few
     // attributes: a linear scan, with a hash set only for long lists (no quadratic step).
+    // The first of each name is kept, moved down to attributes_[kept].
     constexpr std::size_t linear_max = 32;
-    std::array<std::string_view, linear_max> few;
-    std::size_t nfew = 0;
     std::unordered_set<std::string_view> many;
+    std::size_t kept = 0;
     auto first_time = [&](std::string_view an) {
         if (count > linear_max) return many.insert(an).second;
-        for (std::size_t i = 0; i < nfew; ++i)
-            if (few[i] == an) return false;
-        few[nfew++] = an;
+        for (std::size_t i = 0; i < kept; ++i)
+            if (attributes_[i].name() == an) return false;
         return true;
     };
-    for (pugi::xml_attribute a : n.attributes()) {
+    // Files usually write the attributes in the declared order: look there first.
+    std::size_t expected_at = 0;
+    auto declared = [&](std::string_view an) {
+        const std::size_t size = attributes.size();
+        for (std::size_t k = 0; k < size; ++k) {
+            std::size_t i = expected_at + k < size ? expected_at + k : expected_at + k - size;
+            if (attributes.begin()[i] == an) {
+                expected_at = i + 1;
+                return true;
+            }
+        }
+        return false;
+    };
+    for (std::size_t ai = 0; ai < count; ++ai) {
+        const Attribute a = attributes_[ai];
         std::string_view an = a.name();
+        bool first = first_time(an);
+        if (first) attributes_[kept++] = a;
         if (an == "xmlns" || an.substr(0, 6) == "xmlns:") continue;
         auto colon = an.find(':');
         if (colon != std::string_view::npos) {
@@ -200,17 +228,17 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
                         ours = ours || std::string_view(d.value()) == r.ns();
             if (!ours) continue;
         }
-        if (!first_time(an)) {
-            r_.error(r_.at_name(a, n),
+        if (!first) {
+            r_.error(r_.at_name(a.name_data, n),
                      Text{"<" + std::string(Reader::local_name(n)) + "> に属性 " + std::string(an) + " が2回書かれています",
                           "attribute '" + std::string(an) + "' appears twice on <" + std::string(Reader::local_name(n)) + ">"},
                      Text{"各属性は1回だけ", "each attribute at most once"});
             continue;
         }
-        if (std::find(attributes.begin(), attributes.end(), an) != attributes.end()) continue;
+        if (declared(an)) continue;
         std::vector<std::string_view> allowed(attributes);
         std::string element(Reader::local_name(n));
-        r_.error(r_.at_name(a, n),
+        r_.error(r_.at_name(a.name_data, n),
                  Text{"<" + element + "> に未知の属性 " + std::string(an) + " があります" +
                           (allowed.empty() ? std::string() : "（もしかして: " + std::string(nearest(an, allowed)) + "）"),
                       "unknown attribute '" + std::string(an) + "' on <" + element + ">" +
@@ -218,19 +246,27 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
                  Text{allowed.empty() ? "属性なし" : "使える属性: " + join(allowed),
                       allowed.empty() ? "no attributes" : "allowed attributes: " + join(allowed)});
     }
+    attribute_count_ = kept;
 }
 
-pugi::xml_attribute Element::find(std::string_view name) const {
-    for (pugi::xml_attribute a = node_.first_attribute(); a; a = a.next_attribute()) {
-        const char* an = a.name();
-        if (!name.empty() && an[0] != name[0]) continue;  // most mismatches, without a call
-        if (std::strncmp(an, name.data(), name.size()) == 0 && an[name.size()] == '\0') return a;
+const Element::Attribute* Element::find(std::string_view name) const {
+    // Names are unique in attributes(), so where the scan starts does not change
+    // the answer; loaders read attributes in about file order, so start after the last hit.
+    const std::size_t size = attribute_count_;
+    for (std::size_t k = 0; k < size; ++k) {
+        std::size_t i = next_ + k < size ? next_ + k : next_ + k - size;
+        const Attribute& a = attributes_[i];
+        if (a.name_size == name.size() && a.name() == name) {
+            next_ = i + 1;
+            return &a;
+        }
     }
-    return {};
+    return nullptr;
 }
 
 Loc Element::at(std::string_view attribute) const {
-    Loc l = find(attribute) ? r_.at_value(find(attribute), node_) : loc_;
+    const Attribute* a = find(attribute);
+    Loc l = a ? r_.at_value(a->name_data, a->value_data, node_) : loc_;
     l.path = loc_.path + "/@" + std::string(attribute);
     return l;
 }
@@ -243,27 +279,27 @@ void Element::missing(std::string_view name, const Text& expected) {
 }
 
 void Element::bad_value(std::string_view name, Text message, Text expected) {
-    auto a = find(name);
-    std::string prefix_ja = std::string(name) + "=\"" + shown(a.value()) + "\": ";
+    const Attribute* a = find(name);
+    std::string prefix_ja = std::string(name) + "=\"" + shown(a ? a->value() : std::string_view{}) + "\": ";
     std::string prefix_en = prefix_ja;
-    Loc l = a ? r_.at_value(a, node_) : loc_;
+    Loc l = a ? r_.at_value(a->name_data, a->value_data, node_) : loc_;
     l.path = loc_.path + "/@" + std::string(name);
     r_.error(std::move(l), Text{prefix_ja + message.ja, prefix_en + message.en}, std::move(expected));
 }
 
 std::optional<std::string_view> Element::raw(std::string_view name, bool required, const Text& expected) {
-    auto a = find(name);
+    const Attribute* a = find(name);
     if (!a) {
         if (required) missing(name, expected);
         return std::nullopt;
     }
-    std::string_view value = a.value();
+    std::string_view value = a->value();
     // pugixml keeps an unknown entity (&nbsp;) as written and turns &#1; into a
     // control character; XML allows neither, and either would be misread.
-    if (value.find('&') != std::string_view::npos || value.end() != std::find_if(value.begin(), value.end(), [](char c) {
-            return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    if (std::any_of(value.begin(), value.end(), [](char c) {
+            return c == '&' || (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r');
         })) {
-        if (auto bad = bad_reference(name, a)) {
+        if (auto bad = bad_reference(name, *a)) {
             r_.error(bad->first, std::move(bad->second),
                      Text{"&amp; &lt; &gt; &quot; &apos; または文字参照 &#…;（制御文字以外）",
                           "&amp; &lt; &gt; &quot; &apos; or a character reference &#…; (not a control character)"});
@@ -275,9 +311,9 @@ std::optional<std::string_view> Element::raw(std::string_view name, bool require
 
 /// Looks at the attribute as written in the file (the parse was in place, so
 /// the value starts at the same offset) for an entity XML does not define.
-std::optional<std::pair<Loc, Text>> Element::bad_reference(std::string_view name, pugi::xml_attribute a) const {
+std::optional<std::pair<Loc, Text>> Element::bad_reference(std::string_view name, const Attribute& a) const {
     const std::string& text = r_.source().text();
-    std::size_t off = r_.offset_of(a.value());
+    std::size_t off = r_.offset_of(a.value_data);
     if (off >= text.size()) return std::nullopt;
     std::size_t end = text.find_first_of("\"'", off);
     std::string_view written(text.data() + off, (end == std::string::npos ? text.size() : end) - off);
@@ -376,12 +412,12 @@ std::optional<int> Element::whole(std::string_view name, bool required, int min,
         return Text{std::to_string(min) + "以上" + std::to_string(max) + "以下の整数（半角数字）",
                     "a whole number from " + std::to_string(min) + " to " + std::to_string(max) + " in ASCII digits"};
     };
-    auto a = find(name);
+    const Attribute* a = find(name);
     if (!a) {
         if (required) missing(name, expected());
         return std::nullopt;
     }
-    std::string_view v = trim(a.value());
+    std::string_view v = trim(a->value());
     bool digits = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) {
         Text problem = number_problem(v);
@@ -457,8 +493,8 @@ std::optional<TimeOfDay> Element::time(std::string_view name, bool required) {
 }
 
 std::optional<std::string_view> Element::code_raw(std::string_view name, bool required, std::span<const std::string_view> codes) {
-    auto a = find(name);
-    if (a && std::find(codes.begin(), codes.end(), std::string_view(a.value())) != codes.end()) return std::string_view(a.value());
+    const Attribute* a = find(name);
+    if (a && std::find(codes.begin(), codes.end(), a->value()) != codes.end()) return a->value();
     Text expected{"次のいずれか: " + join(codes), "one of: " + join(codes)};
     auto v = raw(name, required, expected);
     if (!v) return std::nullopt;

@@ -3,6 +3,7 @@
 // attribute parsing with located errors. Only xml/*.cpp include this.
 #include <pugixml.hpp>
 
+#include <array>
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -41,8 +42,9 @@ public:
            std::vector<Diagnostic>& errors, std::size_t max_errors);
 
     Loc at(pugi::xml_node n) const;
-    Loc at_name(pugi::xml_attribute a, pugi::xml_node owner) const;
-    Loc at_value(pugi::xml_attribute a, pugi::xml_node owner) const;
+    /// Location of an attribute's name / value (pointers from pugixml; the element's when outside the buffer).
+    Loc at_name(const char* name, pugi::xml_node owner) const;
+    Loc at_value(const char* name, const char* value, pugi::xml_node owner) const;
     /// Offset of a pointer into the parsed buffer (the size when it points elsewhere).
     std::size_t offset_of(const char* p) const;
     void error(Loc loc, Text message, Text expected = {});
@@ -75,12 +77,14 @@ private:
 class Element {
 public:
     Element(Reader& r, pugi::xml_node n, std::string path, std::initializer_list<std::string_view> attributes);
+    Element(const Element&) = delete;  // attributes_ may point into few_
+    Element& operator=(const Element&) = delete;
 
     const Loc& loc() const { return loc_; }
     const std::string& path() const { return loc_.path; }
     pugi::xml_node node() const { return node_; }
     Reader& reader() const { return r_; }
-    bool has(std::string_view name) const { return static_cast<bool>(find(name)); }
+    bool has(std::string_view name) const { return find(name) != nullptr; }
     Loc at(std::string_view attribute) const;
 
     std::optional<std::string> text(std::string_view name, bool required);
@@ -109,13 +113,33 @@ public:
     void missing(std::string_view name, const Text& expected);
 
 private:
-    pugi::xml_attribute find(std::string_view name) const;
+    /// An attribute as pugixml parsed it: name and value point into the parsed
+    /// buffer. Plain pointers and sizes, so that few_ needs no initialisation.
+    struct Attribute {
+        const char* name_data;
+        std::size_t name_size;
+        const char* value_data;
+        std::size_t value_size;
+        std::string_view name() const { return {name_data, name_size}; }
+        std::string_view value() const { return {value_data, value_size}; }
+    };
+    /// The element's attributes, each name once (the first if repeated), in file order.
+    std::span<const Attribute> attributes() const { return {attributes_, attribute_count_}; }
+    const Attribute* find(std::string_view name) const;
     std::optional<std::string_view> raw(std::string_view name, bool required, const Text& expected);
-    std::optional<std::pair<Loc, Text>> bad_reference(std::string_view name, pugi::xml_attribute a) const;
+    std::optional<std::pair<Loc, Text>> bad_reference(std::string_view name, const Attribute& a) const;
     std::optional<std::string_view> code_raw(std::string_view name, bool required, std::span<const std::string_view> codes);
     Reader& r_;
     pugi::xml_node node_;
     Loc loc_;
+    // pugixml's accessors are calls into the library: the attributes are read
+    // once here, and find() scans this copy. Elements of the format have at
+    // most 13 attributes; more go to many_.
+    std::array<Attribute, 16> few_;
+    std::vector<Attribute> many_;
+    Attribute* attributes_ = few_.data();
+    std::size_t attribute_count_ = 0;
+    mutable std::size_t next_ = 0;  ///< where find() starts: after the previous hit
 };
 
 std::vector<std::string_view> code_list(auto table) {
@@ -128,8 +152,8 @@ template <class E>
 std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
     // The common case (present and valid) builds no list: the list of codes is
     // only needed for the messages.
-    if (auto a = find(name))
-        if (auto c = parse_code(table, std::string_view(a.value()))) return c;
+    if (const Attribute* a = find(name))
+        if (auto c = parse_code(table, a->value())) return c;
     auto all = code_list(table);
     auto raw_value = code_raw(name, required, all);
     if (!raw_value) return std::nullopt;
@@ -139,7 +163,7 @@ std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E
 template <class E>
 std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
     auto expected = [&] { return codes_expected(code_list(table)); };
-    auto a = find(name);
+    const Attribute* a = find(name);
     if (!a) {
         if (required) missing(name, expected());
         return std::nullopt;
@@ -147,7 +171,7 @@ std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<co
     std::vector<E> out;
     bool ok = true;
     std::size_t i = 0;
-    std::string_view v = a.value();
+    std::string_view v = a->value();
     while (i < v.size()) {
         while (i < v.size() && v[i] == ' ') ++i;
         std::size_t j = i;
