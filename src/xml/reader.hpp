@@ -150,9 +150,11 @@ std::vector<std::string_view> code_list(auto table) {
 
 template <class E>
 std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
-    // The common case (present and valid) builds no list: the list of codes is
-    // only needed for the messages.
-    if (const Attribute* a = find(name))
+    // The common cases (present and valid, or absent and optional) build no
+    // list: the list of codes is only needed for the messages.
+    const Attribute* a = find(name);
+    if (!a && !required) return std::nullopt;
+    if (a)
         if (auto c = parse_code(table, a->value())) return c;
     auto all = code_list(table);
     auto raw_value = code_raw(name, required, all);
