@@ -506,8 +506,7 @@ std::optional<std::string_view> Element::code_raw(std::string_view name, bool re
     return std::nullopt;
 }
 
-void Element::children(std::initializer_list<std::string_view> allowed,
-                       const std::function<void(std::string_view, pugi::xml_node)>& handler) {
+void Element::children(std::initializer_list<std::string_view> allowed, ChildHandler handler) {
     auto element_name = [&] { return std::string(Reader::local_name(node_)); };
     // The default namespace in scope at this element, found once: an unprefixed
     // child without its own xmlns is in it (same answer as Reader::ns_of).

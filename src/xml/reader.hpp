@@ -4,12 +4,14 @@
 #include <pugixml.hpp>
 
 #include <array>
-#include <functional>
+#include <concepts>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -34,6 +36,26 @@ Text bad_code_token(std::string_view name, std::string_view token, std::span<con
 std::string shown(std::string_view value);
 
 class IdRegistry;
+
+/// What Element::children() calls for each child: a reference to a callable,
+/// which must outlive the call (a lambda written in the argument list does).
+/// Unlike std::function it never allocates: the loaders' lambdas capture
+/// several references, more than std::function stores in place.
+class ChildHandler {
+public:
+    template <class F>
+        requires std::invocable<F&, std::string_view, pugi::xml_node> && (!std::same_as<std::remove_cvref_t<F>, ChildHandler>)
+    ChildHandler(F&& f)  // implicit: called with a lambda, like std::function
+        : object_(const_cast<void*>(static_cast<const void*>(std::addressof(f)))),
+          call_([](void* object, std::string_view name, pugi::xml_node child) {
+              (*static_cast<std::remove_reference_t<F>*>(object))(name, child);
+          }) {}
+    void operator()(std::string_view name, pugi::xml_node child) const { call_(object_, name, child); }
+
+private:
+    void* object_;
+    void (*call_)(void*, std::string_view, pugi::xml_node);
+};
 
 /// Per-file reading state: the source map, the namespace, and the error list.
 class Reader {
@@ -105,8 +127,7 @@ public:
     /// Calls `handler(local_name, child)` for each child element in the
     /// format's namespace whose name is in `allowed`; reports the others.
     /// Elements of other namespaces are skipped; stray text is an error.
-    void children(std::initializer_list<std::string_view> allowed,
-                  const std::function<void(std::string_view, pugi::xml_node)>& handler);
+    void children(std::initializer_list<std::string_view> allowed, ChildHandler handler);
 
     /// Reports a value error for an attribute.
     void bad_value(std::string_view name, Text message, Text expected);
