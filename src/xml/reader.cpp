@@ -557,8 +557,8 @@ void Element::children(std::initializer_list<std::string_view> allowed, ChildHan
 }
 
 std::string fold_id(std::string_view id) {
-    std::string out;
-    out.reserve(id.size());
+    std::string out(id);
+    std::size_t o = 0;
     for (std::size_t i = 0; i < id.size(); ++i) {
         auto c = static_cast<unsigned char>(id[i]);
         // Full-width ASCII (U+FF01..U+FF5E) = EF BC 81..EF BD 9E.
@@ -569,48 +569,44 @@ std::string fold_id(std::string_view id) {
             if (c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF) cp = 0xFF00 + (c2 - 0x80);
             else if (c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E) cp = 0xFF40 + (c2 - 0x80);
             if (cp) {
-                char a = static_cast<char>(cp - 0xFF01 + 0x21);
-                out.push_back(a >= 'A' && a <= 'Z' ? static_cast<char>(a + 32) : a);
+                c = static_cast<unsigned char>(cp - 0xFF01 + 0x21);
                 i += 2;
-                continue;
             }
         }
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+        out[o++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
     }
+    out.resize(o);
     return out;
 }
 
-bool IdRegistry::add(Reader& r, const std::string& id, const Loc& loc, std::string_view kind) {
-    auto [it, inserted] = exact_.try_emplace(id, Entry{id, loc, std::string(kind)});
-    if (!inserted) {
-        const Loc& first = it->second.loc;
+bool IdRegistry::add(Reader& r, std::string_view id, const Loc& loc, std::string_view kind) {
+    auto [it, inserted] = folded_.try_emplace(fold_id(id), entries_.size());
+    if (inserted) {
+        entries_.push_back(Entry{std::string(id), loc.line, loc.column, std::string(kind)});
+        return true;
+    }
+    const Entry& first = entries_[it->second];
+    const std::string line = std::to_string(first.line), column = std::to_string(first.column);
+    if (first.id == id) {
         r.error(loc,
-                Text{"id '" + id + "' が重複しています（最初の定義: " + std::to_string(first.line) + "行" +
-                         std::to_string(first.column) + "列）",
-                     "duplicate id '" + id + "' (first defined at line " + std::to_string(first.line) + ", column " +
-                         std::to_string(first.column) + ")"},
+                Text{"id '" + std::string(id) + "' が重複しています（最初の定義: " + line + "行" + column + "列）",
+                     "duplicate id '" + std::string(id) + "' (first defined at line " + line + ", column " + column + ")"},
                 Text{"ファイル内で一意の id", "an id unique in the file"});
-        return false;
-    }
-    std::string folded = fold_id(id);
-    auto [fit, finserted] = folded_.try_emplace(folded, id);
-    if (!finserted) {
-        const Loc& first = exact_.at(fit->second).loc;
+    } else {
         r.error(loc,
-                Text{"id '" + id + "' は '" + fit->second + "'（" + std::to_string(first.line) + "行" +
-                         std::to_string(first.column) + "列）と大文字・小文字または全角・半角だけが違います",
-                     "id '" + id + "' differs from '" + fit->second + "' (line " + std::to_string(first.line) +
-                         ", column " + std::to_string(first.column) + ") only by letter case or full-width form"},
+                Text{"id '" + std::string(id) + "' は '" + first.id + "'（" + line + "行" + column +
+                         "列）と大文字・小文字または全角・半角だけが違います",
+                     "id '" + std::string(id) + "' differs from '" + first.id + "' (line " + line + ", column " + column +
+                         ") only by letter case or full-width form"},
                 Text{"はっきり区別できる id", "ids that differ by more than case or width"});
-        exact_.erase(id);
-        return false;
     }
-    return true;
+    return false;
 }
 
 const IdRegistry::Entry* IdRegistry::find(std::string_view id) const {
-    auto it = exact_.find(std::string(id));
-    return it == exact_.end() ? nullptr : &it->second;
+    auto it = folded_.find(fold_id(id));
+    if (it == folded_.end() || entries_[it->second].id != id) return nullptr;
+    return &entries_[it->second];
 }
 
 std::string indexed_path(std::string_view parent, std::string_view element, std::size_t index) {

@@ -219,13 +219,19 @@ std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<co
 class IdRegistry {
 public:
     /// Returns false (and reports) on a duplicate.
-    bool add(Reader& r, const std::string& id, const Loc& loc, std::string_view kind);
-    struct Entry { std::string id; Loc loc; std::string kind; };
+    bool add(Reader& r, std::string_view id, const Loc& loc, std::string_view kind);
+    struct Entry {
+        std::string id;
+        std::uint32_t line, column;  ///< where it is defined (for the duplicate messages)
+        std::string kind;
+    };
     const Entry* find(std::string_view id) const;
 
 private:
-    std::unordered_map<std::string, Entry> exact_;
-    std::unordered_map<std::string, std::string> folded_;  ///< folded form -> exact id
+    std::vector<Entry> entries_;
+    /// fold_id(id) -> index in entries_. An id whose folded form is taken is
+    /// refused, so each folded form stands for exactly one registered id.
+    std::unordered_map<std::string, std::size_t> folded_;
 };
 
 std::string fold_id(std::string_view id);
