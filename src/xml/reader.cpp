@@ -266,8 +266,8 @@ const Element::Attribute* Element::find(std::string_view name) const {
 
 Loc Element::at(std::string_view attribute) const {
     const Attribute* a = find(attribute);
-    Loc l = a ? r_.at_value(a->name_data, a->value_data, node_) : loc_;
-    l.path = loc_.path + "/@" + std::string(attribute);
+    Loc l = a ? r_.at_value(a->name_data, a->value_data, node_) : Loc{loc_.line, loc_.column, {}};
+    l.path = concat({loc_.path, "/@", attribute});
     return l;
 }
 
@@ -282,8 +282,8 @@ void Element::bad_value(std::string_view name, Text message, Text expected) {
     const Attribute* a = find(name);
     std::string prefix_ja = std::string(name) + "=\"" + shown(a ? a->value() : std::string_view{}) + "\": ";
     std::string prefix_en = prefix_ja;
-    Loc l = a ? r_.at_value(a->name_data, a->value_data, node_) : loc_;
-    l.path = loc_.path + "/@" + std::string(name);
+    Loc l = a ? r_.at_value(a->name_data, a->value_data, node_) : Loc{loc_.line, loc_.column, {}};
+    l.path = concat({loc_.path, "/@", name});
     r_.error(std::move(l), Text{prefix_ja + message.ja, prefix_en + message.en}, std::move(expected));
 }
 
@@ -332,7 +332,7 @@ std::optional<std::pair<Loc, Text>> Element::bad_reference(std::string_view name
         }
         if (ok) continue;
         Loc l = r_.source().locate(off + i);
-        l.path = loc_.path + "/@" + std::string(name);
+        l.path = concat({loc_.path, "/@", name});
         std::string shown_ref = shown(semi == std::string_view::npos ? written.substr(i, 1) : written.substr(i, semi - i + 1));
         return std::pair{l, Text{std::string(name) + " の " + shown_ref + " はXMLで定義されていない参照です（& は &amp; と書きます）",
                                  std::string(name) + ": " + shown_ref + " is not a reference XML defines (write & as &amp;)"}};
@@ -609,23 +609,25 @@ const IdRegistry::Entry* IdRegistry::find(std::string_view id) const {
     return &entries_[it->second];
 }
 
+std::string concat(std::initializer_list<std::string_view> pieces) {
+    std::size_t size = 0;
+    for (auto p : pieces) size += p.size();
+    std::string out;
+    out.reserve(size);
+    for (auto p : pieces) out.append(p);
+    return out;
+}
+
 std::string indexed_path(std::string_view parent, std::string_view element, std::size_t index) {
-    std::string p(parent);
-    p += '/';
-    p += element;
-    // Appended piece by piece (GCC 12 -O3 warns falsely (-Wrestrict) on "[" + string).
-    p.append("[").append(std::to_string(index)).append("]");
-    return p;
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+    return concat({parent, "/", element, "[", std::string_view(digits, static_cast<std::size_t>(end - digits)), "]"});
 }
 
 std::string id_path(std::string_view parent, std::string_view element, pugi::xml_node n, std::size_t index) {
     std::string_view id = n.attribute("id").value();
     if (id.empty()) return indexed_path(parent, element, index);
-    std::string p(parent);
-    p += '/';
-    p += element;
-    p.append("[@id='").append(id).append("']");
-    return p;
+    return concat({parent, "/", element, "[@id='", id, "']"});
 }
 
 }  // namespace ahaki::xml

@@ -239,6 +239,8 @@ std::string fold_id(std::string_view id);
 /// Paths of elements for locations: parent/element[3], or parent/element[@id='x']
 /// when the element has an id (validated separately).
 std::string indexed_path(std::string_view parent, std::string_view element, std::size_t index);
+/// The pieces joined, with a single allocation (a path is built for every element).
+std::string concat(std::initializer_list<std::string_view> pieces);
 std::string id_path(std::string_view parent, std::string_view element, pugi::xml_node n, std::size_t index);
 
 }  // namespace ahaki::xml
