@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/location.hpp"
@@ -47,5 +48,10 @@ struct ReadResult {
 ReadResult read_source(const std::string& path, const ReadLimits& limits = {});
 /// Same, from bytes already in memory (tests, fuzzing, stdin).
 ReadResult decode_source(const std::string& path, std::string bytes);
+
+/// Offset of the first byte of `text` that is not valid UTF-8 (overlong,
+/// surrogate, beyond U+10FFFF, truncated, stray continuation) or is a control
+/// character XML forbids; text.size() when there is none.
+std::size_t first_invalid_utf8(std::string_view text);
 
 }  // namespace ahaki
