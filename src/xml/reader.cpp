@@ -186,35 +186,55 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
         attributes_ = many_.data();
     }
     // XML forbids repeated attributes; pugixml keeps them all. Elements have a few
-    // attributes: a linear scan, with a hash set only for long lists (no quadratic step).
-    // The first of each name is kept, moved down to attributes_[kept].
+    // attributes: a linear scan, with a hash set only for long lists (no quadratic step);
+    // a declared attribute is a bit in `seen`. The first of each name is kept,
+    // moved down to attributes_[kept].
     constexpr std::size_t linear_max = 32;
     std::unordered_set<std::string_view> many;
+    std::uint64_t seen = 0;
     std::size_t kept = 0;
-    auto first_time = [&](std::string_view an) {
+    const std::size_t declared_count = attributes.size();
+    // Files usually write the attributes in the declared order: look there first.
+    std::size_t expected_at = 0;
+    auto declared_index = [&](std::string_view an) {
+        for (std::size_t k = 0; k < declared_count; ++k) {
+            std::size_t i = expected_at + k < declared_count ? expected_at + k : expected_at + k - declared_count;
+            if (attributes.begin()[i] == an) {
+                expected_at = i + 1;
+                return i;
+            }
+        }
+        return declared_count;
+    };
+    auto first_time = [&](std::string_view an, std::size_t declared) {
         if (count > linear_max) return many.insert(an).second;
+        if (declared < 64) {
+            const std::uint64_t bit = std::uint64_t{1} << declared;
+            const bool first = (seen & bit) == 0;
+            seen |= bit;
+            return first;
+        }
         for (std::size_t i = 0; i < kept; ++i)
             if (attributes_[i].name() == an) return false;
         return true;
     };
-    // Files usually write the attributes in the declared order: look there first.
-    std::size_t expected_at = 0;
-    auto declared = [&](std::string_view an) {
-        const std::size_t size = attributes.size();
-        for (std::size_t k = 0; k < size; ++k) {
-            std::size_t i = expected_at + k < size ? expected_at + k : expected_at + k - size;
-            if (attributes.begin()[i] == an) {
-                expected_at = i + 1;
-                return true;
-            }
-        }
-        return false;
+    auto repeated = [&](const Attribute& a) {
+        std::string_view an = a.name();
+        r_.error(r_.at_name(a.name_data, n),
+                 Text{"<" + std::string(Reader::local_name(n)) + "> に属性 " + std::string(an) + " が2回書かれています",
+                      "attribute '" + std::string(an) + "' appears twice on <" + std::string(Reader::local_name(n)) + ">"},
+                 Text{"各属性は1回だけ", "each attribute at most once"});
     };
     for (std::size_t ai = 0; ai < count; ++ai) {
         const Attribute a = attributes_[ai];
         std::string_view an = a.name();
-        bool first = first_time(an);
+        const std::size_t declared = declared_index(an);
+        const bool first = first_time(an, declared);
         if (first) attributes_[kept++] = a;
+        if (declared < declared_count) {  // the common case: no xmlns, no prefix
+            if (!first) repeated(a);
+            continue;
+        }
         if (an == "xmlns" || an.substr(0, 6) == "xmlns:") continue;
         auto colon = an.find(':');
         if (colon != std::string_view::npos) {
@@ -229,13 +249,9 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
             if (!ours) continue;
         }
         if (!first) {
-            r_.error(r_.at_name(a.name_data, n),
-                     Text{"<" + std::string(Reader::local_name(n)) + "> に属性 " + std::string(an) + " が2回書かれています",
-                          "attribute '" + std::string(an) + "' appears twice on <" + std::string(Reader::local_name(n)) + ">"},
-                     Text{"各属性は1回だけ", "each attribute at most once"});
+            repeated(a);
             continue;
         }
-        if (declared(an)) continue;
         std::vector<std::string_view> allowed(attributes);
         std::string element(Reader::local_name(n));
         r_.error(r_.at_name(a.name_data, n),
