@@ -1,8 +1,11 @@
 // The people sections of <school>: <founder> (指導要領 §4), <school-rules> (§5),
 // <teachers> (§6, §14(1)) and <students> (§7).
+#include <algorithm>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <tuple>
 #include <utility>
+#include <vector>
 
 #include "xml/school_sections.hpp"
 
@@ -247,16 +250,27 @@ void load_students(Reader& r, pugi::xml_node n, School& school) {
 
 void resolve_people(Reader& r, School& school, const LoadState& st) {
     if (school.teachers) {
-        std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> subjects;
+        // Subject ids sorted (then by position, so the first of a repeated id
+        // wins): one allocation, where a hash map allocates per subject.
+        struct SubjectRef {
+            std::string_view id;
+            std::size_t course, subject;
+            bool operator<(const SubjectRef& o) const {
+                return std::tie(id, course, subject) < std::tie(o.id, o.course, o.subject);
+            }
+        };
+        std::vector<SubjectRef> subjects;
         for (std::size_t ci = 0; ci < school.courses.size(); ++ci)
             for (std::size_t si = 0; si < school.courses[ci].subjects.size(); ++si)
-                subjects.emplace(school.courses[ci].subjects[si].id, std::pair{ci, si});
+                subjects.push_back(SubjectRef{school.courses[ci].subjects[si].id, ci, si});
+        std::sort(subjects.begin(), subjects.end());
         for (auto& t : school.teachers->list)
             for (auto& tg : t.teaches) {
-                auto it = subjects.find(tg.subject_id);
-                if (it != subjects.end()) {
-                    tg.course_index = it->second.first;
-                    tg.subject_index = it->second.second;
+                auto it = std::lower_bound(subjects.begin(), subjects.end(), tg.subject_id,
+                                           [](const SubjectRef& s, std::string_view id) { return s.id < id; });
+                if (it != subjects.end() && it->id == tg.subject_id) {
+                    tg.course_index = it->course;
+                    tg.subject_index = it->subject;
                     continue;
                 }
                 const auto* other = st.ids.find(tg.subject_id);
