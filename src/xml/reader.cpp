@@ -106,18 +106,18 @@ Loc Reader::at(pugi::xml_node n) const {
     std::ptrdiff_t off = n.offset_debug();
     if (off < 0) return Loc{1, 1, {}};
     // offset_debug points at the element name; report the '<' before it.
-    return src_.locate(off > 0 ? static_cast<std::size_t>(off - 1) : 0);
+    return src_.locate(off > 0 ? static_cast<std::size_t>(off - 1) : 0, line_hint_);
 }
 
 Loc Reader::at_name(const char* name, pugi::xml_node owner) const {
-    if (in_buffer(name)) return src_.locate(static_cast<std::size_t>(name - base_));
+    if (in_buffer(name)) return src_.locate(static_cast<std::size_t>(name - base_), line_hint_);
     return at(owner);
 }
 
 std::size_t Reader::offset_of(const char* p) const { return in_buffer(p) ? static_cast<std::size_t>(p - base_) : size_; }
 
 Loc Reader::at_value(const char* name, const char* value, pugi::xml_node owner) const {
-    if (value[0] != '\0' && in_buffer(value)) return src_.locate(static_cast<std::size_t>(value - base_));
+    if (value[0] != '\0' && in_buffer(value)) return src_.locate(static_cast<std::size_t>(value - base_), line_hint_);
     return at_name(name, owner);
 }
 

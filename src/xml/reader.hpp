@@ -92,6 +92,7 @@ private:
     std::vector<Diagnostic>& errors_;
     std::size_t max_errors_;
     bool stopped_ = false;
+    mutable std::size_t line_hint_ = 0;  ///< for SourceText::locate: elements are read in file order
 };
 
 /// One element of the format: declares its attributes (unknown ones are

@@ -294,9 +294,25 @@ SourceText::SourceText(std::string path, std::string utf8, std::string encoding)
 }
 
 Loc SourceText::locate(std::size_t offset) const {
+    std::size_t line_hint = 0;
+    return locate(offset, line_hint);
+}
+
+Loc SourceText::locate(std::size_t offset, std::size_t& line_hint) const {
     offset = std::min(offset, text_.size());
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::uint32_t>(offset));
-    std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+    const auto target = static_cast<std::uint32_t>(offset);
+    const std::size_t lines = line_starts_.size();
+    std::size_t line_index = line_hint < lines ? line_hint : 0;
+    if (line_starts_[line_index] > target) {
+        line_index = static_cast<std::size_t>(std::upper_bound(line_starts_.begin(), line_starts_.begin() + line_index, target) -
+                                              line_starts_.begin()) - 1;
+    } else {
+        for (int step = 0; step < 4 && line_index + 1 < lines && line_starts_[line_index + 1] <= target; ++step) ++line_index;
+        if (line_index + 1 < lines && line_starts_[line_index + 1] <= target)
+            line_index = static_cast<std::size_t>(std::upper_bound(line_starts_.begin() + line_index, line_starts_.end(), target) -
+                                                  line_starts_.begin()) - 1;
+    }
+    line_hint = line_index;
     std::size_t line_start = line_starts_[line_index];
     std::size_t from = line_start;
     std::uint32_t column = 0;

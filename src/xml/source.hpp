@@ -24,6 +24,10 @@ public:
     /// 1-based line and column (in characters) of a byte offset into text().
     /// O(log lines + 1 KiB): safe to call for every finding, even on one-line files.
     Loc locate(std::size_t offset) const;
+    /// Same, looking for the line from `line_hint` (0-based) first and leaving
+    /// the offset's line there: offsets asked in file order cost a step or two
+    /// instead of a binary search.
+    Loc locate(std::size_t offset, std::size_t& line_hint) const;
 
 private:
     static constexpr std::size_t checkpoint_stride = 1024;
