@@ -230,7 +230,10 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
         std::string_view an = a.name();
         const std::size_t declared = declared_index(an);
         const bool first = first_time(an, declared);
-        if (first) attributes_[kept++] = a;
+        if (first) {
+            if (kept != ai) attributes_[kept] = a;  // moves only after a repeated name
+            ++kept;
+        }
         if (declared < declared_count) {  // the common case: no xmlns, no prefix
             if (!first) repeated(a);
             continue;
@@ -527,9 +530,11 @@ void Element::children(std::initializer_list<std::string_view> allowed, ChildHan
     // The default namespace in scope at this element, found once: an unprefixed
     // child without its own xmlns is in it (same answer as Reader::ns_of).
     std::optional<std::string_view> default_ns;
-    for (pugi::xml_node c : node_.children()) {
+    for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling()) {
         if (r_.full()) return;
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        // Each accessor is a call into pugixml: type and name are asked once.
+        const pugi::xml_node_type type = c.type();
+        if (type == pugi::node_pcdata || type == pugi::node_cdata) {
             std::string_view t = trim(c.value());
             if (!t.empty()) {
                 std::string element = element_name();
@@ -539,9 +544,11 @@ void Element::children(std::initializer_list<std::string_view> allowed, ChildHan
             }
             continue;
         }
-        if (c.type() != pugi::node_element) continue;
+        if (type != pugi::node_element) continue;
+        const std::string_view name = c.name();
+        const std::size_t colon = name.find(':');
         std::string_view ns;
-        if (std::strchr(c.name(), ':') == nullptr && !c.attribute("xmlns")) {
+        if (colon == std::string_view::npos && !c.attribute("xmlns")) {
             if (!default_ns) default_ns = node_.type() == pugi::node_element ? r_.ns_of_default(node_) : std::string_view{};
             ns = *default_ns;
         } else {
@@ -554,7 +561,7 @@ void Element::children(std::initializer_list<std::string_view> allowed, ChildHan
                      Text{"名前空間 " + std::string(r_.ns()) + " の要素", "an element of the namespace " + std::string(r_.ns())});
             continue;
         }
-        std::string_view local = Reader::local_name(c);
+        const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);  // Reader::local_name
         if (std::find(allowed.begin(), allowed.end(), local) == allowed.end()) {
             std::string element = element_name();
             std::vector<std::string_view> list(allowed);
