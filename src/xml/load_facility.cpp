@@ -40,7 +40,7 @@ void load_supervisor(Reader& r, pugi::xml_node n, Site& site, std::size_t index)
               {"name", "teacher-qualified", "practice-years", "course-completed"});
     Supervisor s;
     s.loc = e.loc();
-    if (auto v = e.text("name", true)) s.name = *v;
+    if (auto v = e.text("name", true)) s.name = std::move(*v);
     s.teacher_qualified = e.boolean("teacher-qualified");
     s.practice_years = e.whole("practice-years", false, 0, 80);
     s.course_completed = e.date("course-completed", false);
@@ -49,7 +49,7 @@ void load_supervisor(Reader& r, pugi::xml_node n, Site& site, std::size_t index)
 
 void load_patients(Reader& r, pugi::xml_node n, Site& site) {
     if (site.details.patients) return second(r, n, "patients", "site");
-    Element e(r, n, site.loc.path + "/patients", {"per-day", "from", "to"});
+    Element e(r, n, concat({site.loc.path, "/patients"}), {"per-day", "from", "to"});
     auto per_day = e.decimal("per-day", true, max_per_day);
     auto from = e.date("from", true);
     auto to = e.date("to", true);
@@ -62,14 +62,14 @@ void load_sanction(Reader& r, pugi::xml_node n, Site& site, std::size_t index) {
     Element e(r, n, indexed_path(site.loc.path, "sanction", index), {"kind", "date"});
     Sanction s;
     s.loc = e.loc();
-    if (auto v = e.text("kind", true)) s.kind = *v;
+    if (auto v = e.text("kind", true)) s.kind = std::move(*v);
     s.date = e.date("date", false);
     site.details.sanctions.push_back(std::move(s));
 }
 
 void load_treatment_records(Reader& r, pugi::xml_node n, Site& site) {
     if (site.details.treatment_records) return second(r, n, "treatment-records", "site");
-    Element e(r, n, site.loc.path + "/treatment-records", {"retention-years", "counted-from"});
+    Element e(r, n, concat({site.loc.path, "/treatment-records"}), {"retention-years", "counted-from"});
     TreatmentRecords t;
     t.loc = e.loc();
     if (auto v = e.whole("retention-years", true, 1, max_retention_years)) t.retention_years = *v;
@@ -83,8 +83,8 @@ void load_practice_room(Reader& r, pugi::xml_node n, Premises& p, LoadState& st,
     Element e(r, n, id_path(p.loc.path, "practice-room", n, index), {"id", "name", "water", "hot-water", "group-layout"});
     PracticeRoom room;
     room.loc = e.loc();
-    if (auto id = e.registered_id(st.ids, "practice-room")) room.id = *id;
-    if (auto v = e.text("name", true)) room.name = *v;
+    if (auto id = e.registered_id(st.ids, "practice-room")) room.id = std::move(*id);
+    if (auto v = e.text("name", true)) room.name = std::move(*v);
     room.water = e.boolean("water");
     room.hot_water = e.boolean("hot-water");
     room.group_layout = e.boolean("group-layout");
@@ -101,15 +101,15 @@ void load_premises(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
     p.lease_end = e.date("lease-end", false);
     check_order(e, p.lease_start, "lease-start", p.lease_end, "lease-end");
     p.shared_use = e.boolean("shared-use");
-    if (auto v = e.text("shared-use-note", false)) p.shared_use_note = *v;
+    if (auto v = e.text("shared-use-note", false)) p.shared_use_note = std::move(*v);
     std::size_t rooms = 0;
     e.children({"library", "practice-room"}, [&](std::string_view name, pugi::xml_node c) {
         if (name == "practice-room") return load_practice_room(r, c, p, st, ++rooms);
         if (p.library) return second(r, c, "library", "premises");
-        Element l(r, c, p.loc.path + "/library", {"name"});
+        Element l(r, c, concat({p.loc.path, "/library"}), {"name"});
         p.library = true;
         p.library_loc = l.loc();
-        if (auto v = l.text("name", false)) p.library_name = *v;
+        if (auto v = l.text("name", false)) p.library_name = std::move(*v);
     });
     school.premises = std::move(p);
 }
@@ -126,8 +126,8 @@ void load_equipment(Reader& r, pugi::xml_node n, School& school) {
         Element i(r, c, indexed_path(eq.loc.path, "item", ++count), {"code", "name", "quantity"});
         EquipmentItem item;
         item.loc = i.loc();
-        if (auto v = i.id("code")) item.code = *v;
-        if (auto v = i.text("name", true)) item.name = *v;
+        if (auto v = i.id("code")) item.code = std::move(*v);
+        if (auto v = i.text("name", true)) item.name = std::move(*v);
         if (auto v = i.decimal("quantity", true, max_quantity)) item.quantity = *v;
         eq.items.push_back(std::move(item));
     });
@@ -142,7 +142,7 @@ void load_finance(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
     Element e(r, n, "/school/finance", {"sound", "evidence", "separate-accounts", "other-fees"});
     f.loc = e.loc();
     f.sound = e.boolean("sound");
-    if (auto v = e.text("evidence", false)) f.evidence = *v;
+    if (auto v = e.text("evidence", false)) f.evidence = std::move(*v);
     f.separate_accounts = e.boolean("separate-accounts");
     f.other_fees = e.boolean("other-fees");
     std::size_t fees = 0, changes = 0;
@@ -151,8 +151,8 @@ void load_finance(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
             Element x(r, c, id_path(f.loc.path, "fee", c, ++fees), {"id", "name", "amount", "in-school-rules"});
             Fee fee;
             fee.loc = x.loc();
-            if (auto id = x.registered_id(st.ids, "fee")) fee.id = *id;
-            if (auto v = x.text("name", true)) fee.name = *v;
+            if (auto id = x.registered_id(st.ids, "fee")) fee.id = std::move(*id);
+            if (auto v = x.text("name", true)) fee.name = std::move(*v);
             if (auto v = x.decimal("amount", true, max_amount)) fee.amount = *v;
             fee.in_school_rules = x.boolean("in-school-rules");
             f.fees.push_back(std::move(fee));
@@ -162,7 +162,7 @@ void load_finance(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
                   {"fee", "amount", "effective", "plan-submitted", "plan-without-change", "plan-with-change"});
         FeeChange ch;
         ch.loc = x.loc();
-        if (auto v = x.text("fee", true)) ch.fee_id = *v;
+        if (auto v = x.text("fee", true)) ch.fee_id = std::move(*v);
         if (auto v = x.decimal("amount", true, max_amount)) ch.new_amount = *v;
         if (auto v = x.date("effective", true)) ch.effective = *v;
         ch.plan_submitted = x.date("plan-submitted", false);
@@ -239,7 +239,7 @@ void load_procedure(Reader& r, pugi::xml_node n, School& school) {
                "application-accepted"});
     p.loc = e.loc();
     p.addressed_to = e.code("addressed-to", authorities(), false);
-    if (auto v = e.text("prefecture", false)) p.prefecture = *v;
+    if (auto v = e.text("prefecture", false)) p.prefecture = std::move(*v);
     p.planned_start = e.date("planned-start", false);
     p.plan_submitted = e.date("plan-submitted", false);
     p.plan_accepted = e.date("plan-accepted", false);
@@ -267,7 +267,7 @@ void load_procedure(Reader& r, pugi::xml_node n, School& school) {
                    OpinionLetter o;
                    o.loc = x.loc();
                    if (auto v = x.code("body", opinion_bodies(), true)) o.body = *v;
-                   if (auto v = x.text("name", false)) o.name = *v;
+                   if (auto v = x.text("name", false)) o.name = std::move(*v);
                    p.opinions.push_back(std::move(o));
                });
     school.procedure = std::move(p);
@@ -283,13 +283,13 @@ void load_site(Reader& r, pugi::xml_node n, std::vector<Site>& sites, LoadState&
     auto id = e.registered_id(st.ids, "site");
     Site s;
     s.loc = e.loc();
-    if (id) s.id = *id;
-    if (auto v = e.text("name", true)) s.name = *v;
+    if (id) s.id = std::move(*id);
+    if (auto v = e.text("name", true)) s.name = std::move(*v);
     if (auto v = e.code("kind", site_kinds(), true)) s.kind = *v;
     SiteDetails& d = s.details;
     d.opened = e.date("opened", false);
-    if (auto v = e.text("address", false)) d.address = *v;
-    if (auto v = e.text("registration", false)) d.registration = *v;
+    if (auto v = e.text("address", false)) d.address = std::move(*v);
+    if (auto v = e.text("registration", false)) d.registration = std::move(*v);
     d.established_by_school = e.boolean("established-by-school");
     d.supervised_by_teachers = e.boolean("supervised-by-teachers");
     d.attainment_goals = e.boolean("attainment-goals");

@@ -1,8 +1,11 @@
 // The people sections of <school>: <founder> (指導要領 §4), <school-rules> (§5),
 // <teachers> (§6, §14(1)) and <students> (§7).
+#include <algorithm>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <tuple>
 #include <utility>
+#include <vector>
 
 #include "xml/school_sections.hpp"
 
@@ -37,8 +40,8 @@ void load_qualification(Reader& r, pugi::xml_node n, Teacher& t, std::size_t ind
     auto code = e.code("code", qualification_codes(), true);
     if (code) q.code = *code;
     q.date = e.date("date", false);
-    if (auto v = e.text("number", false)) q.number = *v;
-    if (auto v = e.text("field", false)) q.field = *v;
+    if (auto v = e.text("number", false)) q.number = std::move(*v);
+    if (auto v = e.text("field", false)) q.field = std::move(*v);
     q.post = e.code("post", university_posts(), false);
     q.years = e.whole("years", false, 0, 70);
     if (code == QualificationCode::university_teacher && !e.has("post"))
@@ -56,9 +59,8 @@ void load_qualification(Reader& r, pugi::xml_node n, Teacher& t, std::size_t ind
 void load_teaches(Reader& r, pugi::xml_node n, Teacher& t, std::size_t index) {
     Element e(r, n, indexed_path(t.loc.path, "teaches", index), {"subject"});
     Teaching tg;
-    tg.loc = e.loc();
-    tg.loc.path += "/@subject";
-    if (auto v = e.text("subject", true)) tg.subject_id = *v;
+    tg.loc = Loc{e.loc().line, e.loc().column, concat({e.path(), "/@subject"})};
+    if (auto v = e.text("subject", true)) tg.subject_id = std::move(*v);
     if (!tg.subject_id.empty()) t.teaches.push_back(std::move(tg));
 }
 
@@ -66,14 +68,14 @@ void load_other_post(Reader& r, pugi::xml_node n, Teacher& t, std::size_t index)
     Element e(r, n, indexed_path(t.loc.path, "other-post", index), {"employer", "title", "full-time"});
     OtherPost p;
     p.loc = e.loc();
-    if (auto v = e.text("employer", true)) p.employer = *v;
-    if (auto v = e.text("title", false)) p.title = *v;
+    if (auto v = e.text("employer", true)) p.employer = std::move(*v);
+    if (auto v = e.text("title", false)) p.title = std::move(*v);
     if (auto v = required_boolean(e, "full-time")) p.full_time = *v;
     t.other_posts.push_back(std::move(p));
 }
 
 void load_head_declaration(Reader& r, pugi::xml_node n, Teacher& t) {
-    Element e(r, n, t.loc.path + "/head-declaration", {"no-medical-law-sanction", "no-imprisonment", "committed"});
+    Element e(r, n, concat({t.loc.path, "/head-declaration"}), {"no-medical-law-sanction", "no-imprisonment", "committed"});
     if (t.head_declaration) {
         r.error(e.loc(), Text{"<head-declaration> が2つあります", "a second <head-declaration>"},
                 Text{"教員ごとに <head-declaration> は1つ", "at most one <head-declaration> per teacher"});
@@ -93,8 +95,8 @@ void load_teacher(Reader& r, pugi::xml_node n, Teachers& ts, LoadState& st, std:
                "placement-coordinator", "documents-verified", "employed-from", "employed-until"});
     Teacher t;
     t.loc = e.loc();
-    if (auto id = e.registered_id(st.ids, "teacher")) t.id = *id;
-    if (auto v = e.text("name", true)) t.name = *v;
+    if (auto id = e.registered_id(st.ids, "teacher")) t.id = std::move(*id);
+    if (auto v = e.text("name", true)) t.name = std::move(*v);
     if (auto v = e.code("employment", employments(), true)) t.employment = *v;
     if (auto v = e.code("role", teacher_roles(), false)) t.role = *v;
     t.years_teaching = e.whole("years-teaching", false, 0, 70);
@@ -130,7 +132,7 @@ void load_intake(Reader& r, pugi::xml_node n, Students& s, std::size_t index) {
     Element e(r, n, indexed_path("/school/students", "intake", index), {"course", "capacity", "classes"});
     Intake in;
     in.loc = e.loc();
-    if (auto v = e.text("course", true)) in.course_id = *v;
+    if (auto v = e.text("course", true)) in.course_id = std::move(*v);
     if (auto v = e.whole("capacity", true, 1, 10000)) in.capacity = *v;
     in.classes = e.whole("classes", false, 1, 100);
     s.intakes.push_back(std::move(in));
@@ -140,7 +142,7 @@ void load_enrolment(Reader& r, pugi::xml_node n, Students& s, std::size_t index)
     Element e(r, n, indexed_path("/school/students", "enrolment", index), {"course", "year", "admitted"});
     Enrolment en;
     en.loc = e.loc();
-    if (auto v = e.text("course", true)) en.course_id = *v;
+    if (auto v = e.text("course", true)) en.course_id = std::move(*v);
     if (auto v = e.whole("year", true, 1900, 2200)) en.year = *v;
     if (auto v = e.whole("admitted", true, 0, 100000)) en.admitted = *v;
     s.enrolments.push_back(std::move(en));
@@ -172,7 +174,7 @@ void load_founder(Reader& r, pugi::xml_node n, School& school) {
     Founder f;
     f.loc = e.loc();
     if (auto v = e.code("kind", founder_kinds(), true)) f.kind = *v;
-    if (auto v = e.text("name", true)) f.name = *v;
+    if (auto v = e.text("name", true)) f.name = std::move(*v);
     e.children({}, [](std::string_view, pugi::xml_node) {});
     school.founder = std::move(f);
 }
@@ -190,7 +192,7 @@ void load_school_rules(Reader& r, pugi::xml_node n, School& school) {
         RuleItemEntry item;
         item.loc = ie.loc();
         auto code = ie.code("code", rule_items(), true);
-        if (auto v = ie.text("article", false)) item.article = *v;
+        if (auto v = ie.text("article", false)) item.article = std::move(*v);
         if (!code) return;
         item.code = *code;
         if (const auto* first = sr.find(*code)) {
@@ -248,16 +250,27 @@ void load_students(Reader& r, pugi::xml_node n, School& school) {
 
 void resolve_people(Reader& r, School& school, const LoadState& st) {
     if (school.teachers) {
-        std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> subjects;
+        // Subject ids sorted (then by position, so the first of a repeated id
+        // wins): one allocation, where a hash map allocates per subject.
+        struct SubjectRef {
+            std::string_view id;
+            std::size_t course, subject;
+            bool operator<(const SubjectRef& o) const {
+                return std::tie(id, course, subject) < std::tie(o.id, o.course, o.subject);
+            }
+        };
+        std::vector<SubjectRef> subjects;
         for (std::size_t ci = 0; ci < school.courses.size(); ++ci)
             for (std::size_t si = 0; si < school.courses[ci].subjects.size(); ++si)
-                subjects.emplace(school.courses[ci].subjects[si].id, std::pair{ci, si});
+                subjects.push_back(SubjectRef{school.courses[ci].subjects[si].id, ci, si});
+        std::sort(subjects.begin(), subjects.end());
         for (auto& t : school.teachers->list)
             for (auto& tg : t.teaches) {
-                auto it = subjects.find(tg.subject_id);
-                if (it != subjects.end()) {
-                    tg.course_index = it->second.first;
-                    tg.subject_index = it->second.second;
+                auto it = std::lower_bound(subjects.begin(), subjects.end(), tg.subject_id,
+                                           [](const SubjectRef& s, std::string_view id) { return s.id < id; });
+                if (it != subjects.end() && it->id == tg.subject_id) {
+                    tg.course_index = it->course;
+                    tg.subject_index = it->subject;
                     continue;
                 }
                 const auto* other = st.ids.find(tg.subject_id);

@@ -15,7 +15,7 @@ void load_placement(Reader& r, pugi::xml_node n, Subject& subject, std::size_t i
     Element e(r, n, indexed_path(subject.loc.path, "placement", index), {"site", "units"});
     Placement p;
     p.loc = e.loc();
-    if (auto s = e.text("site", true)) p.site_id = *s;
+    if (auto s = e.text("site", true)) p.site_id = std::move(*s);
     if (auto u = e.decimal("units", true, max_units)) p.units = *u;
     e.children({}, [](std::string_view, pugi::xml_node) {});
     subject.placements.push_back(std::move(p));
@@ -27,8 +27,8 @@ void load_subject(Reader& r, pugi::xml_node n, Course& course, LoadState& st, st
     Subject s;
     auto id = e.registered_id(st.ids, "subject");
     s.loc = e.loc();
-    if (id) s.id = *id;
-    if (auto v = e.text("name", true)) s.name = *v;
+    if (id) s.id = std::move(*id);
+    if (auto v = e.text("name", true)) s.name = std::move(*v);
     if (auto v = e.code("area", areas(), true)) s.area = *v;
     if (auto v = e.code("method", methods(), true)) s.method = *v;
     if (auto v = e.decimal("units", true, max_units)) s.units = *v;
@@ -41,7 +41,7 @@ void load_subject(Reader& r, pugi::xml_node n, Course& course, LoadState& st, st
 }
 
 void load_session(Reader& r, pugi::xml_node n, Timetable& t, std::size_t index) {
-    Element e(r, n, t.loc.path + "/session[" + std::to_string(index) + "]", {"days", "start", "end", "unavoidable", "reason"});
+    Element e(r, n, indexed_path(t.loc.path, "session", index), {"days", "start", "end", "unavoidable", "reason"});
     Session s;
     s.loc = e.loc();
     if (auto v = e.codes("days", weekdays(), true)) s.days = std::move(*v);
@@ -54,13 +54,13 @@ void load_session(Reader& r, pugi::xml_node n, Timetable& t, std::size_t index) 
                     Text{"開始時刻より後の時刻", "a time after the start"});
     }
     if (auto v = e.boolean("unavoidable")) s.unavoidable = *v;
-    if (auto v = e.text("reason", false)) s.reason = *v;
+    if (auto v = e.text("reason", false)) s.reason = std::move(*v);
     e.children({}, [](std::string_view, pugi::xml_node) {});
     t.sessions.push_back(std::move(s));
 }
 
 void load_timetable(Reader& r, pugi::xml_node n, Course& course) {
-    Element e(r, n, course.loc.path + "/timetable", {"weeks-per-year"});
+    Element e(r, n, concat({course.loc.path, "/timetable"}), {"weeks-per-year"});
     Timetable t;
     t.loc = e.loc();
     if (auto v = e.whole("weeks-per-year", true, 1, 53)) t.weeks_per_year = *v;
@@ -106,7 +106,7 @@ void load_course(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
     auto id = e.registered_id(st.ids, "course");
     Course c;
     c.loc = e.loc();
-    if (id) c.id = *id;
+    if (id) c.id = std::move(*id);
     if (auto v = e.code("schedule", schedules(), true)) c.schedule = *v;
     if (auto v = e.whole("years", true, 1, 20)) c.years = *v;
     if (auto v = e.boolean("visually-impaired")) c.visually_impaired = *v;
@@ -142,7 +142,7 @@ void load_clinical_sites(Reader& r, pugi::xml_node n, School& school, LoadState&
 void load_school_element(Reader& r, pugi::xml_node root, School& school) {
     Element e(r, root, "/school", {"name", "type"});
     school.loc = e.loc();
-    if (auto v = e.text("name", true)) school.name = *v;
+    if (auto v = e.text("name", true)) school.name = std::move(*v);
     if (auto v = e.code("type", facility_types(), true)) school.type = *v;
     LoadState st;
     bool have_sites = false;

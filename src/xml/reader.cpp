@@ -106,19 +106,19 @@ Loc Reader::at(pugi::xml_node n) const {
     std::ptrdiff_t off = n.offset_debug();
     if (off < 0) return Loc{1, 1, {}};
     // offset_debug points at the element name; report the '<' before it.
-    return src_.locate(off > 0 ? static_cast<std::size_t>(off - 1) : 0);
+    return src_.locate(off > 0 ? static_cast<std::size_t>(off - 1) : 0, line_hint_);
 }
 
-Loc Reader::at_name(pugi::xml_attribute a, pugi::xml_node owner) const {
-    if (in_buffer(a.name())) return src_.locate(static_cast<std::size_t>(a.name() - base_));
+Loc Reader::at_name(const char* name, pugi::xml_node owner) const {
+    if (in_buffer(name)) return src_.locate(static_cast<std::size_t>(name - base_), line_hint_);
     return at(owner);
 }
 
 std::size_t Reader::offset_of(const char* p) const { return in_buffer(p) ? static_cast<std::size_t>(p - base_) : size_; }
 
-Loc Reader::at_value(pugi::xml_attribute a, pugi::xml_node owner) const {
-    if (a.value()[0] != '\0' && in_buffer(a.value())) return src_.locate(static_cast<std::size_t>(a.value() - base_));
-    return at_name(a, owner);
+Loc Reader::at_value(const char* name, const char* value, pugi::xml_node owner) const {
+    if (value[0] != '\0' && in_buffer(value)) return src_.locate(static_cast<std::size_t>(value - base_), line_hint_);
+    return at_name(name, owner);
 }
 
 void Reader::error(Loc loc, Text message, Text expected) {
@@ -162,8 +162,16 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
     // an attack on the namespace lookups below (each walks the ancestors'
     // attributes): refuse them and stop reading the file.
     constexpr std::size_t max_attributes = 1000;
+    auto read = [](pugi::xml_attribute a) {
+        const char* name = a.name();
+        const char* value = a.value();
+        return Attribute{name, std::strlen(name), value, std::strlen(value)};
+    };
     std::size_t count = 0;
-    for (pugi::xml_attribute a = n.first_attribute(); a && count <= max_attributes; a = a.next_attribute()) ++count;
+    for (pugi::xml_attribute a = n.first_attribute(); a && count <= max_attributes; a = a.next_attribute()) {
+        if (count < few_.size()) few_[count] = read(a);
+        ++count;
+    }
     if (count > max_attributes) {
         std::string element(Reader::local_name(n));
         r_.error(loc_, Text{"<" + element + "> の属性が多すぎます（" + std::to_string(max_attributes) + " 個まで）",
@@ -172,21 +180,64 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
         r_.stop();
         return;
     }
+    if (count > few_.size()) {
+        many_.reserve(count);
+        for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) many_.push_back(read(a));
+        attributes_ = many_.data();
+    }
     // XML forbids repeated attributes; pugixml keeps them all. Elements have a few
-    // attributes: a linear scan, with a hash set only for long lists (no quadratic step).
+    // attributes: a linear scan, with a hash set only for long lists (no quadratic step);
+    // a declared attribute is a bit in `seen`. The first of each name is kept,
+    // moved down to attributes_[kept].
     constexpr std::size_t linear_max = 32;
-    std::array<std::string_view, linear_max> few;
-    std::size_t nfew = 0;
     std::unordered_set<std::string_view> many;
-    auto first_time = [&](std::string_view an) {
+    std::uint64_t seen = 0;
+    std::size_t kept = 0;
+    const std::size_t declared_count = attributes.size();
+    // Files usually write the attributes in the declared order: look there first.
+    std::size_t expected_at = 0;
+    auto declared_index = [&](std::string_view an) {
+        for (std::size_t k = 0; k < declared_count; ++k) {
+            std::size_t i = expected_at + k < declared_count ? expected_at + k : expected_at + k - declared_count;
+            if (attributes.begin()[i] == an) {
+                expected_at = i + 1;
+                return i;
+            }
+        }
+        return declared_count;
+    };
+    auto first_time = [&](std::string_view an, std::size_t declared) {
         if (count > linear_max) return many.insert(an).second;
-        for (std::size_t i = 0; i < nfew; ++i)
-            if (few[i] == an) return false;
-        few[nfew++] = an;
+        if (declared < 64) {
+            const std::uint64_t bit = std::uint64_t{1} << declared;
+            const bool first = (seen & bit) == 0;
+            seen |= bit;
+            return first;
+        }
+        for (std::size_t i = 0; i < kept; ++i)
+            if (attributes_[i].name() == an) return false;
         return true;
     };
-    for (pugi::xml_attribute a : n.attributes()) {
+    auto repeated = [&](const Attribute& a) {
         std::string_view an = a.name();
+        r_.error(r_.at_name(a.name_data, n),
+                 Text{"<" + std::string(Reader::local_name(n)) + "> に属性 " + std::string(an) + " が2回書かれています",
+                      "attribute '" + std::string(an) + "' appears twice on <" + std::string(Reader::local_name(n)) + ">"},
+                 Text{"各属性は1回だけ", "each attribute at most once"});
+    };
+    for (std::size_t ai = 0; ai < count; ++ai) {
+        const Attribute a = attributes_[ai];
+        std::string_view an = a.name();
+        const std::size_t declared = declared_index(an);
+        const bool first = first_time(an, declared);
+        if (first) {
+            if (kept != ai) attributes_[kept] = a;  // moves only after a repeated name
+            ++kept;
+        }
+        if (declared < declared_count) {  // the common case: no xmlns, no prefix
+            if (!first) repeated(a);
+            continue;
+        }
         if (an == "xmlns" || an.substr(0, 6) == "xmlns:") continue;
         auto colon = an.find(':');
         if (colon != std::string_view::npos) {
@@ -200,17 +251,13 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
                         ours = ours || std::string_view(d.value()) == r.ns();
             if (!ours) continue;
         }
-        if (!first_time(an)) {
-            r_.error(r_.at_name(a, n),
-                     Text{"<" + std::string(Reader::local_name(n)) + "> に属性 " + std::string(an) + " が2回書かれています",
-                          "attribute '" + std::string(an) + "' appears twice on <" + std::string(Reader::local_name(n)) + ">"},
-                     Text{"各属性は1回だけ", "each attribute at most once"});
+        if (!first) {
+            repeated(a);
             continue;
         }
-        if (std::find(attributes.begin(), attributes.end(), an) != attributes.end()) continue;
         std::vector<std::string_view> allowed(attributes);
         std::string element(Reader::local_name(n));
-        r_.error(r_.at_name(a, n),
+        r_.error(r_.at_name(a.name_data, n),
                  Text{"<" + element + "> に未知の属性 " + std::string(an) + " があります" +
                           (allowed.empty() ? std::string() : "（もしかして: " + std::string(nearest(an, allowed)) + "）"),
                       "unknown attribute '" + std::string(an) + "' on <" + element + ">" +
@@ -218,20 +265,28 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
                  Text{allowed.empty() ? "属性なし" : "使える属性: " + join(allowed),
                       allowed.empty() ? "no attributes" : "allowed attributes: " + join(allowed)});
     }
+    attribute_count_ = kept;
 }
 
-pugi::xml_attribute Element::find(std::string_view name) const {
-    for (pugi::xml_attribute a = node_.first_attribute(); a; a = a.next_attribute()) {
-        const char* an = a.name();
-        if (!name.empty() && an[0] != name[0]) continue;  // most mismatches, without a call
-        if (std::strncmp(an, name.data(), name.size()) == 0 && an[name.size()] == '\0') return a;
+const Element::Attribute* Element::find(std::string_view name) const {
+    // Names are unique in attributes(), so where the scan starts does not change
+    // the answer; loaders read attributes in about file order, so start after the last hit.
+    const std::size_t size = attribute_count_;
+    for (std::size_t k = 0; k < size; ++k) {
+        std::size_t i = next_ + k < size ? next_ + k : next_ + k - size;
+        const Attribute& a = attributes_[i];
+        if (a.name_size == name.size() && a.name() == name) {
+            next_ = i + 1;
+            return &a;
+        }
     }
-    return {};
+    return nullptr;
 }
 
 Loc Element::at(std::string_view attribute) const {
-    Loc l = find(attribute) ? r_.at_value(find(attribute), node_) : loc_;
-    l.path = loc_.path + "/@" + std::string(attribute);
+    const Attribute* a = find(attribute);
+    Loc l = a ? r_.at_value(a->name_data, a->value_data, node_) : Loc{loc_.line, loc_.column, {}};
+    l.path = concat({loc_.path, "/@", attribute});
     return l;
 }
 
@@ -243,27 +298,27 @@ void Element::missing(std::string_view name, const Text& expected) {
 }
 
 void Element::bad_value(std::string_view name, Text message, Text expected) {
-    auto a = find(name);
-    std::string prefix_ja = std::string(name) + "=\"" + shown(a.value()) + "\": ";
+    const Attribute* a = find(name);
+    std::string prefix_ja = std::string(name) + "=\"" + shown(a ? a->value() : std::string_view{}) + "\": ";
     std::string prefix_en = prefix_ja;
-    Loc l = a ? r_.at_value(a, node_) : loc_;
-    l.path = loc_.path + "/@" + std::string(name);
+    Loc l = a ? r_.at_value(a->name_data, a->value_data, node_) : Loc{loc_.line, loc_.column, {}};
+    l.path = concat({loc_.path, "/@", name});
     r_.error(std::move(l), Text{prefix_ja + message.ja, prefix_en + message.en}, std::move(expected));
 }
 
 std::optional<std::string_view> Element::raw(std::string_view name, bool required, const Text& expected) {
-    auto a = find(name);
+    const Attribute* a = find(name);
     if (!a) {
         if (required) missing(name, expected);
         return std::nullopt;
     }
-    std::string_view value = a.value();
+    std::string_view value = a->value();
     // pugixml keeps an unknown entity (&nbsp;) as written and turns &#1; into a
     // control character; XML allows neither, and either would be misread.
-    if (value.find('&') != std::string_view::npos || value.end() != std::find_if(value.begin(), value.end(), [](char c) {
-            return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    if (std::any_of(value.begin(), value.end(), [](char c) {
+            return c == '&' || (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r');
         })) {
-        if (auto bad = bad_reference(name, a)) {
+        if (auto bad = bad_reference(name, *a)) {
             r_.error(bad->first, std::move(bad->second),
                      Text{"&amp; &lt; &gt; &quot; &apos; または文字参照 &#…;（制御文字以外）",
                           "&amp; &lt; &gt; &quot; &apos; or a character reference &#…; (not a control character)"});
@@ -275,9 +330,9 @@ std::optional<std::string_view> Element::raw(std::string_view name, bool require
 
 /// Looks at the attribute as written in the file (the parse was in place, so
 /// the value starts at the same offset) for an entity XML does not define.
-std::optional<std::pair<Loc, Text>> Element::bad_reference(std::string_view name, pugi::xml_attribute a) const {
+std::optional<std::pair<Loc, Text>> Element::bad_reference(std::string_view name, const Attribute& a) const {
     const std::string& text = r_.source().text();
-    std::size_t off = r_.offset_of(a.value());
+    std::size_t off = r_.offset_of(a.value_data);
     if (off >= text.size()) return std::nullopt;
     std::size_t end = text.find_first_of("\"'", off);
     std::string_view written(text.data() + off, (end == std::string::npos ? text.size() : end) - off);
@@ -296,7 +351,7 @@ std::optional<std::pair<Loc, Text>> Element::bad_reference(std::string_view name
         }
         if (ok) continue;
         Loc l = r_.source().locate(off + i);
-        l.path = loc_.path + "/@" + std::string(name);
+        l.path = concat({loc_.path, "/@", name});
         std::string shown_ref = shown(semi == std::string_view::npos ? written.substr(i, 1) : written.substr(i, semi - i + 1));
         return std::pair{l, Text{std::string(name) + " の " + shown_ref + " はXMLで定義されていない参照です（& は &amp; と書きます）",
                                  std::string(name) + ": " + shown_ref + " is not a reference XML defines (write & as &amp;)"}};
@@ -376,12 +431,12 @@ std::optional<int> Element::whole(std::string_view name, bool required, int min,
         return Text{std::to_string(min) + "以上" + std::to_string(max) + "以下の整数（半角数字）",
                     "a whole number from " + std::to_string(min) + " to " + std::to_string(max) + " in ASCII digits"};
     };
-    auto a = find(name);
+    const Attribute* a = find(name);
     if (!a) {
         if (required) missing(name, expected());
         return std::nullopt;
     }
-    std::string_view v = trim(a.value());
+    std::string_view v = trim(a->value());
     bool digits = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) {
         Text problem = number_problem(v);
@@ -457,8 +512,8 @@ std::optional<TimeOfDay> Element::time(std::string_view name, bool required) {
 }
 
 std::optional<std::string_view> Element::code_raw(std::string_view name, bool required, std::span<const std::string_view> codes) {
-    auto a = find(name);
-    if (a && std::find(codes.begin(), codes.end(), std::string_view(a.value())) != codes.end()) return std::string_view(a.value());
+    const Attribute* a = find(name);
+    if (a && std::find(codes.begin(), codes.end(), a->value()) != codes.end()) return a->value();
     Text expected{"次のいずれか: " + join(codes), "one of: " + join(codes)};
     auto v = raw(name, required, expected);
     if (!v) return std::nullopt;
@@ -470,15 +525,16 @@ std::optional<std::string_view> Element::code_raw(std::string_view name, bool re
     return std::nullopt;
 }
 
-void Element::children(std::initializer_list<std::string_view> allowed,
-                       const std::function<void(std::string_view, pugi::xml_node)>& handler) {
+void Element::children(std::initializer_list<std::string_view> allowed, ChildHandler handler) {
     auto element_name = [&] { return std::string(Reader::local_name(node_)); };
     // The default namespace in scope at this element, found once: an unprefixed
     // child without its own xmlns is in it (same answer as Reader::ns_of).
     std::optional<std::string_view> default_ns;
-    for (pugi::xml_node c : node_.children()) {
+    for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling()) {
         if (r_.full()) return;
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        // Each accessor is a call into pugixml: type and name are asked once.
+        const pugi::xml_node_type type = c.type();
+        if (type == pugi::node_pcdata || type == pugi::node_cdata) {
             std::string_view t = trim(c.value());
             if (!t.empty()) {
                 std::string element = element_name();
@@ -488,9 +544,11 @@ void Element::children(std::initializer_list<std::string_view> allowed,
             }
             continue;
         }
-        if (c.type() != pugi::node_element) continue;
+        if (type != pugi::node_element) continue;
+        const std::string_view name = c.name();
+        const std::size_t colon = name.find(':');
         std::string_view ns;
-        if (std::strchr(c.name(), ':') == nullptr && !c.attribute("xmlns")) {
+        if (colon == std::string_view::npos && !c.attribute("xmlns")) {
             if (!default_ns) default_ns = node_.type() == pugi::node_element ? r_.ns_of_default(node_) : std::string_view{};
             ns = *default_ns;
         } else {
@@ -503,7 +561,7 @@ void Element::children(std::initializer_list<std::string_view> allowed,
                      Text{"名前空間 " + std::string(r_.ns()) + " の要素", "an element of the namespace " + std::string(r_.ns())});
             continue;
         }
-        std::string_view local = Reader::local_name(c);
+        const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);  // Reader::local_name
         if (std::find(allowed.begin(), allowed.end(), local) == allowed.end()) {
             std::string element = element_name();
             std::vector<std::string_view> list(allowed);
@@ -522,8 +580,8 @@ void Element::children(std::initializer_list<std::string_view> allowed,
 }
 
 std::string fold_id(std::string_view id) {
-    std::string out;
-    out.reserve(id.size());
+    std::string out(id);
+    std::size_t o = 0;
     for (std::size_t i = 0; i < id.size(); ++i) {
         auto c = static_cast<unsigned char>(id[i]);
         // Full-width ASCII (U+FF01..U+FF5E) = EF BC 81..EF BD 9E.
@@ -534,67 +592,65 @@ std::string fold_id(std::string_view id) {
             if (c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF) cp = 0xFF00 + (c2 - 0x80);
             else if (c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E) cp = 0xFF40 + (c2 - 0x80);
             if (cp) {
-                char a = static_cast<char>(cp - 0xFF01 + 0x21);
-                out.push_back(a >= 'A' && a <= 'Z' ? static_cast<char>(a + 32) : a);
+                c = static_cast<unsigned char>(cp - 0xFF01 + 0x21);
                 i += 2;
-                continue;
             }
         }
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+        out[o++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
     }
+    out.resize(o);
     return out;
 }
 
-bool IdRegistry::add(Reader& r, const std::string& id, const Loc& loc, std::string_view kind) {
-    auto [it, inserted] = exact_.try_emplace(id, Entry{id, loc, std::string(kind)});
-    if (!inserted) {
-        const Loc& first = it->second.loc;
+bool IdRegistry::add(Reader& r, std::string_view id, const Loc& loc, std::string_view kind) {
+    auto [it, inserted] = folded_.try_emplace(fold_id(id), entries_.size());
+    if (inserted) {
+        entries_.push_back(Entry{std::string(id), loc.line, loc.column, std::string(kind)});
+        return true;
+    }
+    const Entry& first = entries_[it->second];
+    const std::string line = std::to_string(first.line), column = std::to_string(first.column);
+    if (first.id == id) {
         r.error(loc,
-                Text{"id '" + id + "' が重複しています（最初の定義: " + std::to_string(first.line) + "行" +
-                         std::to_string(first.column) + "列）",
-                     "duplicate id '" + id + "' (first defined at line " + std::to_string(first.line) + ", column " +
-                         std::to_string(first.column) + ")"},
+                Text{"id '" + std::string(id) + "' が重複しています（最初の定義: " + line + "行" + column + "列）",
+                     "duplicate id '" + std::string(id) + "' (first defined at line " + line + ", column " + column + ")"},
                 Text{"ファイル内で一意の id", "an id unique in the file"});
-        return false;
-    }
-    std::string folded = fold_id(id);
-    auto [fit, finserted] = folded_.try_emplace(folded, id);
-    if (!finserted) {
-        const Loc& first = exact_.at(fit->second).loc;
+    } else {
         r.error(loc,
-                Text{"id '" + id + "' は '" + fit->second + "'（" + std::to_string(first.line) + "行" +
-                         std::to_string(first.column) + "列）と大文字・小文字または全角・半角だけが違います",
-                     "id '" + id + "' differs from '" + fit->second + "' (line " + std::to_string(first.line) +
-                         ", column " + std::to_string(first.column) + ") only by letter case or full-width form"},
+                Text{"id '" + std::string(id) + "' は '" + first.id + "'（" + line + "行" + column +
+                         "列）と大文字・小文字または全角・半角だけが違います",
+                     "id '" + std::string(id) + "' differs from '" + first.id + "' (line " + line + ", column " + column +
+                         ") only by letter case or full-width form"},
                 Text{"はっきり区別できる id", "ids that differ by more than case or width"});
-        exact_.erase(id);
-        return false;
     }
-    return true;
+    return false;
 }
 
 const IdRegistry::Entry* IdRegistry::find(std::string_view id) const {
-    auto it = exact_.find(std::string(id));
-    return it == exact_.end() ? nullptr : &it->second;
+    auto it = folded_.find(fold_id(id));
+    if (it == folded_.end() || entries_[it->second].id != id) return nullptr;
+    return &entries_[it->second];
+}
+
+std::string concat(std::initializer_list<std::string_view> pieces) {
+    std::size_t size = 0;
+    for (auto p : pieces) size += p.size();
+    std::string out;
+    out.reserve(size);
+    for (auto p : pieces) out.append(p);
+    return out;
 }
 
 std::string indexed_path(std::string_view parent, std::string_view element, std::size_t index) {
-    std::string p(parent);
-    p += '/';
-    p += element;
-    // Appended piece by piece (GCC 12 -O3 warns falsely (-Wrestrict) on "[" + string).
-    p.append("[").append(std::to_string(index)).append("]");
-    return p;
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+    return concat({parent, "/", element, "[", std::string_view(digits, static_cast<std::size_t>(end - digits)), "]"});
 }
 
 std::string id_path(std::string_view parent, std::string_view element, pugi::xml_node n, std::size_t index) {
     std::string_view id = n.attribute("id").value();
     if (id.empty()) return indexed_path(parent, element, index);
-    std::string p(parent);
-    p += '/';
-    p += element;
-    p.append("[@id='").append(id).append("']");
-    return p;
+    return concat({parent, "/", element, "[@id='", id, "']"});
 }
 
 }  // namespace ahaki::xml

@@ -3,12 +3,15 @@
 // attribute parsing with located errors. Only xml/*.cpp include this.
 #include <pugixml.hpp>
 
-#include <functional>
+#include <array>
+#include <concepts>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -34,6 +37,26 @@ std::string shown(std::string_view value);
 
 class IdRegistry;
 
+/// What Element::children() calls for each child: a reference to a callable,
+/// which must outlive the call (a lambda written in the argument list does).
+/// Unlike std::function it never allocates: the loaders' lambdas capture
+/// several references, more than std::function stores in place.
+class ChildHandler {
+public:
+    template <class F>
+        requires std::invocable<F&, std::string_view, pugi::xml_node> && (!std::same_as<std::remove_cvref_t<F>, ChildHandler>)
+    ChildHandler(F&& f)  // implicit: called with a lambda, like std::function
+        : object_(const_cast<void*>(static_cast<const void*>(std::addressof(f)))),
+          call_([](void* object, std::string_view name, pugi::xml_node child) {
+              (*static_cast<std::remove_reference_t<F>*>(object))(name, child);
+          }) {}
+    void operator()(std::string_view name, pugi::xml_node child) const { call_(object_, name, child); }
+
+private:
+    void* object_;
+    void (*call_)(void*, std::string_view, pugi::xml_node);
+};
+
 /// Per-file reading state: the source map, the namespace, and the error list.
 class Reader {
 public:
@@ -41,8 +64,9 @@ public:
            std::vector<Diagnostic>& errors, std::size_t max_errors);
 
     Loc at(pugi::xml_node n) const;
-    Loc at_name(pugi::xml_attribute a, pugi::xml_node owner) const;
-    Loc at_value(pugi::xml_attribute a, pugi::xml_node owner) const;
+    /// Location of an attribute's name / value (pointers from pugixml; the element's when outside the buffer).
+    Loc at_name(const char* name, pugi::xml_node owner) const;
+    Loc at_value(const char* name, const char* value, pugi::xml_node owner) const;
     /// Offset of a pointer into the parsed buffer (the size when it points elsewhere).
     std::size_t offset_of(const char* p) const;
     void error(Loc loc, Text message, Text expected = {});
@@ -68,6 +92,7 @@ private:
     std::vector<Diagnostic>& errors_;
     std::size_t max_errors_;
     bool stopped_ = false;
+    mutable std::size_t line_hint_ = 0;  ///< for SourceText::locate: elements are read in file order
 };
 
 /// One element of the format: declares its attributes (unknown ones are
@@ -75,12 +100,14 @@ private:
 class Element {
 public:
     Element(Reader& r, pugi::xml_node n, std::string path, std::initializer_list<std::string_view> attributes);
+    Element(const Element&) = delete;  // attributes_ may point into few_
+    Element& operator=(const Element&) = delete;
 
     const Loc& loc() const { return loc_; }
     const std::string& path() const { return loc_.path; }
     pugi::xml_node node() const { return node_; }
     Reader& reader() const { return r_; }
-    bool has(std::string_view name) const { return static_cast<bool>(find(name)); }
+    bool has(std::string_view name) const { return find(name) != nullptr; }
     Loc at(std::string_view attribute) const;
 
     std::optional<std::string> text(std::string_view name, bool required);
@@ -101,21 +128,40 @@ public:
     /// Calls `handler(local_name, child)` for each child element in the
     /// format's namespace whose name is in `allowed`; reports the others.
     /// Elements of other namespaces are skipped; stray text is an error.
-    void children(std::initializer_list<std::string_view> allowed,
-                  const std::function<void(std::string_view, pugi::xml_node)>& handler);
+    void children(std::initializer_list<std::string_view> allowed, ChildHandler handler);
 
     /// Reports a value error for an attribute.
     void bad_value(std::string_view name, Text message, Text expected);
     void missing(std::string_view name, const Text& expected);
 
 private:
-    pugi::xml_attribute find(std::string_view name) const;
+    /// An attribute as pugixml parsed it: name and value point into the parsed
+    /// buffer. Plain pointers and sizes, so that few_ needs no initialisation.
+    struct Attribute {
+        const char* name_data;
+        std::size_t name_size;
+        const char* value_data;
+        std::size_t value_size;
+        std::string_view name() const { return {name_data, name_size}; }
+        std::string_view value() const { return {value_data, value_size}; }
+    };
+    /// The element's attributes, each name once (the first if repeated), in file order.
+    std::span<const Attribute> attributes() const { return {attributes_, attribute_count_}; }
+    const Attribute* find(std::string_view name) const;
     std::optional<std::string_view> raw(std::string_view name, bool required, const Text& expected);
-    std::optional<std::pair<Loc, Text>> bad_reference(std::string_view name, pugi::xml_attribute a) const;
+    std::optional<std::pair<Loc, Text>> bad_reference(std::string_view name, const Attribute& a) const;
     std::optional<std::string_view> code_raw(std::string_view name, bool required, std::span<const std::string_view> codes);
     Reader& r_;
     pugi::xml_node node_;
     Loc loc_;
+    // pugixml's accessors are calls into the library: the attributes are read
+    // once here, and find() scans this copy. Elements of the format have at
+    // most 13 attributes; more go to many_.
+    std::array<Attribute, 16> few_;
+    std::vector<Attribute> many_;
+    Attribute* attributes_ = few_.data();
+    std::size_t attribute_count_ = 0;
+    mutable std::size_t next_ = 0;  ///< where find() starts: after the previous hit
 };
 
 std::vector<std::string_view> code_list(auto table) {
@@ -126,10 +172,12 @@ std::vector<std::string_view> code_list(auto table) {
 
 template <class E>
 std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
-    // The common case (present and valid) builds no list: the list of codes is
-    // only needed for the messages.
-    if (auto a = find(name))
-        if (auto c = parse_code(table, std::string_view(a.value()))) return c;
+    // The common cases (present and valid, or absent and optional) build no
+    // list: the list of codes is only needed for the messages.
+    const Attribute* a = find(name);
+    if (!a && !required) return std::nullopt;
+    if (a)
+        if (auto c = parse_code(table, a->value())) return c;
     auto all = code_list(table);
     auto raw_value = code_raw(name, required, all);
     if (!raw_value) return std::nullopt;
@@ -139,7 +187,7 @@ std::optional<E> Element::code(std::string_view name, std::span<const CodeInfo<E
 template <class E>
 std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<const CodeInfo<E>> table, bool required) {
     auto expected = [&] { return codes_expected(code_list(table)); };
-    auto a = find(name);
+    const Attribute* a = find(name);
     if (!a) {
         if (required) missing(name, expected());
         return std::nullopt;
@@ -147,7 +195,7 @@ std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<co
     std::vector<E> out;
     bool ok = true;
     std::size_t i = 0;
-    std::string_view v = a.value();
+    std::string_view v = a->value();
     while (i < v.size()) {
         while (i < v.size() && v[i] == ' ') ++i;
         std::size_t j = i;
@@ -172,13 +220,19 @@ std::optional<std::vector<E>> Element::codes(std::string_view name, std::span<co
 class IdRegistry {
 public:
     /// Returns false (and reports) on a duplicate.
-    bool add(Reader& r, const std::string& id, const Loc& loc, std::string_view kind);
-    struct Entry { std::string id; Loc loc; std::string kind; };
+    bool add(Reader& r, std::string_view id, const Loc& loc, std::string_view kind);
+    struct Entry {
+        std::string id;
+        std::uint32_t line, column;  ///< where it is defined (for the duplicate messages)
+        std::string kind;
+    };
     const Entry* find(std::string_view id) const;
 
 private:
-    std::unordered_map<std::string, Entry> exact_;
-    std::unordered_map<std::string, std::string> folded_;  ///< folded form -> exact id
+    std::vector<Entry> entries_;
+    /// fold_id(id) -> index in entries_. An id whose folded form is taken is
+    /// refused, so each folded form stands for exactly one registered id.
+    std::unordered_map<std::string, std::size_t> folded_;
 };
 
 std::string fold_id(std::string_view id);
@@ -186,6 +240,8 @@ std::string fold_id(std::string_view id);
 /// Paths of elements for locations: parent/element[3], or parent/element[@id='x']
 /// when the element has an id (validated separately).
 std::string indexed_path(std::string_view parent, std::string_view element, std::size_t index);
+/// The pieces joined, with a single allocation (a path is built for every element).
+std::string concat(std::initializer_list<std::string_view> pieces);
 std::string id_path(std::string_view parent, std::string_view element, pugi::xml_node n, std::size_t index);
 
 }  // namespace ahaki::xml

@@ -74,42 +74,21 @@ bool decodes_as_cp932(std::string_view bytes);
 
 /// `suggest_sjis`: on failure, say whether the bytes look like Shift_JIS.
 std::optional<Diagnostic> validate_utf8(const std::string& path, std::string_view text, bool suggest_sjis) {
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    for (std::size_t i = 0; i < text.size();) {
-        // Fast paths: 8 printable ASCII bytes at a time, then single ASCII
-        // bytes (tab, LF, CR allowed), then the 3-byte sequences of Japanese text
-        // that cannot be overlong or surrogates (E1..EC, EE, EF).
-        while (i + 8 <= text.size()) {
-            std::uint64_t x;
-            std::memcpy(&x, p + i, 8);
-            constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-            if ((x & highs) != 0 || ((x - ones * 0x20) & ~x & highs) != 0) break;
-            i += 8;
-        }
-        while (i < text.size() && p[i] < 0x80 && (p[i] >= 0x20 || p[i] == '\n' || p[i] == '\t' || p[i] == '\r')) ++i;
-        while (i + 3 <= text.size() && (p[i] & 0xF0) == 0xE0 && p[i] != 0xE0 && p[i] != 0xED && is_continuation(p[i + 1]) &&
-               is_continuation(p[i + 2]))
-            i += 3;
-        if (i >= text.size()) break;
-        if (p[i] < 0x80 && !forbidden_control(p[i])) continue;
-        if (forbidden_control(p[i])) {
-            return make_error(path, locate_in(text, i), "XMLで使えない制御文字 " + hex_byte(p[i]) + " があります",
-                              "control character " + hex_byte(p[i]) + " is not allowed in XML",
-                              "テキストファイル（XML）", "a text (XML) file");
-        }
-        std::size_t n = utf8_sequence(p + i, text.size() - i);
-        if (n == 0) {
-            std::string ja = "UTF-8として読めないバイト " + hex_byte(p[i]) + " があります";
-            std::string en = "byte " + hex_byte(p[i]) + " is not valid UTF-8";
-            if (suggest_sjis && decodes_as_cp932(text)) {
-                ja += "（Shift_JISで保存されたファイルなら、XML宣言に encoding=\"Shift_JIS\" と書いてください）";
-                en += " (if the file was saved as Shift_JIS, declare encoding=\"Shift_JIS\" in the XML declaration)";
-            }
-            return make_error(path, locate_in(text, i), std::move(ja), std::move(en), "UTF-8 の文字", "UTF-8 text");
-        }
-        i += n;
+    const std::size_t i = first_invalid_utf8(text);
+    if (i == text.size()) return std::nullopt;
+    const auto bad = static_cast<unsigned char>(text[i]);
+    if (forbidden_control(bad)) {
+        return make_error(path, locate_in(text, i), "XMLで使えない制御文字 " + hex_byte(bad) + " があります",
+                          "control character " + hex_byte(bad) + " is not allowed in XML",
+                          "テキストファイル（XML）", "a text (XML) file");
     }
-    return std::nullopt;
+    std::string ja = "UTF-8として読めないバイト " + hex_byte(bad) + " があります";
+    std::string en = "byte " + hex_byte(bad) + " is not valid UTF-8";
+    if (suggest_sjis && decodes_as_cp932(text)) {
+        ja += "（Shift_JISで保存されたファイルなら、XML宣言に encoding=\"Shift_JIS\" と書いてください）";
+        en += " (if the file was saved as Shift_JIS, declare encoding=\"Shift_JIS\" in the XML declaration)";
+    }
+    return make_error(path, locate_in(text, i), std::move(ja), std::move(en), "UTF-8 の文字", "UTF-8 text");
 }
 
 std::string lower_ascii(std::string_view s) {
@@ -236,6 +215,46 @@ bool decodes_as_cp932(std::string_view bytes) {
 
 }  // namespace
 
+std::size_t first_invalid_utf8(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    // The 3-byte sequences of Japanese text whose lead byte rules out overlongs
+    // and surrogates (E1..EC, EE, EF).
+    auto plain_three_bytes = [&](std::size_t at) {
+        return at + 3 <= n && (p[at] & 0xF0) == 0xE0 && p[at] != 0xE0 && p[at] != 0xED && is_continuation(p[at + 1]) &&
+               is_continuation(p[at + 2]);
+    };
+    std::size_t i = 0;
+    while (i < n) {
+        // Most of a file is markup: 8 printable ASCII bytes at a time (no high
+        // bit, no byte below 0x20; exact because the high bits are clear).
+        if (i + 8 <= n) {
+            std::uint64_t x;
+            std::memcpy(&x, p + i, 8);
+            constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+            if ((x & highs) == 0 && ((x - ones * 0x20) & ~x & highs) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        if (p[i] < 0x80) {
+            // A line end or tab (then back to the 8-byte steps), or a forbidden control.
+            if (forbidden_control(p[i])) return i;
+            ++i;
+            continue;
+        }
+        if (plain_three_bytes(i)) {
+            do i += 3;
+            while (plain_three_bytes(i));
+            continue;
+        }
+        const std::size_t length = utf8_sequence(p + i, n - i);
+        if (length == 0) return i;
+        i += length;
+    }
+    return n;
+}
+
 SourceText::SourceText(std::string path, std::string utf8, std::string encoding)
     : path_(std::move(path)), text_(std::move(utf8)), encoding_(std::move(encoding)) {
     line_starts_.push_back(0);
@@ -275,9 +294,25 @@ SourceText::SourceText(std::string path, std::string utf8, std::string encoding)
 }
 
 Loc SourceText::locate(std::size_t offset) const {
+    std::size_t line_hint = 0;
+    return locate(offset, line_hint);
+}
+
+Loc SourceText::locate(std::size_t offset, std::size_t& line_hint) const {
     offset = std::min(offset, text_.size());
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::uint32_t>(offset));
-    std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+    const auto target = static_cast<std::uint32_t>(offset);
+    const std::size_t lines = line_starts_.size();
+    std::size_t line_index = line_hint < lines ? line_hint : 0;
+    if (line_starts_[line_index] > target) {
+        line_index = static_cast<std::size_t>(std::upper_bound(line_starts_.begin(), line_starts_.begin() + line_index, target) -
+                                              line_starts_.begin()) - 1;
+    } else {
+        for (int step = 0; step < 4 && line_index + 1 < lines && line_starts_[line_index + 1] <= target; ++step) ++line_index;
+        if (line_index + 1 < lines && line_starts_[line_index + 1] <= target)
+            line_index = static_cast<std::size_t>(std::upper_bound(line_starts_.begin() + line_index, line_starts_.end(), target) -
+                                                  line_starts_.begin()) - 1;
+    }
+    line_hint = line_index;
     std::size_t line_start = line_starts_[line_index];
     std::size_t from = line_start;
     std::uint32_t column = 0;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/location.hpp"
@@ -23,6 +24,10 @@ public:
     /// 1-based line and column (in characters) of a byte offset into text().
     /// O(log lines + 1 KiB): safe to call for every finding, even on one-line files.
     Loc locate(std::size_t offset) const;
+    /// Same, looking for the line from `line_hint` (0-based) first and leaving
+    /// the offset's line there: offsets asked in file order cost a step or two
+    /// instead of a binary search.
+    Loc locate(std::size_t offset, std::size_t& line_hint) const;
 
 private:
     static constexpr std::size_t checkpoint_stride = 1024;
@@ -47,5 +52,10 @@ struct ReadResult {
 ReadResult read_source(const std::string& path, const ReadLimits& limits = {});
 /// Same, from bytes already in memory (tests, fuzzing, stdin).
 ReadResult decode_source(const std::string& path, std::string bytes);
+
+/// Offset of the first byte of `text` that is not valid UTF-8 (overlong,
+/// surrogate, beyond U+10FFFF, truncated, stray continuation) or is a control
+/// character XML forbids; text.size() when there is none.
+std::size_t first_invalid_utf8(std::string_view text);
 
 }  // namespace ahaki
