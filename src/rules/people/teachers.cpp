@@ -24,7 +24,7 @@ bool teachers_present(const RuleContext& ctx, Emitter& em, const std::string& sc
     return false;
 }
 
-std::string teacher_scope(const Teacher& t) { return "teacher=" + t.id; }
+std::string teacher_scope(const Teacher& t) { return fmt::cat({"teacher=", t.id}); }
 
 // ---- 別表第二: rows and qualifications -------------------------------------
 
@@ -130,7 +130,7 @@ Judgement judge(const RowLists& lists, const Teacher& t, const Subject& s, Row r
         for (const auto& a : lists.primary_list)
             if (const auto* q = holds(a.code)) {
                 j.verdict = Verdict::qualified;
-                j.basis = Text{std::string(info(q->code).ja) + "（認定規則 別表第二）", std::string(info(q->code).en) + " (認定規則 別表第二)"};
+                j.basis = Text{fmt::cat({info(q->code).ja, "（認定規則 別表第二）"}), fmt::cat({info(q->code).en, " (認定規則 別表第二)"})};
                 return j;
             }
     std::vector<Text> doubts;
@@ -138,8 +138,6 @@ Judgement judge(const RowLists& lists, const Teacher& t, const Subject& s, Row r
         const Qualification* q = holds(a.code);
         if (!q) continue;
         const auto& qi = info(q->code);
-        Text basis{std::string(qi.ja) + (q->field.empty() ? "" : "（" + q->field + "）") + "（" + std::string(row_clause(row)) + "）",
-                   std::string(qi.en) + (q->field.empty() ? "" : " (" + q->field + ")") + " (" + std::string(row_clause(row)) + ")"};
         if (a.condition == "assistant-min-years" && q->post &&
             (*q->post == UniversityPost::assistant_professor || *q->post == UniversityPost::assistant)) {
             if (*q->post == UniversityPost::assistant) {
@@ -174,7 +172,9 @@ Judgement judge(const RowLists& lists, const Teacher& t, const Subject& s, Row r
             continue;
         }
         j.verdict = Verdict::qualified;
-        j.basis = basis;
+        const bool field = !q->field.empty();
+        j.basis = Text{fmt::cat({qi.ja, field ? "（" : "", q->field, field ? "）" : "", "（", row_clause(row), "）"}),
+                       fmt::cat({qi.en, field ? " (" : "", q->field, field ? ")" : "", " (", row_clause(row), ")"})};
         return j;
     }
     if (j.verdict == Verdict::review) return j;
@@ -211,15 +211,16 @@ void check_row(const RuleContext& ctx, Emitter& em, Row row) {
     const Value req = fmt::text(Text{"別表第二「" + row_name.ja + "」の資格", "a qualification of the 別表第二 row " + row_name.en});
     for (const auto& t : ctx.school.teachers->list) {
         const Text who = teacher_label(t);
+        const std::string teacher = teacher_scope(t);
         for (const auto& tg : t.teaches) {
             const Subject& s = ctx.school.courses[tg.course_index].subjects[tg.subject_index];
             if (row_of(s.area) != row) continue;
-            std::string scope = teacher_scope(t) + " subject=" + s.id;
-            Text label{who.ja + "が担当する「" + s.name + "」（" + row_name.ja + "）",
-                       who.en + " teaching \"" + s.name + "\" (" + row_name.en + ")"};
+            std::string scope = fmt::cat({teacher, " subject=", s.id});
+            Text label{fmt::cat({who.ja, "が担当する「", s.name, "」（", row_name.ja, "）"}),
+                       fmt::cat({who.en, " teaching \"", s.name, "\" (", row_name.en, ")"})};
             Judgement j = judge(lists, t, s, row);
             if (j.verdict == Verdict::qualified) {
-                em.pass(scope, std::move(label), tg.loc, fmt::text(std::move(j.basis)), req);
+                em.pass(std::move(scope), std::move(label), tg.loc, fmt::text(std::move(j.basis)), req);
                 continue;
             }
             Text msg{who.ja + "が「" + s.name + "」を担当: " + j.reason.ja,
@@ -238,7 +239,7 @@ std::size_t full_time_count(const Teachers& ts) {
 }  // namespace
 
 Text teacher_label(const Teacher& t) {
-    return Text{"教員 " + t.name + "（" + t.id + "）", "teacher " + t.name + " (" + t.id + ")"};
+    return Text{fmt::cat({"教員 ", t.name, "（", t.id, "）"}), fmt::cat({"teacher ", t.name, " (", t.id, ")"})};
 }
 
 void check_head(const RuleContext& ctx, Emitter& em) {
