@@ -45,9 +45,9 @@ TEST(JsonEscape, EveryByteValueAloneAndAtEveryPositionOfAWord) {
     for (int b = 0; b < 256; ++b) {
         const char c = static_cast<char>(b);
         ASSERT_EQ(escaped(std::string(1, c)), reference(std::string(1, c))) << b;
-        // At each position of strings longer and shorter than the 8-byte words, so the
+        // At each position of strings longer and shorter than the 8- and 16-byte words, so the
         // word test, the overlapping last word and the byte loop all see it.
-        for (std::size_t len : {2u, 7u, 8u, 9u, 15u, 16u, 17u, 23u})
+        for (std::size_t len : {2u, 7u, 8u, 9u, 15u, 16u, 17u, 23u, 31u, 32u, 33u, 47u})
             for (std::size_t at = 0; at < len; ++at) {
                 std::string s(len, 'a');
                 s[at] = c;
