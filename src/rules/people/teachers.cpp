@@ -25,6 +25,12 @@ bool teachers_present(const RuleContext& ctx, Emitter& em, const std::string& sc
 }
 
 std::string teacher_scope(const Teacher& t) { return fmt::cat({"teacher=", t.id}); }
+/// "teacher=ID what": the scope of one of a teacher's requirements.
+std::string teacher_scope(const Teacher& t, std::string_view what) { return fmt::cat({"teacher=", t.id, " ", what}); }
+/// "label: name": the label of one of a teacher's requirements.
+Text teacher_item(const Text& label, std::string_view name) {
+    return Text{fmt::cat({label.ja, ": ", name}), fmt::cat({label.en, ": ", name})};
+}
 
 // ---- 別表第二: rows and qualifications -------------------------------------
 
@@ -257,7 +263,7 @@ void check_head(const RuleContext& ctx, Emitter& em) {
         return;
     }
     for (const Teacher* h : heads) {
-        Outcome& o = em.requirement(teacher_scope(*h) + " head", Text{label.ja + ": " + h->name, label.en + ": " + h->name}, h->loc,
+        Outcome& o = em.requirement(teacher_scope(*h, "head"), teacher_item(label, h->name), h->loc,
                                     fmt::text(Text{h->name, h->name}), req);
         if (heads.size() > 1)
             em.finding(o, h->loc,
@@ -300,7 +306,7 @@ void check_full_time_one_facility(const RuleContext& ctx, Emitter& em) {
     if (!teachers_present(ctx, em, "teachers full-time", label)) return;
     for (const auto& t : ctx.school.teachers->list) {
         if (!t.full_time()) continue;
-        Outcome& o = em.requirement(teacher_scope(t) + " full-time", Text{label.ja + ": " + t.name, label.en + ": " + t.name}, t.loc);
+        Outcome& o = em.requirement(teacher_scope(t, "full-time"), teacher_item(label, t.name), t.loc);
         for (const auto& p : t.other_posts)
             if (p.full_time)
                 em.finding(o, p.loc,
@@ -315,7 +321,7 @@ void check_full_time_only_here(const RuleContext& ctx, Emitter& em) {
     if (!teachers_present(ctx, em, "teachers only-here", label)) return;
     for (const auto& t : ctx.school.teachers->list) {
         if (!t.full_time()) continue;
-        Outcome& o = em.requirement(teacher_scope(t) + " only-here", Text{label.ja + ": " + t.name, label.en + ": " + t.name}, t.loc);
+        Outcome& o = em.requirement(teacher_scope(t, "only-here"), teacher_item(label, t.name), t.loc);
         for (const auto& p : t.other_posts)
             if (!p.full_time)
                 em.finding(o, Severity::review, p.loc,
@@ -329,16 +335,16 @@ void check_full_time_only_here(const RuleContext& ctx, Emitter& em) {
 void check_clinical_engagement(const RuleContext& ctx, Emitter& em) {
     Text label{"専任教員の臨床実習施設での臨床", "full-time teachers practise at the clinical sites"};
     if (!teachers_present(ctx, em, "teachers clinical", label)) return;
+    const Value req = fmt::text(Text{"臨床に携わる", "practises"});
     for (const auto& t : ctx.school.teachers->list) {
         if (!t.full_time()) continue;
-        std::string scope = teacher_scope(t) + " clinical";
-        Text l{label.ja + ": " + t.name, label.en + ": " + t.name};
-        Value req = fmt::text(Text{"臨床に携わる", "practises"});
+        std::string scope = teacher_scope(t, "clinical");
+        Text l = teacher_item(label, t.name);
         if (t.clinical_engagement == true) {
-            em.pass(scope, l, t.loc, yes_no(true), req);
+            em.pass(std::move(scope), std::move(l), t.loc, yes_no(true), req);
             continue;
         }
-        em.fail(scope, l, t.loc,
+        em.fail(std::move(scope), std::move(l), t.loc,
                 Text{"専任の" + teacher_label(t).ja + "が臨床実習施設で臨床に携わっていません" +
                          (t.clinical_engagement ? "" : "（clinical-engagement の記載なし）"),
                      "the full-time " + teacher_label(t).en + " does not practise at the clinical sites" +
@@ -389,7 +395,7 @@ void check_weekly_hours(const RuleContext& ctx, Emitter& em) {
         if (!t.weekly_class_hours) continue;
         any = true;
         Decimal have = *t.weekly_class_hours;
-        Outcome& o = em.requirement(teacher_scope(t) + " weekly-hours", Text{label.ja + ": " + t.name, label.en + ": " + t.name},
+        Outcome& o = em.requirement(teacher_scope(t, "weekly-hours"), teacher_item(label, t.name),
                                     t.weekly_hours_loc, fmt::count(have, hours_unit),
                                     t15.value ? fmt::at_most(fmt::count(*t15.value, hours_unit)) : Value{});
         if (!t15.value || have <= *t15.value) continue;
@@ -481,15 +487,16 @@ void check_full_time_count(const RuleContext& ctx, Emitter& em) {
 void check_documents_verified(const RuleContext& ctx, Emitter& em) {
     Text label{"教員資格の書類による確認", "teacher qualifications verified with documents"};
     if (!teachers_present(ctx, em, "teachers documents", label)) return;
+    const Value req = fmt::text(Text{"免許証・履歴書で確認済み", "verified with licences and CV"});
     for (const auto& t : ctx.school.teachers->list) {
-        std::string scope = teacher_scope(t) + " documents";
-        Text l{label.ja + ": " + t.name, label.en + ": " + t.name};
-        Value req = fmt::text(Text{"免許証・履歴書で確認済み", "verified with licences and CV"});
+        std::string scope = teacher_scope(t, "documents");
+        Text l = teacher_item(label, t.name);
         if (t.documents_verified) {
-            em.pass(scope, l, t.loc, fmt::text(Text{t.documents_verified->str() + " 確認", "verified " + t.documents_verified->str()}), req);
+            const std::string date = t.documents_verified->str();
+            em.pass(std::move(scope), std::move(l), t.loc, fmt::text(Text{fmt::cat({date, " 確認"}), fmt::cat({"verified ", date})}), req);
             continue;
         }
-        em.fail(scope, l, t.loc,
+        em.fail(std::move(scope), std::move(l), t.loc,
                 Text{teacher_label(t).ja + "の資格を免許証・履歴書等で確認した日（documents-verified）がありません",
                      teacher_label(t).en + ": no date on which the qualifications were verified with licences and CV (documents-verified)"},
                 fmt::text(Text{"記載なし", "not stated"}), req, {});
