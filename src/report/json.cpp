@@ -42,28 +42,24 @@ public:
         p_ = p + s.size();
         return *this;
     }
-    /// A quoted, escaped string.
-    W& str(std::string_view s) {
-        if (json_escape::max_escaped_size(s.size()) + 2 <= capacity) {  // nearly always
-            char* p = room(json_escape::max_escaped_size(s.size()) + 2);
-            *p++ = '"';
-            p = json_escape::write_escaped(p, s);
-            *p++ = '"';
-            p_ = p;
-            return *this;
-        }
-        c('"');
-        for (std::size_t part = capacity / 6; !s.empty(); s.remove_prefix(std::min(part, s.size())))
-            p_ = json_escape::write_escaped(room(json_escape::max_escaped_size(part)), s.substr(0, part));
-        return c('"');
+    /// A quoted, escaped string. Inlined (with key() and next()): these are most of the
+    /// report's calls, and constant keys then become a few stores.
+    [[gnu::always_inline]] W& str(std::string_view s) {
+        if (json_escape::max_escaped_size(s.size()) + 2 > capacity) return long_str(s);
+        char* p = room(json_escape::max_escaped_size(s.size()) + 2);
+        *p++ = '"';
+        p = json_escape::write_escaped(p, s);
+        *p++ = '"';
+        p_ = p;
+        return *this;
     }
     /// "key": — keys are short constants of the report format, none needs an escape.
-    W& key(std::string_view k) {
+    [[gnu::always_inline]] W& key(std::string_view k) {
         p_ = put_key(room(k.size() + 3), k);
         return *this;
     }
     /// ,"key": (for every key but the first of an object)
-    W& next(std::string_view k) {
+    [[gnu::always_inline]] W& next(std::string_view k) {
         char* p = room(k.size() + 4);
         *p++ = ',';
         p_ = put_key(p, k);
@@ -90,6 +86,14 @@ public:
     }
 
 private:
+    /// A string that may not fit the buffer even escaped (e.g. a long message): in parts.
+    W& long_str(std::string_view s) {
+        c('"');
+        for (std::size_t part = capacity / 6; !s.empty(); s.remove_prefix(std::min(part, s.size())))
+            p_ = json_escape::write_escaped(room(json_escape::max_escaped_size(part)), s.substr(0, part));
+        return c('"');
+    }
+
     /// Under the size from which glibc's memcpy switches to `rep movsb`, so a flush is a
     /// plain vector copy.
     static constexpr std::size_t capacity = 2048;
