@@ -33,7 +33,7 @@ public:
     }
 
     W& raw(std::string_view s) {
-        while (s.size() > capacity) {  // only a long fractional number would get here
+        while (s.size() > capacity) {  // never in practice: raw pieces are literals and numbers
             raw(s.substr(0, capacity));
             s.remove_prefix(capacity);
         }
