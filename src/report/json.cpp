@@ -3,11 +3,13 @@
 // order, no spaces, the same escapes), at a fraction of the cost.
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
 
 #include "engine/waivers.hpp"
+#include "report/json_escape.hpp"
 #include "report/json_parts.hpp"
 #include "report/report.hpp"
 
@@ -15,71 +17,58 @@ namespace ahaki {
 namespace json_parts {
 namespace {
 
-/// True if any of the 8 bytes is a control character, '"' or '\\'.
-inline bool needs_escape8(const char* p) {
-    std::uint64_t x;
-    std::memcpy(&x, p, 8);
-    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    auto has_zero = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
-    bool control = ((x - ones * 0x20) & ~x & highs) != 0;
-    return control || has_zero(x ^ (ones * '"')) || has_zero(x ^ (ones * '\\'));
-}
-
+/// Writes the report's many small pieces into a fixed buffer through a raw pointer (one
+/// bounds check per piece, no per-piece append call) and appends the buffer to `out` in
+/// blocks. flush() must end every use (it is not left to the destructor, where a failed
+/// append could not be reported).
 class W {
 public:
     explicit W(std::string& out) : o_(out) {}
+    W(const W&) = delete;
+    W& operator=(const W&) = delete;
+
+    void flush() {
+        o_.append(buf_, static_cast<std::size_t>(p_ - buf_));
+        p_ = buf_;
+    }
 
     W& raw(std::string_view s) {
-        o_.append(s);
-        return *this;
-    }
-    W& str(std::string_view s) {
-        // Same escapes as boost::json's serializer.
-        static constexpr char hex[] = "0123456789abcdef";
-        o_.push_back('"');
-        std::size_t run = 0;
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            // Skip 8 bytes at a time while none needs escaping.
-            while (i + 8 <= s.size() && !needs_escape8(s.data() + i)) i += 8;
-            if (i >= s.size()) break;
-            auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
-            o_.append(s.data() + run, i - run);
-            run = i + 1;
-            switch (c) {
-                case '"': o_.append("\\\""); break;
-                case '\\': o_.append("\\\\"); break;
-                case '\b': o_.append("\\b"); break;
-                case '\t': o_.append("\\t"); break;
-                case '\n': o_.append("\\n"); break;
-                case '\f': o_.append("\\f"); break;
-                case '\r': o_.append("\\r"); break;
-                default: {
-                    char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                    o_.append(u, 6);
-                }
-            }
+        while (s.size() > capacity) {  // never in practice: raw pieces are literals and numbers
+            raw(s.substr(0, capacity));
+            s.remove_prefix(capacity);
         }
-        o_.append(s.data() + run, s.size() - run);
-        o_.push_back('"');
+        char* p = room(s.size());
+        if (!s.empty()) std::memcpy(p, s.data(), s.size());
+        p_ = p + s.size();
         return *this;
     }
-    /// "key":
-    W& key(std::string_view k) {
-        str(k);
-        o_.push_back(':');
+    /// A quoted, escaped string. Inlined (with key() and next()): these are most of the
+    /// report's calls, and constant keys then become a few stores.
+    [[gnu::always_inline]] W& str(std::string_view s) {
+        if (json_escape::max_escaped_size(s.size()) + 2 > capacity) return long_str(s);
+        char* p = room(json_escape::max_escaped_size(s.size()) + 2);
+        *p++ = '"';
+        p = json_escape::write_escaped(p, s);
+        *p++ = '"';
+        p_ = p;
+        return *this;
+    }
+    /// "key": — keys are short constants of the report format, none needs an escape.
+    [[gnu::always_inline]] W& key(std::string_view k) {
+        p_ = put_key(room(k.size() + 3), k);
         return *this;
     }
     /// ,"key": (for every key but the first of an object)
-    W& next(std::string_view k) {
-        o_.push_back(',');
-        return key(k);
+    [[gnu::always_inline]] W& next(std::string_view k) {
+        char* p = room(k.size() + 4);
+        *p++ = ',';
+        p_ = put_key(p, k);
+        return *this;
     }
     template <class I>
     W& integer(I v) {
-        char buf[24];
-        auto r = std::to_chars(buf, buf + sizeof buf, v);
-        o_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+        char* p = room(24);
+        p_ = std::to_chars(p, p + 24, v).ptr;
         return *this;
     }
     W& boolean(bool b) { return raw(b ? "true" : "false"); }
@@ -91,12 +80,41 @@ public:
     }
     W& opt_number(const std::optional<Decimal>& d) { return d ? number(*d) : null(); }
     W& c(char ch) {
-        o_.push_back(ch);
+        *room(1) = ch;
+        ++p_;
         return *this;
     }
 
 private:
+    /// A string that may not fit the buffer even escaped (e.g. a long message): in parts.
+    W& long_str(std::string_view s) {
+        c('"');
+        for (std::size_t part = capacity / 6; !s.empty(); s.remove_prefix(std::min(part, s.size())))
+            p_ = json_escape::write_escaped(room(json_escape::max_escaped_size(part)), s.substr(0, part));
+        return c('"');
+    }
+
+    /// Under the size from which glibc's memcpy switches to `rep movsb`, so a flush is a
+    /// plain vector copy.
+    static constexpr std::size_t capacity = 2048;
+
+    /// Where to write the next k (<= capacity) bytes.
+    char* room(std::size_t k) {
+        if (static_cast<std::size_t>(buf_ + capacity - p_) < k) flush();
+        return p_;
+    }
+    static char* put_key(char* p, std::string_view k) {
+        *p++ = '"';
+        std::memcpy(p, k.data(), k.size());
+        p += k.size();
+        *p++ = '"';
+        *p++ = ':';
+        return p;
+    }
+
     std::string& o_;
+    char buf_[capacity];
+    char* p_ = buf_;
 };
 
 void value_json(W& w, const Value& v, Lang L) {
@@ -172,7 +190,7 @@ void header(std::string& out, const RunReport& run, Lang L) {
     // Waivers (--waivers): the file, how many entries, and the expired or unmatched ones.
     w.next("waivers");
     if (!run.waivers) {
-        w.null();
+        w.null().flush();
         return;
     }
     w.c('{').key("file").str(run.waivers->file).next("count").integer(run.waivers->waivers.size());
@@ -185,7 +203,7 @@ void header(std::string& out, const RunReport& run, Lang L) {
         put_loc(w, n.loc);
         w.next("message").str(n.message.in(L)).c('}');
     }
-    w.c(']').c('}');
+    w.c(']').c('}').flush();
 }
 
 void Totals::add(const FileReport& f) {
@@ -212,7 +230,7 @@ void summary(std::string& out, const Totals& t) {
     w.next("requirements");
     counts4(w, status_names, t.requirements);
     w.next("waived").integer(t.waived);
-    w.c('}');
+    w.c('}').flush();
 }
 
 void file(std::string& out, const FileReport& f, Lang L) {
@@ -236,9 +254,11 @@ void file(std::string& out, const FileReport& f, Lang L) {
     // Requirements first (each with the indices of its findings), then the findings.
     w.next("requirements").c('[');
     std::size_t finding_index = 0;
+    const Rule* rule = nullptr;
     for (std::size_t oi = 0; oi < f.outcomes.size(); ++oi) {
         const Outcome& o = f.outcomes[oi];
-        const Rule* rule = find_rule(o.rule_id);
+        // Outcomes come in rule order: look the rule up once per run of outcomes.
+        if (!rule || rule->id != o.rule_id) rule = find_rule(o.rule_id);
         if (oi) w.c(',');
         w.c('{').key("rule").str(o.rule_id);
         w.next("scope").str(o.scope);
@@ -321,7 +341,7 @@ void file(std::string& out, const FileReport& f, Lang L) {
         w.next("min_total_hours").opt_number(cs.min_total_hours);
         w.c('}');
     }
-    w.c(']').c('}');
+    w.c(']').c('}').flush();
 }
 
 }  // namespace json_parts

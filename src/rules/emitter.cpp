@@ -44,16 +44,15 @@ Text section_text(Section s) {
     return {"", ""};
 }
 
-Outcome& Emitter::add(std::string scope, Text label, Loc loc, Value measured, Value required) {
-    Outcome o;
-    o.rule_id = std::string(rule_.id);
+Outcome& Emitter::add(std::string&& scope, Text&& label, Loc&& loc, Value&& measured, Value&& required) {
+    Outcome& o = out_.emplace_back();
+    o.rule_id = rule_.id;
     o.scope = std::move(scope);
     o.label = std::move(label);
     o.loc = std::move(loc);
     o.measured = std::move(measured);
     o.required = std::move(required);
-    out_.push_back(std::move(o));
-    return out_.back();
+    return o;
 }
 
 Outcome& Emitter::pass(std::string scope, Text label, Loc loc, Value measured, Value required) {
@@ -68,7 +67,7 @@ Outcome& Emitter::fail(std::string scope, Text label, Loc loc, Text message, Val
 
 Outcome& Emitter::fail_as(Severity severity, std::string scope, Text label, Loc loc, Text message, Value measured,
                           Value required, std::string citation, std::vector<Text> notes) {
-    Outcome& o = add(std::move(scope), std::move(label), loc, measured, required);
+    Outcome& o = add(std::move(scope), std::move(label), Loc(loc), Value(measured), Value(required));
     finding(o, severity, std::move(loc), std::move(message), std::move(measured), std::move(required), std::move(citation),
             std::move(notes));
     return o;
@@ -76,8 +75,8 @@ Outcome& Emitter::fail_as(Severity severity, std::string scope, Text label, Loc 
 
 Finding& Emitter::finding(Outcome& o, Severity severity, Loc loc, Text message, Value measured, Value required,
                           std::string citation, std::vector<Text> notes) {
-    Finding f;
-    f.rule_id = std::string(rule_.id);
+    Finding& f = o.findings.emplace_back();
+    f.rule_id = rule_.id;
     f.severity = severity;
     f.loc = std::move(loc);
     f.message = std::move(message);
@@ -90,13 +89,12 @@ Finding& Emitter::finding(Outcome& o, Severity severity, Loc loc, Text message, 
                                             : Status::non_compliant;
     auto rank = [](Status x) { return x == Status::non_compliant ? 3 : x == Status::needs_review ? 2 : x == Status::not_checked ? 1 : 0; };
     if (rank(s) > rank(o.status)) o.status = s;
-    o.findings.push_back(std::move(f));
-    return o.findings.back();
+    return f;
 }
 
 Outcome& Emitter::not_checked(std::string scope, Text label, Loc loc, Text missing_what) {
     if (!options_.complete) {
-        Outcome& o = add(std::move(scope), std::move(label), std::move(loc), {}, {});
+        Outcome& o = add(std::move(scope), std::move(label), std::move(loc), Value(), Value());
         o.status = Status::not_checked;
         o.measured.text = Text{missing_what.ja + "の記載なし", "no " + missing_what.en + " described"};
         return o;

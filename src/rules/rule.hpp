@@ -59,7 +59,7 @@ public:
 
     /// Records a requirement; it is compliant until a finding is added to it.
     Outcome& requirement(std::string scope, Text label, Loc loc, Value measured = {}, Value required = {}) {
-        return pass(std::move(scope), std::move(label), std::move(loc), std::move(measured), std::move(required));
+        return add(std::move(scope), std::move(label), std::move(loc), std::move(measured), std::move(required));
     }
     /// Adds a finding to a requirement and updates its status.
     Finding& finding(Outcome& o, Severity severity, Loc loc, Text message, Value measured = {}, Value required = {},
@@ -80,7 +80,9 @@ public:
     Outcome& not_checked(std::string scope, Text label, Loc loc, Text missing_what);
 
 private:
-    Outcome& add(std::string scope, Text label, Loc loc, Value measured, Value required);
+    // By rvalue reference: the public functions take their arguments by value and hand
+    // them on without another move (≈ 300 requirements a file).
+    Outcome& add(std::string&& scope, Text&& label, Loc&& loc, Value&& measured, Value&& required);
     const Rule& rule_;
     const CheckOptions& options_;
     std::vector<Outcome>& out_;

@@ -1,6 +1,7 @@
 #include "standard/standard.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 #include <tuple>
 
@@ -96,8 +97,17 @@ std::optional<Provenance> parse_provenance(std::string_view code) {
 }
 
 void Standard::finalize() {
-    std::sort(entries.begin(), entries.end(),
-              [](const Entry& a, const Entry& b) { return entry_key(a) < entry_key(b); });
+    // Sorts positions, then moves each entry once: an Entry holds five strings, and the
+    // swaps of sorting the entries themselves cost more than the comparisons (this runs
+    // at every start, for the embedded standard).
+    std::vector<std::size_t> order(entries.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(),
+              [this](std::size_t a, std::size_t b) { return entry_key(entries[a]) < entry_key(entries[b]); });
+    std::vector<Entry> sorted;
+    sorted.reserve(entries.size());
+    for (std::size_t i : order) sorted.push_back(std::move(entries[i]));
+    entries = std::move(sorted);
     key_ranges_.clear();
     for (std::size_t i = 0; i < entries.size();) {
         std::size_t j = i;

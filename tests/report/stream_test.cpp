@@ -95,6 +95,38 @@ TEST(Json, EscapesLikeBoostJson) {
     EXPECT_EQ(parsed.at("files").at(0).at("school").at("name").as_string(), weird);
 }
 
+// The writer buffers its output in blocks: strings of every length up to many times the
+// block (escaped in parts), and pieces that straddle block boundaries, come out whole.
+TEST(Json, LongStringsAndManyPiecesLikeBoostJson) {
+    std::string weird;
+    for (int c = 1; c < 128; ++c) weird.push_back(static_cast<char>(c));
+    weird += "日本語\xEF\xBC\x91";
+    RunReport run;
+    FileReport f;
+    f.type = FacilityType::hari_kyu;
+    std::vector<std::string> labels;
+    for (std::size_t n : {0u, 1u, 300u, 341u, 342u, 2047u, 2048u, 5000u, 20000u}) {
+        std::string s;  // n bytes of valid UTF-8
+        while (s.size() + weird.size() <= n) s += weird;
+        s.resize(n, '"');
+        labels.push_back(s);
+    }
+    for (std::size_t i = 0; i < 200; ++i) {
+        Outcome o;
+        o.rule_id = "CUR-001";
+        o.label = Text{labels[i % labels.size()], labels[i % labels.size()]};
+        f.outcomes.push_back(o);
+    }
+    run.files.push_back(f);
+    std::string out = write_json(run, Lang::en);
+    auto parsed = boost::json::parse(out);
+    const auto& reqs = parsed.at("files").at(0).at("requirements").as_array();
+    ASSERT_EQ(reqs.size(), 200u);
+    for (std::size_t i = 0; i < reqs.size(); ++i) EXPECT_EQ(reqs[i].at("label").as_string(), labels[i % labels.size()]) << i;
+    for (const auto& l : labels)
+        EXPECT_NE(out.find("\"label\":" + boost::json::serialize(boost::json::string(l)) + ","), std::string::npos) << l.size();
+}
+
 TEST(Json, FractionalNumbersLikeBoostJson) {
     RunReport run;
     FileReport f;

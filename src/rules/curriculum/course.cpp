@@ -105,12 +105,13 @@ void check_credit_transfer(const RuleContext& ctx, Emitter& em) {
 void check_required_contents(const RuleContext& ctx, Emitter& em) {
     for (const auto& c : ctx.school.courses) {
         const Text course = course_label(c);
+        const std::string course_key = course_scope(c);
         for (const auto& content : contents()) {
             Area area = content_area(content.value);
             const auto& ai = info(area);
-            Text label{course.ja + " " + std::string(ai.ja) + "に含める内容「" + std::string(content.ja) + "」",
-                       course.en + ": " + std::string(ai.en) + " must include " + std::string(content.en)};
-            std::string scope = course_scope(c) + " content=" + std::string(content.code);
+            Text label{fmt::cat({course.ja, " ", ai.ja, "に含める内容「", content.ja, "」"}),
+                       fmt::cat({course.en, ": ", ai.en, " must include ", content.en})};
+            std::string scope = fmt::cat({course_key, " content=", content.code});
             const Subject* right = nullptr;
             const Subject* wrong = nullptr;
             const Subject* by_name = nullptr;
@@ -121,7 +122,8 @@ void check_required_contents(const RuleContext& ctx, Emitter& em) {
                 if (!by_name && s.area == area && s.name.find(content.ja) != std::string::npos) by_name = &s;
             }
             if (right) {
-                em.pass(scope, label, right->loc, fmt::text(Text{"「" + right->name + "」", "\"" + right->name + "\""}));
+                em.pass(std::move(scope), std::move(label), right->loc,
+                        fmt::text(Text{fmt::cat({"「", right->name, "」"}), fmt::cat({"\"", right->name, "\""})}));
                 continue;
             }
             if (wrong) {

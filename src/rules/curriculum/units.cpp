@@ -7,11 +7,10 @@
 namespace ahaki::rules {
 
 Text course_label(const Course& c) {
-    return Text{"課程 " + c.id + "（" + std::string(info(c.schedule).ja) + "）",
-                "course " + c.id + " (" + std::string(info(c.schedule).en) + ")"};
+    return Text{fmt::cat({"課程 ", c.id, "（", info(c.schedule).ja, "）"}), fmt::cat({"course ", c.id, " (", info(c.schedule).en, ")"})};
 }
 
-std::string course_scope(const Course& c) { return "course=" + c.id; }
+std::string course_scope(const Course& c) { return fmt::cat({"course=", c.id}); }
 
 namespace {
 
@@ -46,12 +45,13 @@ void check_area_units(const RuleContext& ctx, Emitter& em) {
         Decimal sums[area_count];
         for (const auto& s : c.subjects) sums[static_cast<std::size_t>(s.area)] += s.units;
         const Text course = course_label(c);
+        const std::string scope = course_scope(c);
         for (const auto& a : areas()) {
             const Threshold& t = st.get({"area-min-units", ctx.school.type, a.value});
             Decimal have = sums[static_cast<std::size_t>(a.value)];
-            Text label{course.ja + " " + std::string(a.ja) + "の単位数", course.en + ": units of " + std::string(a.en)};
-            Outcome& o = em.requirement(course_scope(c) + " area=" + std::string(a.code), label, c.loc, fmt::units(have),
-                                        t.value ? fmt::at_least(fmt::units(*t.value)) : Value{});
+            Outcome& o = em.requirement(fmt::cat({scope, " area=", a.code}),
+                                        Text{fmt::cat({course.ja, " ", a.ja, "の単位数"}), fmt::cat({course.en, ": units of ", a.en})},
+                                        c.loc, fmt::units(have), t.value ? fmt::at_least(fmt::units(*t.value)) : Value{});
             if (!t.value) {
                 unknown_threshold(em, o, c.loc, t, Text{std::string(a.ja), std::string(a.en)});
                 continue;

@@ -24,7 +24,13 @@ bool teachers_present(const RuleContext& ctx, Emitter& em, const std::string& sc
     return false;
 }
 
-std::string teacher_scope(const Teacher& t) { return "teacher=" + t.id; }
+std::string teacher_scope(const Teacher& t) { return fmt::cat({"teacher=", t.id}); }
+/// "teacher=ID what": the scope of one of a teacher's requirements.
+std::string teacher_scope(const Teacher& t, std::string_view what) { return fmt::cat({"teacher=", t.id, " ", what}); }
+/// "label: name": the label of one of a teacher's requirements.
+Text teacher_item(const Text& label, std::string_view name) {
+    return Text{fmt::cat({label.ja, ": ", name}), fmt::cat({label.en, ": ", name})};
+}
 
 // ---- 別表第二: rows and qualifications -------------------------------------
 
@@ -130,7 +136,7 @@ Judgement judge(const RowLists& lists, const Teacher& t, const Subject& s, Row r
         for (const auto& a : lists.primary_list)
             if (const auto* q = holds(a.code)) {
                 j.verdict = Verdict::qualified;
-                j.basis = Text{std::string(info(q->code).ja) + "（認定規則 別表第二）", std::string(info(q->code).en) + " (認定規則 別表第二)"};
+                j.basis = Text{fmt::cat({info(q->code).ja, "（認定規則 別表第二）"}), fmt::cat({info(q->code).en, " (認定規則 別表第二)"})};
                 return j;
             }
     std::vector<Text> doubts;
@@ -138,8 +144,6 @@ Judgement judge(const RowLists& lists, const Teacher& t, const Subject& s, Row r
         const Qualification* q = holds(a.code);
         if (!q) continue;
         const auto& qi = info(q->code);
-        Text basis{std::string(qi.ja) + (q->field.empty() ? "" : "（" + q->field + "）") + "（" + std::string(row_clause(row)) + "）",
-                   std::string(qi.en) + (q->field.empty() ? "" : " (" + q->field + ")") + " (" + std::string(row_clause(row)) + ")"};
         if (a.condition == "assistant-min-years" && q->post &&
             (*q->post == UniversityPost::assistant_professor || *q->post == UniversityPost::assistant)) {
             if (*q->post == UniversityPost::assistant) {
@@ -174,7 +178,9 @@ Judgement judge(const RowLists& lists, const Teacher& t, const Subject& s, Row r
             continue;
         }
         j.verdict = Verdict::qualified;
-        j.basis = basis;
+        const bool field = !q->field.empty();
+        j.basis = Text{fmt::cat({qi.ja, field ? "（" : "", q->field, field ? "）" : "", "（", row_clause(row), "）"}),
+                       fmt::cat({qi.en, field ? " (" : "", q->field, field ? ")" : "", " (", row_clause(row), ")"})};
         return j;
     }
     if (j.verdict == Verdict::review) return j;
@@ -211,15 +217,16 @@ void check_row(const RuleContext& ctx, Emitter& em, Row row) {
     const Value req = fmt::text(Text{"別表第二「" + row_name.ja + "」の資格", "a qualification of the 別表第二 row " + row_name.en});
     for (const auto& t : ctx.school.teachers->list) {
         const Text who = teacher_label(t);
+        const std::string teacher = teacher_scope(t);
         for (const auto& tg : t.teaches) {
             const Subject& s = ctx.school.courses[tg.course_index].subjects[tg.subject_index];
             if (row_of(s.area) != row) continue;
-            std::string scope = teacher_scope(t) + " subject=" + s.id;
-            Text label{who.ja + "が担当する「" + s.name + "」（" + row_name.ja + "）",
-                       who.en + " teaching \"" + s.name + "\" (" + row_name.en + ")"};
+            std::string scope = fmt::cat({teacher, " subject=", s.id});
+            Text label{fmt::cat({who.ja, "が担当する「", s.name, "」（", row_name.ja, "）"}),
+                       fmt::cat({who.en, " teaching \"", s.name, "\" (", row_name.en, ")"})};
             Judgement j = judge(lists, t, s, row);
             if (j.verdict == Verdict::qualified) {
-                em.pass(scope, std::move(label), tg.loc, fmt::text(std::move(j.basis)), req);
+                em.pass(std::move(scope), std::move(label), tg.loc, fmt::text(std::move(j.basis)), req);
                 continue;
             }
             Text msg{who.ja + "が「" + s.name + "」を担当: " + j.reason.ja,
@@ -238,7 +245,7 @@ std::size_t full_time_count(const Teachers& ts) {
 }  // namespace
 
 Text teacher_label(const Teacher& t) {
-    return Text{"教員 " + t.name + "（" + t.id + "）", "teacher " + t.name + " (" + t.id + ")"};
+    return Text{fmt::cat({"教員 ", t.name, "（", t.id, "）"}), fmt::cat({"teacher ", t.name, " (", t.id, ")"})};
 }
 
 void check_head(const RuleContext& ctx, Emitter& em) {
@@ -256,7 +263,7 @@ void check_head(const RuleContext& ctx, Emitter& em) {
         return;
     }
     for (const Teacher* h : heads) {
-        Outcome& o = em.requirement(teacher_scope(*h) + " head", Text{label.ja + ": " + h->name, label.en + ": " + h->name}, h->loc,
+        Outcome& o = em.requirement(teacher_scope(*h, "head"), teacher_item(label, h->name), h->loc,
                                     fmt::text(Text{h->name, h->name}), req);
         if (heads.size() > 1)
             em.finding(o, h->loc,
@@ -299,7 +306,7 @@ void check_full_time_one_facility(const RuleContext& ctx, Emitter& em) {
     if (!teachers_present(ctx, em, "teachers full-time", label)) return;
     for (const auto& t : ctx.school.teachers->list) {
         if (!t.full_time()) continue;
-        Outcome& o = em.requirement(teacher_scope(t) + " full-time", Text{label.ja + ": " + t.name, label.en + ": " + t.name}, t.loc);
+        Outcome& o = em.requirement(teacher_scope(t, "full-time"), teacher_item(label, t.name), t.loc);
         for (const auto& p : t.other_posts)
             if (p.full_time)
                 em.finding(o, p.loc,
@@ -314,7 +321,7 @@ void check_full_time_only_here(const RuleContext& ctx, Emitter& em) {
     if (!teachers_present(ctx, em, "teachers only-here", label)) return;
     for (const auto& t : ctx.school.teachers->list) {
         if (!t.full_time()) continue;
-        Outcome& o = em.requirement(teacher_scope(t) + " only-here", Text{label.ja + ": " + t.name, label.en + ": " + t.name}, t.loc);
+        Outcome& o = em.requirement(teacher_scope(t, "only-here"), teacher_item(label, t.name), t.loc);
         for (const auto& p : t.other_posts)
             if (!p.full_time)
                 em.finding(o, Severity::review, p.loc,
@@ -328,16 +335,16 @@ void check_full_time_only_here(const RuleContext& ctx, Emitter& em) {
 void check_clinical_engagement(const RuleContext& ctx, Emitter& em) {
     Text label{"専任教員の臨床実習施設での臨床", "full-time teachers practise at the clinical sites"};
     if (!teachers_present(ctx, em, "teachers clinical", label)) return;
+    const Value req = fmt::text(Text{"臨床に携わる", "practises"});
     for (const auto& t : ctx.school.teachers->list) {
         if (!t.full_time()) continue;
-        std::string scope = teacher_scope(t) + " clinical";
-        Text l{label.ja + ": " + t.name, label.en + ": " + t.name};
-        Value req = fmt::text(Text{"臨床に携わる", "practises"});
+        std::string scope = teacher_scope(t, "clinical");
+        Text l = teacher_item(label, t.name);
         if (t.clinical_engagement == true) {
-            em.pass(scope, l, t.loc, yes_no(true), req);
+            em.pass(std::move(scope), std::move(l), t.loc, yes_no(true), req);
             continue;
         }
-        em.fail(scope, l, t.loc,
+        em.fail(std::move(scope), std::move(l), t.loc,
                 Text{"専任の" + teacher_label(t).ja + "が臨床実習施設で臨床に携わっていません" +
                          (t.clinical_engagement ? "" : "（clinical-engagement の記載なし）"),
                      "the full-time " + teacher_label(t).en + " does not practise at the clinical sites" +
@@ -388,7 +395,7 @@ void check_weekly_hours(const RuleContext& ctx, Emitter& em) {
         if (!t.weekly_class_hours) continue;
         any = true;
         Decimal have = *t.weekly_class_hours;
-        Outcome& o = em.requirement(teacher_scope(t) + " weekly-hours", Text{label.ja + ": " + t.name, label.en + ": " + t.name},
+        Outcome& o = em.requirement(teacher_scope(t, "weekly-hours"), teacher_item(label, t.name),
                                     t.weekly_hours_loc, fmt::count(have, hours_unit),
                                     t15.value ? fmt::at_most(fmt::count(*t15.value, hours_unit)) : Value{});
         if (!t15.value || have <= *t15.value) continue;
@@ -480,15 +487,16 @@ void check_full_time_count(const RuleContext& ctx, Emitter& em) {
 void check_documents_verified(const RuleContext& ctx, Emitter& em) {
     Text label{"教員資格の書類による確認", "teacher qualifications verified with documents"};
     if (!teachers_present(ctx, em, "teachers documents", label)) return;
+    const Value req = fmt::text(Text{"免許証・履歴書で確認済み", "verified with licences and CV"});
     for (const auto& t : ctx.school.teachers->list) {
-        std::string scope = teacher_scope(t) + " documents";
-        Text l{label.ja + ": " + t.name, label.en + ": " + t.name};
-        Value req = fmt::text(Text{"免許証・履歴書で確認済み", "verified with licences and CV"});
+        std::string scope = teacher_scope(t, "documents");
+        Text l = teacher_item(label, t.name);
         if (t.documents_verified) {
-            em.pass(scope, l, t.loc, fmt::text(Text{t.documents_verified->str() + " 確認", "verified " + t.documents_verified->str()}), req);
+            const std::string date = t.documents_verified->str();
+            em.pass(std::move(scope), std::move(l), t.loc, fmt::text(Text{fmt::cat({date, " 確認"}), fmt::cat({"verified ", date})}), req);
             continue;
         }
-        em.fail(scope, l, t.loc,
+        em.fail(std::move(scope), std::move(l), t.loc,
                 Text{teacher_label(t).ja + "の資格を免許証・履歴書等で確認した日（documents-verified）がありません",
                      teacher_label(t).en + ": no date on which the qualifications were verified with licences and CV (documents-verified)"},
                 fmt::text(Text{"記載なし", "not stated"}), req, {});
