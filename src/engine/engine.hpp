@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/cross.hpp"
+#include "engine/ordered.hpp"
 #include "model/school.hpp"
 #include "rules/rule.hpp"
 #include "standard/standard.hpp"
@@ -95,13 +96,41 @@ std::vector<FileReport> check_files(const std::vector<std::string>& files, const
 /// Same checks, but each report goes to `sink` (in input order, one call at a
 /// time, from a worker thread) as soon as it and every earlier one are done, and
 /// is not kept: memory stays flat however many files there are. Workers run at
-/// most `window` files ahead of the oldest report not yet handed over.
+/// most a small window of files ahead of the oldest report not yet handed over
+/// (engine/ordered.hpp). No checks across submissions: see stream_files.
 using ReportSink = std::function<void(std::size_t index, FileReport&& report)>;
+void check_files_each(const std::vector<std::string>& files, const StandardSet& standards, const RunOptions& options,
+                      const ReportSink& sink);
+
 /// The first pass of a streamed multi-file run: loads every file (no rules)
 /// and indexes the keys the checks across submissions need.
 CrossIndex index_files(const std::vector<std::string>& files, const RunOptions& options);
 
-void check_files_each(const std::vector<std::string>& files, const StandardSet& standards, const RunOptions& options,
-                      const ReportSink& sink);
+/// check_file(files[i]) for map_in_order, reporting progress.
+std::function<FileReport(std::size_t)> checker(const std::vector<std::string>& files, const StandardSet& standards,
+                                              const RunOptions& options);
+
+/// A streamed run: every file is checked on worker threads and, with more than
+/// one file, gets the checks across submissions (XSB); then `prepare(i, report)`
+/// runs on the worker thread too (several at once: it must be thread-safe; this
+/// is where reports are rendered) and `sink(i, prepared)` in input order, one
+/// call at a time. Memory stays flat however many files there are.
+/// Returns a run error, after which `sink` may have seen only some of the files.
+template <class T, class Prepare, class Sink>
+std::optional<Text> stream_files(const std::vector<std::string>& files, const StandardSet& standards,
+                                 const RunOptions& options, Prepare&& prepare, Sink&& sink) {
+    std::optional<CrossIndex> cross;
+    if (files.size() > 1) cross = index_files(files, options);
+    auto check = checker(files, standards, options);
+    map_in_order<T>(
+        files.size(), options.jobs,
+        [&](std::size_t i) {
+            FileReport r = check(i);
+            if (cross) cross->apply(i, r);
+            return prepare(i, std::move(r));
+        },
+        sink);
+    return std::nullopt;
+}
 
 }  // namespace ahaki

@@ -23,10 +23,18 @@ std::vector<std::string> curricula_files() {
     return files;
 }
 
-std::string streamed(const std::string& format, const std::vector<std::string>& files, Lang lang, unsigned jobs) {
+RunReport run_with_an_error() {
     RunReport run;
     run.standards = &test::standards();
     run.run_errors.push_back(Diagnostic{"x", Loc{}, Text{"ディレクトリ", "directory"}, {}});
+    return run;
+}
+
+/// check_files_each and StreamWriter::file (no checks across submissions), or,
+/// with `cross`, the CLI's path: stream_files, rendering on the worker threads.
+std::string streamed(const std::string& format, const std::vector<std::string>& files, Lang lang, unsigned jobs,
+                     bool cross = false) {
+    RunReport run = run_with_an_error();
     std::string out;
     auto w = make_stream_writer(format, WriteContext{lang, false}, [&](std::string_view b) {
         out.append(b);
@@ -37,23 +45,36 @@ std::string streamed(const std::string& format, const std::vector<std::string>& 
     RunOptions options;
     options.jobs = jobs;
     std::size_t expected_index = 0;
-    check_files_each(files, test::standards(), options, [&](std::size_t i, FileReport&& f) {
-        EXPECT_EQ(i, expected_index++);
-        EXPECT_EQ(f.path, files[i]);
-        EXPECT_TRUE(w->file(f));
-    });
+    if (cross) {
+        auto failed = stream_files<Fragment>(
+            files, test::standards(), options,
+            [&](std::size_t i, FileReport&& f) {
+                EXPECT_EQ(f.path, files[i]);
+                return w->render(f);
+            },
+            [&](std::size_t i, Fragment&& f) {
+                EXPECT_EQ(i, expected_index++);
+                EXPECT_TRUE(w->append(std::move(f)));
+            });
+        EXPECT_FALSE(failed) << (failed ? failed->en : "");
+    } else {
+        check_files_each(files, test::standards(), options, [&](std::size_t i, FileReport&& f) {
+            EXPECT_EQ(i, expected_index++);
+            EXPECT_EQ(f.path, files[i]);
+            EXPECT_TRUE(w->file(f));
+        });
+    }
     EXPECT_EQ(expected_index, files.size());
     EXPECT_TRUE(w->end(run));
     return out;
 }
 
-std::string whole(const std::string& format, const std::vector<std::string>& files, Lang lang) {
-    RunReport run;
-    run.standards = &test::standards();
-    run.run_errors.push_back(Diagnostic{"x", Loc{}, Text{"ディレクトリ", "directory"}, {}});
+std::string whole(const std::string& format, const std::vector<std::string>& files, Lang lang, bool cross = false) {
+    RunReport run = run_with_an_error();
     RunOptions options;
     options.jobs = 1;
     run.files = check_files(files, test::standards(), options);
+    if (cross) cross_check(run.files);
     return format == "json" ? write_json(run, lang) : write_text(run, TextOptions{lang, false, true});
 }
 
@@ -66,6 +87,26 @@ TEST(Stream, SameBytesAsWholeRunWriters) {
             EXPECT_EQ(streamed(format, files, lang, 2), expected) << format;
             EXPECT_EQ(streamed(format, files, lang, 3), expected) << format;
         }
+}
+
+// Every file twice: each teacher and site conflicts with its copy, which another
+// worker checks; the missing file is left out of "checked against N others".
+TEST(Stream, ChecksAcrossSubmissionsSameBytesAsWholeRun) {
+    auto files = curricula_files();
+    for (Lang lang : {Lang::ja, Lang::en})
+        for (const char* format : {"json", "text"}) {
+            std::string expected = whole(format, files, lang, true);
+            ASSERT_NE(expected.find("XSB-001"), std::string::npos);
+            ASSERT_NE(expected.find("XSB-002"), std::string::npos);
+            for (unsigned jobs : {1u, 2u, 3u}) EXPECT_EQ(streamed(format, files, lang, jobs, true), expected) << format << jobs;
+        }
+}
+
+TEST(Stream, OneFileHasNoChecksAcrossSubmissions) {
+    std::vector<std::string> one{test::source_dir() + "/curricula/compliant/hari-kyu.xml"};
+    std::string out = streamed("json", one, Lang::en, 2, true);
+    EXPECT_EQ(out, whole("json", one, Lang::en, true));
+    EXPECT_EQ(out.find("XSB-00"), std::string::npos);
 }
 
 TEST(Stream, EmptyRun) {
