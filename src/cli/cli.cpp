@@ -16,6 +16,7 @@
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
 #include "engine/engine.hpp"
+#include "engine/streamed.hpp"
 #include "report/formats.hpp"
 #include "report/report.hpp"
 #include "xml/waiver_reader.hpp"

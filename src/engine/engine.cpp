@@ -6,6 +6,7 @@
 #include <system_error>
 #include <thread>
 
+#include "engine/ordered.hpp"
 #include "standard/embedded.hpp"
 #include "xml/standard_reader.hpp"
 
@@ -151,7 +152,8 @@ FileReport check_school(const std::string& path, const School& school, const Sta
     return report;
 }
 
-FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options) {
+FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options,
+                        bool* was_loaded) {
     LoadResult loaded = load_school(source, options.load);
     if (!loaded.school) {
         FileReport r;
@@ -162,11 +164,16 @@ FileReport check_source(const SourceText& source, const StandardSet& standards, 
     }
     FileReport r = check_school(source.path(), *loaded.school, standards, options.check);
     r.encoding = source.encoding();
+    if (was_loaded) {
+        *was_loaded = true;
+        if (!r.errors.empty()) r.cross_keys = cross_keys_of(*loaded.school);
+    }
     if (options.keep_models) r.school = std::make_shared<const School>(std::move(*loaded.school));
     return r;
 }
 
-FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options) {
+FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options,
+                      bool* loaded) {
     ReadResult read = read_source(path, options.load.limits);
     if (read.error) {
         FileReport r;
@@ -174,7 +181,7 @@ FileReport check_file(const std::string& path, const StandardSet& standards, con
         r.errors.push_back(std::move(*read.error));
         return r;
     }
-    return check_source(*read.source, standards, options);
+    return check_source(*read.source, standards, options, loaded);
 }
 
 Expanded expand_paths(const std::vector<std::string>& paths) {
@@ -237,30 +244,6 @@ std::vector<FileReport> check_files(const std::vector<std::string>& files, const
 void check_files_each(const std::vector<std::string>& files, const StandardSet& standards, const RunOptions& options,
                       const ReportSink& sink) {
     map_in_order<FileReport>(files.size(), options.jobs, checker(files, standards, options), sink);
-}
-
-CrossIndex index_files(const std::vector<std::string>& files, const RunOptions& options) {
-    std::vector<std::vector<CrossKey>> keys(files.size());
-    std::vector<char> loaded(files.size(), 0);
-    const unsigned jobs = job_count(options.jobs, files.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
-            LoadResult l = load_school_file(files[i], options.load);
-            if (!l.school) continue;
-            keys[i] = cross_keys_of(*l.school);
-            loaded[i] = 1;
-        }
-    };
-    if (jobs <= 1) {
-        work();
-    } else {
-        std::vector<std::jthread> threads;
-        for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
-    }
-    CrossIndex index;
-    for (std::size_t i = 0; i < files.size(); ++i) index.add(i, files[i], keys[i], loaded[i] != 0);
-    return index;
 }
 
 }  // namespace ahaki

@@ -4,9 +4,13 @@
 
 #include <boost/json.hpp>
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <filesystem>
 
 #include "report/report.hpp"
+#include "engine/streamed.hpp"
 #include "report/stream.hpp"
 #include "support/helpers.hpp"
 
@@ -100,6 +104,42 @@ TEST(Stream, ChecksAcrossSubmissionsSameBytesAsWholeRun) {
             ASSERT_NE(expected.find("XSB-002"), std::string::npos);
             for (unsigned jobs : {1u, 2u, 3u}) EXPECT_EQ(streamed(format, files, lang, jobs, true), expected) << format << jobs;
         }
+}
+
+// A file that does not load is reported as invalid and left out of the checks
+// across submissions: "checked against 2 others" (a.xml, b.xml, hari-kyu.xml).
+TEST(Stream, FileThatDoesNotLoadInAMultiFileRun) {
+    const std::string src = test::source_dir();
+    std::vector<std::string> files{src + "/curricula/non-compliant/XSB-001-teacher-full-time-at-two-schools/a.xml",
+                                   src + "/tests/bad-input/files/bare-ampersand.xml",
+                                   src + "/curricula/non-compliant/XSB-001-teacher-full-time-at-two-schools/b.xml",
+                                   src + "/curricula/compliant/hari-kyu.xml"};
+    for (unsigned jobs : {1u, 2u, 4u}) {
+        std::string out = streamed("json", files, Lang::en, jobs, true);
+        EXPECT_EQ(out, whole("json", files, Lang::en, true));
+        EXPECT_NE(out.find("checked against 2 other submissions"), std::string::npos);
+        EXPECT_NE(out.find("bare-ampersand.xml"), std::string::npos);
+        EXPECT_NE(out.find("is also a full-time teacher in " + files[2]), std::string::npos);
+    }
+}
+
+// The temporary file of a multi-file run cannot grow (a full disk, here a file
+// size limit): the run stops with a clear error and exit code 2.
+TEST(Stream, SpoolThatCannotBeWrittenIsARunError) {
+    const std::string dir = test::source_dir() + "/curricula";
+    // SIGXFSZ ignored, so the write fails (EFBIG) instead of killing the process; stdout is a pipe, not limited.
+    const std::string cmd = "sh -c \"trap '' XFSZ; ulimit -f 8; exec '" + std::string(AHAKI_BINARY) +
+                            "' check --lang en --format text '" + dir + "' 2>&1\"";
+    FILE* p = ::popen(cmd.c_str(), "r");
+    ASSERT_TRUE(p);
+    std::string out;
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    int status = ::pclose(p);
+    ASSERT_TRUE(WIFEXITED(status)) << out;
+    EXPECT_EQ(WEXITSTATUS(status), 2) << out;
+    EXPECT_NE(out.find("error: cannot write the temporary file that holds the reports: File too large"), std::string::npos)
+        << out;
 }
 
 TEST(Stream, OneFileHasNoChecksAcrossSubmissions) {
