@@ -16,6 +16,7 @@
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
 #include "engine/engine.hpp"
+#include "engine/streamed.hpp"
 #include "report/formats.hpp"
 #include "report/report.hpp"
 #include "xml/waiver_reader.hpp"
@@ -214,25 +215,27 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     };
     bool invalid = !run.run_errors.empty();
     bool failing = false;
-    auto tally = [&](const FileReport& f) {
-        if (!f.errors.empty()) invalid = true;
+    auto fails = [&](const FileReport& f) {
         for (const auto& oc : f.outcomes)
             for (const auto& fi : oc.findings)
-                if (!never && !fi.waiver_reason && severity_rank(fi.severity) >= severity_rank(fail_on)) failing = true;
+                if (!never && !fi.waiver_reason && severity_rank(fi.severity) >= severity_rank(fail_on)) return true;
+        return false;
+    };
+    auto tally = [&](const FileReport& f) {
+        if (!f.errors.empty()) invalid = true;
+        if (fails(f)) failing = true;
     };
     int status = ok;
 
     // Streaming: when every requested format can be written file by file, the
     // reports are written as they come and not kept, so memory does not grow
-    // with the number of files. The checks across submissions then take a light
-    // first pass that only loads each file and keeps its few identifying keys.
+    // with the number of files (stream_files). Each report is rendered on the
+    // worker thread that checked it; only appending the bytes is done in order.
     // Formats without a streaming writer, and waivers (an unmatched waiver is
     // known only at the end), take the RunReport path below.
     bool stream = !waivers;
     for (const auto& o : outputs) stream = stream && make_stream_writer(o.format->name, context_for(o), {}) != nullptr;
     if (stream) {
-        std::optional<CrossIndex> cross;
-        if (expanded.files.size() > 1) cross = index_files(expanded.files, options);
         struct Dest {
             std::unique_ptr<AtomicFile> file;  // null: standard output
             std::unique_ptr<StreamWriter> writer;
@@ -254,12 +257,30 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
             if (d.ok) d.ok = d.writer->begin(run);
             dests.push_back(std::move(d));
         }
-        check_files_each(expanded.files, standards.set, options, [&](std::size_t i, FileReport&& f) {
-            if (cross) cross->apply(i, f);
-            tally(f);
-            for (auto& d : dests)
-                if (d.ok) d.ok = d.writer->file(f);
-        });
+        struct Rendered {
+            bool invalid = false, failing = false;
+            std::vector<Fragment> parts;  // one per destination
+        };
+        auto render = [&](std::size_t, FileReport&& f) {
+            Rendered r{!f.errors.empty(), fails(f), {}};
+            // Every destination, even one that failed already: `ok` is the sink's to read.
+            for (const auto& d : dests) r.parts.push_back(d.writer->render(f));
+            return r;
+        };
+        auto append = [&](std::size_t, Rendered&& r) {
+            invalid = invalid || r.invalid;
+            failing = failing || r.failing;
+            for (std::size_t k = 0; k < dests.size(); ++k)
+                if (dests[k].ok) dests[k].ok = dests[k].writer->append(std::move(r.parts[k]));
+        };
+        auto failed = stream_files<Rendered>(expanded.files, standards.set, options, render, append);
+        if (progress) progress->finish();
+        if (failed) {
+            // The reports are incomplete: no output file replaces its target.
+            err << (L == Lang::ja ? "エラー: " : "error: ") << failed->in(L) << "\n";
+            status = trouble;
+            dests.clear();
+        }
         for (std::size_t i = 0; i < dests.size(); ++i) {
             Dest& d = dests[i];
             if (d.ok) d.ok = d.writer->end(run);
@@ -273,7 +294,6 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
                 status = trouble;
             }
         }
-        if (progress) progress->finish();
     } else {
         run.files = check_files(expanded.files, standards.set, options);
         if (progress) progress->finish();

@@ -22,6 +22,7 @@ struct CrossKey {
     std::string owner;  ///< id of the teacher or site in its file
     Text label;         ///< the teacher's or site's name, for messages
     Loc loc;
+    bool operator==(const CrossKey&) const = default;
 };
 
 /// The keys of one school: the numbered licences of its full-time teachers and

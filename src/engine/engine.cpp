@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <filesystem>
 #include <system_error>
 #include <thread>
 
+#include "engine/ordered.hpp"
 #include "standard/embedded.hpp"
 #include "xml/standard_reader.hpp"
 
@@ -154,7 +153,8 @@ FileReport check_school(const std::string& path, const School& school, const Sta
     return report;
 }
 
-FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options) {
+FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options,
+                        bool* was_loaded) {
     LoadResult loaded = load_school(source, options.load);
     if (!loaded.school) {
         FileReport r;
@@ -165,11 +165,16 @@ FileReport check_source(const SourceText& source, const StandardSet& standards, 
     }
     FileReport r = check_school(source.path(), *loaded.school, standards, options.check);
     r.encoding = source.encoding();
+    if (was_loaded) {
+        *was_loaded = true;
+        if (!r.errors.empty()) r.cross_keys = cross_keys_of(*loaded.school);
+    }
     if (options.keep_models) r.school = std::make_shared<const School>(std::move(*loaded.school));
     return r;
 }
 
-FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options) {
+FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options,
+                      bool* loaded) {
     ReadResult read = read_source(path, options.load.limits);
     if (read.error) {
         FileReport r;
@@ -177,7 +182,7 @@ FileReport check_file(const std::string& path, const StandardSet& standards, con
         r.errors.push_back(std::move(*read.error));
         return r;
     }
-    return check_source(*read.source, standards, options);
+    return check_source(*read.source, standards, options, loaded);
 }
 
 Expanded expand_paths(const std::vector<std::string>& paths) {
@@ -206,11 +211,20 @@ Expanded expand_paths(const std::vector<std::string>& paths) {
     return out;
 }
 
+std::function<FileReport(std::size_t)> checker(const std::vector<std::string>& files, const StandardSet& standards,
+                                              const RunOptions& options) {
+    auto done = std::make_shared<std::atomic<std::size_t>>(0);
+    return [&files, &standards, &options, done](std::size_t i) {
+        FileReport r = check_file(files[i], standards, options);
+        if (options.progress) options.progress(done->fetch_add(1) + 1, files.size());
+        return r;
+    };
+}
+
 std::vector<FileReport> check_files(const std::vector<std::string>& files, const StandardSet& standards,
                                     const RunOptions& options) {
     std::vector<FileReport> reports(files.size());
-    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
+    const unsigned jobs = job_count(options.jobs, files.size());
     std::atomic<std::size_t> next{0}, done{0};
     auto work = [&] {
         for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
@@ -230,78 +244,7 @@ std::vector<FileReport> check_files(const std::vector<std::string>& files, const
 
 void check_files_each(const std::vector<std::string>& files, const StandardSet& standards, const RunOptions& options,
                       const ReportSink& sink) {
-    const std::size_t n = files.size();
-    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, n));
-    if (jobs <= 1) {
-        for (std::size_t i = 0; i < n; ++i) {
-            sink(i, check_file(files[i], standards, options));
-            if (options.progress) options.progress(i + 1, n);
-        }
-        return;
-    }
-    // Reports finished out of order wait in a ring of `window` slots; the thread
-    // that fills the oldest slot hands over every consecutive finished report.
-    const std::size_t window = 4u * jobs;
-    std::vector<std::optional<FileReport>> ring(window);
-    std::mutex m;
-    std::condition_variable room;
-    std::size_t next_out = 0;  // index of the oldest report not yet handed over
-    bool draining = false;
-    std::atomic<std::size_t> next{0}, done{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-            {
-                std::unique_lock lock(m);
-                room.wait(lock, [&] { return i < next_out + window; });
-            }
-            FileReport r = check_file(files[i], standards, options);
-            std::size_t d = done.fetch_add(1) + 1;
-            if (options.progress) options.progress(d, n);
-            std::unique_lock lock(m);
-            ring[i % window] = std::move(r);
-            if (draining) continue;  // that thread will hand this one over too
-            draining = true;
-            while (ring[next_out % window]) {
-                FileReport out = std::move(*ring[next_out % window]);
-                ring[next_out % window].reset();
-                std::size_t index = next_out;
-                lock.unlock();
-                sink(index, std::move(out));
-                lock.lock();
-                ++next_out;
-                room.notify_all();
-            }
-            draining = false;
-        }
-    };
-    std::vector<std::jthread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
-}
-
-CrossIndex index_files(const std::vector<std::string>& files, const RunOptions& options) {
-    std::vector<std::vector<CrossKey>> keys(files.size());
-    std::vector<char> loaded(files.size(), 0);
-    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, files.size()));
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
-            LoadResult l = load_school_file(files[i], options.load);
-            if (!l.school) continue;
-            keys[i] = cross_keys_of(*l.school);
-            loaded[i] = 1;
-        }
-    };
-    if (jobs <= 1) {
-        work();
-    } else {
-        std::vector<std::jthread> threads;
-        for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
-    }
-    CrossIndex index;
-    for (std::size_t i = 0; i < files.size(); ++i) index.add(i, files[i], keys[i], loaded[i] != 0);
-    return index;
+    map_in_order<FileReport>(files.size(), options.jobs, checker(files, standards, options), sink);
 }
 
 }  // namespace ahaki

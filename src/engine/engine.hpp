@@ -26,6 +26,7 @@ struct AreaRow {
     Decimal units;
     Decimal hours;
     std::optional<Decimal> min_units;
+    bool operator==(const AreaRow&) const = default;
 };
 
 struct CourseSummary {
@@ -38,6 +39,7 @@ struct CourseSummary {
     std::optional<Decimal> min_total_units, min_total_hours;
     std::size_t subject_count = 0;
     Loc loc;
+    bool operator==(const CourseSummary&) const = default;
 };
 
 struct FileReport {
@@ -78,8 +80,13 @@ StandardsLoad load_standards(const std::vector<std::string>& files);
 
 FileReport check_school(const std::string& path, const School& school, const StandardSet& standards,
                         const CheckOptions& options, std::vector<Diagnostic>* errors = nullptr);
-FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options);
-FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options);
+/// `loaded`, when given, is set when the file loaded, even if it could not be
+/// checked then (no edition of the standard applies); such a report keeps its
+/// cross_keys: the checks across submissions of a streamed run count the file.
+FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options,
+                      bool* loaded = nullptr);
+FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options,
+                        bool* loaded = nullptr);
 
 /// Expands PATHs (directories searched recursively for *.xml, in sorted order).
 struct Expanded {
@@ -95,13 +102,14 @@ std::vector<FileReport> check_files(const std::vector<std::string>& files, const
 /// Same checks, but each report goes to `sink` (in input order, one call at a
 /// time, from a worker thread) as soon as it and every earlier one are done, and
 /// is not kept: memory stays flat however many files there are. Workers run at
-/// most `window` files ahead of the oldest report not yet handed over.
+/// most a small window of files ahead of the oldest report not yet handed over
+/// (engine/ordered.hpp). No checks across submissions: see engine/streamed.hpp.
 using ReportSink = std::function<void(std::size_t index, FileReport&& report)>;
-/// The first pass of a streamed multi-file run: loads every file (no rules)
-/// and indexes the keys the checks across submissions need.
-CrossIndex index_files(const std::vector<std::string>& files, const RunOptions& options);
-
 void check_files_each(const std::vector<std::string>& files, const StandardSet& standards, const RunOptions& options,
                       const ReportSink& sink);
+
+/// check_file(files[i]) for map_in_order, reporting progress.
+std::function<FileReport(std::size_t)> checker(const std::vector<std::string>& files, const StandardSet& standards,
+                                              const RunOptions& options);
 
 }  // namespace ahaki

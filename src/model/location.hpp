@@ -12,6 +12,7 @@ struct Loc {
     /// XPath-like path of the element, e.g. /school/course[@id='day']/subject[@id='bio1']
     std::string path;
     bool known() const { return line != 0; }
+    bool operator==(const Loc&) const = default;
 };
 
 }  // namespace ahaki

@@ -11,6 +11,7 @@ struct Text {
     std::string en;
     const std::string& in(Lang l) const { return l == Lang::ja ? ja : en; }
     bool empty() const { return ja.empty() && en.empty(); }
+    bool operator==(const Text&) const = default;
 };
 
 }  // namespace ahaki

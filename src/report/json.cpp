@@ -217,6 +217,16 @@ void Totals::add(const FileReport& f) {
     }
 }
 
+void Totals::add(const Totals& o) {
+    files += o.files;
+    for (std::size_t i = 0; i < verdicts.size(); ++i) verdicts[i] += o.verdicts[i];
+    for (std::size_t i = 0; i < 4; ++i) {
+        findings[i] += o.findings[i];
+        requirements[i] += o.requirements[i];
+    }
+    waived += o.waived;
+}
+
 void summary(std::string& out, const Totals& t) {
     W w(out);
     w.next("summary").c('{').key("files").integer(t.files);

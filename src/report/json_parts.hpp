@@ -18,6 +18,7 @@ struct Totals {
     std::array<std::size_t, 4> requirements{};  ///< by Status
     std::size_t waived = 0;                     ///< findings a waiver applies to
     void add(const FileReport& f);
+    void add(const Totals& other);
 };
 
 /// {"$schema":…,"tool":…,"language":…,"complete":…,"standards":[…],"errors":[…]  (object left open)

@@ -1,6 +1,7 @@
 #include "report/stream.hpp"
 
 #include <array>
+#include <atomic>
 #include <cstdio>
 
 #include "report/json_parts.hpp"
@@ -8,6 +9,20 @@
 
 namespace ahaki {
 namespace {
+
+/// A fragment written by `write`. Its string is reserved at a little more than the
+/// previous fragment's size: a 100 kB report grown by doubling would be copied
+/// about twice over. `hint` is shared by the rendering threads; any recent size will do.
+template <class Write>
+Fragment rendered(const FileReport& f, std::atomic<std::size_t>& hint, Write&& write) {
+    Fragment out;
+    out.totals.add(f);
+    std::size_t h = hint.load(std::memory_order_relaxed);
+    out.bytes.reserve(h + h / 4);
+    write(out.bytes);
+    hint.store(out.bytes.size(), std::memory_order_relaxed);
+    return out;
+}
 
 class TextStream final : public StreamWriter {
 public:
@@ -17,16 +32,16 @@ public:
         text_parts::run_errors(buf_, run, opt_);
         return buf_.empty() || sink_(buf_);
     }
-    bool file(const FileReport& f) override {
-        ++files_;
-        ++verdicts_[static_cast<std::size_t>(f.verdict())];
-        buf_.clear();
-        text_parts::file(buf_, f, opt_);
-        return sink_(buf_);
+    Fragment render(const FileReport& f) const override {
+        return rendered(f, size_hint_, [&](std::string& out) { text_parts::file(out, f, opt_); });
+    }
+    bool append(Fragment&& fragment) override {
+        totals_.add(fragment.totals);
+        return sink_(fragment.bytes);
     }
     bool end(const RunReport& run) override {
         buf_.clear();
-        text_parts::totals(buf_, files_, verdicts_, !run.run_errors.empty(), opt_);
+        text_parts::totals(buf_, totals_.files, totals_.verdicts, !run.run_errors.empty(), opt_);
         return buf_.empty() || sink_(buf_);
     }
 
@@ -34,8 +49,8 @@ private:
     TextOptions opt_;
     ByteSink sink_;
     std::string buf_;
-    std::size_t files_ = 0;
-    std::array<std::size_t, 5> verdicts_{};
+    json_parts::Totals totals_;
+    mutable std::atomic<std::size_t> size_hint_{0};
 };
 
 /// The summary comes before the files in the JSON report, so the files are
@@ -50,13 +65,15 @@ public:
         spool_ = std::tmpfile();
         return spool_ != nullptr;
     }
-    bool file(const FileReport& f) override {
+    Fragment render(const FileReport& f) const override {
+        return rendered(f, size_hint_, [&](std::string& out) { json_parts::file(out, f, lang_); });
+    }
+    bool append(Fragment&& fragment) override {
         if (!spool_) return false;
-        totals_.add(f);
-        buf_.clear();
-        if (totals_.files > 1) buf_ += ',';
-        json_parts::file(buf_, f, lang_);
-        return std::fwrite(buf_.data(), 1, buf_.size(), spool_) == buf_.size();
+        // Files are separated by commas: only the order of appending knows which one is first.
+        if (totals_.files > 0 && std::fputc(',', spool_) == EOF) return false;
+        totals_.add(fragment.totals);
+        return std::fwrite(fragment.bytes.data(), 1, fragment.bytes.size(), spool_) == fragment.bytes.size();
     }
     bool end(const RunReport& run) override {
         if (!spool_ || std::fflush(spool_) != 0) return false;
@@ -79,6 +96,7 @@ private:
     std::FILE* spool_ = nullptr;
     std::string buf_;
     json_parts::Totals totals_;
+    mutable std::atomic<std::size_t> size_hint_{0};
 };
 
 }  // namespace

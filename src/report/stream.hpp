@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "report/formats.hpp"
+#include "report/json_parts.hpp"
 #include "report/report.hpp"
 
 namespace ahaki {
@@ -17,12 +18,25 @@ namespace ahaki {
 /// Where the bytes go: returns false when they could not be written.
 using ByteSink = std::function<bool(std::string_view)>;
 
+/// One file's part of a streamed report, rendered (on any thread) but not yet
+/// written, and what it adds to the run's totals.
+struct Fragment {
+    std::string bytes;
+    json_parts::Totals totals;  ///< of this one file
+};
+
+/// Per file, the work is split so that the expensive part can run on the worker
+/// threads: render() is pure (safe to call from several threads at once, for any
+/// file, in any order), append() is cheap and gets the files in input order, one
+/// call at a time.
 class StreamWriter {
 public:
     virtual ~StreamWriter() = default;
     /// `run` has everything but the files (run errors, standards, complete).
     virtual bool begin(const RunReport& run) = 0;
-    virtual bool file(const FileReport& f) = 0;
+    virtual Fragment render(const FileReport& f) const = 0;
+    virtual bool append(Fragment&& fragment) = 0;
+    bool file(const FileReport& f) { return append(render(f)); }
     virtual bool end(const RunReport& run) = 0;
 };
 

@@ -28,6 +28,7 @@ struct Value {
     Text unit;  ///< 単位 / units, 時間 / hours …
     Text text;  ///< when not a number, or a qualifier such as "以上" / "at least"
     bool empty() const { return !number && text.empty(); }
+    bool operator==(const Value&) const = default;
 };
 
 struct Waiver;  // report/waivers
@@ -44,6 +45,7 @@ struct Finding {
     /// Set when a waiver applies: the finding stays visible but no longer fails the run.
     std::optional<std::string> waiver_reason;
     std::optional<std::string> waiver_id;
+    bool operator==(const Finding&) const = default;
 };
 
 struct Outcome {
@@ -55,6 +57,7 @@ struct Outcome {
     Value required;
     Loc loc;
     std::vector<Finding> findings;
+    bool operator==(const Outcome&) const = default;
 };
 
 }  // namespace ahaki

@@ -13,6 +13,7 @@ struct Diagnostic {
     Loc loc;
     Text message;   ///< what is wrong
     Text expected;  ///< what was expected (may be empty)
+    bool operator==(const Diagnostic&) const = default;
 };
 
 }  // namespace ahaki

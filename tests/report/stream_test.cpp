@@ -4,9 +4,13 @@
 
 #include <boost/json.hpp>
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <filesystem>
 
 #include "report/report.hpp"
+#include "engine/streamed.hpp"
 #include "report/stream.hpp"
 #include "support/helpers.hpp"
 
@@ -23,10 +27,18 @@ std::vector<std::string> curricula_files() {
     return files;
 }
 
-std::string streamed(const std::string& format, const std::vector<std::string>& files, Lang lang, unsigned jobs) {
+RunReport run_with_an_error() {
     RunReport run;
     run.standards = &test::standards();
     run.run_errors.push_back(Diagnostic{"x", Loc{}, Text{"ディレクトリ", "directory"}, {}});
+    return run;
+}
+
+/// check_files_each and StreamWriter::file (no checks across submissions), or,
+/// with `cross`, the CLI's path: stream_files, rendering on the worker threads.
+std::string streamed(const std::string& format, const std::vector<std::string>& files, Lang lang, unsigned jobs,
+                     bool cross = false) {
+    RunReport run = run_with_an_error();
     std::string out;
     auto w = make_stream_writer(format, WriteContext{lang, false}, [&](std::string_view b) {
         out.append(b);
@@ -37,23 +49,36 @@ std::string streamed(const std::string& format, const std::vector<std::string>& 
     RunOptions options;
     options.jobs = jobs;
     std::size_t expected_index = 0;
-    check_files_each(files, test::standards(), options, [&](std::size_t i, FileReport&& f) {
-        EXPECT_EQ(i, expected_index++);
-        EXPECT_EQ(f.path, files[i]);
-        EXPECT_TRUE(w->file(f));
-    });
+    if (cross) {
+        auto failed = stream_files<Fragment>(
+            files, test::standards(), options,
+            [&](std::size_t i, FileReport&& f) {
+                EXPECT_EQ(f.path, files[i]);
+                return w->render(f);
+            },
+            [&](std::size_t i, Fragment&& f) {
+                EXPECT_EQ(i, expected_index++);
+                EXPECT_TRUE(w->append(std::move(f)));
+            });
+        EXPECT_FALSE(failed) << (failed ? failed->en : "");
+    } else {
+        check_files_each(files, test::standards(), options, [&](std::size_t i, FileReport&& f) {
+            EXPECT_EQ(i, expected_index++);
+            EXPECT_EQ(f.path, files[i]);
+            EXPECT_TRUE(w->file(f));
+        });
+    }
     EXPECT_EQ(expected_index, files.size());
     EXPECT_TRUE(w->end(run));
     return out;
 }
 
-std::string whole(const std::string& format, const std::vector<std::string>& files, Lang lang) {
-    RunReport run;
-    run.standards = &test::standards();
-    run.run_errors.push_back(Diagnostic{"x", Loc{}, Text{"ディレクトリ", "directory"}, {}});
+std::string whole(const std::string& format, const std::vector<std::string>& files, Lang lang, bool cross = false) {
+    RunReport run = run_with_an_error();
     RunOptions options;
     options.jobs = 1;
     run.files = check_files(files, test::standards(), options);
+    if (cross) cross_check(run.files);
     return format == "json" ? write_json(run, lang) : write_text(run, TextOptions{lang, false, true});
 }
 
@@ -66,6 +91,62 @@ TEST(Stream, SameBytesAsWholeRunWriters) {
             EXPECT_EQ(streamed(format, files, lang, 2), expected) << format;
             EXPECT_EQ(streamed(format, files, lang, 3), expected) << format;
         }
+}
+
+// Every file twice: each teacher and site conflicts with its copy, which another
+// worker checks; the missing file is left out of "checked against N others".
+TEST(Stream, ChecksAcrossSubmissionsSameBytesAsWholeRun) {
+    auto files = curricula_files();
+    for (Lang lang : {Lang::ja, Lang::en})
+        for (const char* format : {"json", "text"}) {
+            std::string expected = whole(format, files, lang, true);
+            ASSERT_NE(expected.find("XSB-001"), std::string::npos);
+            ASSERT_NE(expected.find("XSB-002"), std::string::npos);
+            for (unsigned jobs : {1u, 2u, 3u}) EXPECT_EQ(streamed(format, files, lang, jobs, true), expected) << format << jobs;
+        }
+}
+
+// A file that does not load is reported as invalid and left out of the checks
+// across submissions: "checked against 2 others" (a.xml, b.xml, hari-kyu.xml).
+TEST(Stream, FileThatDoesNotLoadInAMultiFileRun) {
+    const std::string src = test::source_dir();
+    std::vector<std::string> files{src + "/curricula/non-compliant/XSB-001-teacher-full-time-at-two-schools/a.xml",
+                                   src + "/tests/bad-input/files/bare-ampersand.xml",
+                                   src + "/curricula/non-compliant/XSB-001-teacher-full-time-at-two-schools/b.xml",
+                                   src + "/curricula/compliant/hari-kyu.xml"};
+    for (unsigned jobs : {1u, 2u, 4u}) {
+        std::string out = streamed("json", files, Lang::en, jobs, true);
+        EXPECT_EQ(out, whole("json", files, Lang::en, true));
+        EXPECT_NE(out.find("checked against 2 other submissions"), std::string::npos);
+        EXPECT_NE(out.find("bare-ampersand.xml"), std::string::npos);
+        EXPECT_NE(out.find("is also a full-time teacher in " + files[2]), std::string::npos);
+    }
+}
+
+// The temporary file of a multi-file run cannot grow (a full disk, here a file
+// size limit): the run stops with a clear error and exit code 2.
+TEST(Stream, SpoolThatCannotBeWrittenIsARunError) {
+    const std::string dir = test::source_dir() + "/curricula";
+    // SIGXFSZ ignored, so the write fails (EFBIG) instead of killing the process; stdout is a pipe, not limited.
+    const std::string cmd = "sh -c \"trap '' XFSZ; ulimit -f 8; exec '" + std::string(AHAKI_BINARY) +
+                            "' check --lang en --format text '" + dir + "' 2>&1\"";
+    FILE* p = ::popen(cmd.c_str(), "r");
+    ASSERT_TRUE(p);
+    std::string out;
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    int status = ::pclose(p);
+    ASSERT_TRUE(WIFEXITED(status)) << out;
+    EXPECT_EQ(WEXITSTATUS(status), 2) << out;
+    EXPECT_NE(out.find("error: cannot write the temporary file that holds the reports: File too large"), std::string::npos)
+        << out;
+}
+
+TEST(Stream, OneFileHasNoChecksAcrossSubmissions) {
+    std::vector<std::string> one{test::source_dir() + "/curricula/compliant/hari-kyu.xml"};
+    std::string out = streamed("json", one, Lang::en, 2, true);
+    EXPECT_EQ(out, whole("json", one, Lang::en, true));
+    EXPECT_EQ(out.find("XSB-00"), std::string::npos);
 }
 
 TEST(Stream, EmptyRun) {
