@@ -153,8 +153,7 @@ FileReport check_school(const std::string& path, const School& school, const Sta
     return report;
 }
 
-FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options,
-                        bool* was_loaded) {
+FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options) {
     LoadResult loaded = load_school(source, options.load);
     if (!loaded.school) {
         FileReport r;
@@ -165,16 +164,11 @@ FileReport check_source(const SourceText& source, const StandardSet& standards, 
     }
     FileReport r = check_school(source.path(), *loaded.school, standards, options.check);
     r.encoding = source.encoding();
-    if (was_loaded) {
-        *was_loaded = true;
-        if (!r.errors.empty()) r.cross_keys = cross_keys_of(*loaded.school);
-    }
     if (options.keep_models) r.school = std::make_shared<const School>(std::move(*loaded.school));
     return r;
 }
 
-FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options,
-                      bool* loaded) {
+FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options) {
     ReadResult read = read_source(path, options.load.limits);
     if (read.error) {
         FileReport r;
@@ -182,7 +176,7 @@ FileReport check_file(const std::string& path, const StandardSet& standards, con
         r.errors.push_back(std::move(*read.error));
         return r;
     }
-    return check_source(*read.source, standards, options, loaded);
+    return check_source(*read.source, standards, options);
 }
 
 Expanded expand_paths(const std::vector<std::string>& paths) {

@@ -80,13 +80,8 @@ StandardsLoad load_standards(const std::vector<std::string>& files);
 
 FileReport check_school(const std::string& path, const School& school, const StandardSet& standards,
                         const CheckOptions& options, std::vector<Diagnostic>* errors = nullptr);
-/// `loaded`, when given, is set when the file loaded, even if it could not be
-/// checked then (no edition of the standard applies); such a report keeps its
-/// cross_keys: the checks across submissions of a streamed run count the file.
-FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options,
-                      bool* loaded = nullptr);
-FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options,
-                        bool* loaded = nullptr);
+FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options);
+FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options);
 
 /// Expands PATHs (directories searched recursively for *.xml, in sorted order).
 struct Expanded {

@@ -7,7 +7,7 @@ std::optional<Text> check_into_spool(const std::vector<std::string>& files, cons
     struct Checked {
         std::string bytes;            // the report, spool::write'd on the worker
         std::vector<CrossKey> keys;   // for the index
-        bool loaded = false;
+        bool checked = false;         // counted by the checks across submissions
     };
     std::atomic<bool> failed{false};
     std::atomic<std::size_t> done{0}, size_hint{0};
@@ -16,7 +16,10 @@ std::optional<Text> check_into_spool(const std::vector<std::string>& files, cons
         [&](std::size_t i) {
             Checked c;
             if (failed) return c;  // the run is lost: skip the work
-            FileReport r = check_file(files[i], standards, options, &c.loaded);
+            FileReport r = check_file(files[i], standards, options);
+            // As in cross_check (whole runs): a file counts when it was checked, i.e. it
+            // loaded and an edition of the standard applies to it.
+            c.checked = r.errors.empty();
             if (options.progress) options.progress(done.fetch_add(1) + 1, files.size());
             // About the previous report's size, so the string is not grown (and copied) by doubling.
             std::size_t h = size_hint.load(std::memory_order_relaxed);
@@ -31,7 +34,7 @@ std::optional<Text> check_into_spool(const std::vector<std::string>& files, cons
                 failed = true;
                 return;
             }
-            index.add(i, files[i], c.keys, c.loaded);
+            index.add(i, files[i], c.keys, c.checked);
         });
     if (failed || !spool.finish()) return spool.error();
     return std::nullopt;

@@ -8,11 +8,13 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "report/report.hpp"
 #include "engine/streamed.hpp"
 #include "report/stream.hpp"
 #include "support/helpers.hpp"
+#include "support/temp_dir.hpp"
 
 namespace ahaki {
 namespace {
@@ -120,6 +122,29 @@ TEST(Stream, FileThatDoesNotLoadInAMultiFileRun) {
         EXPECT_NE(out.find("checked against 2 other submissions"), std::string::npos);
         EXPECT_NE(out.find("bare-ampersand.xml"), std::string::npos);
         EXPECT_NE(out.find("is also a full-time teacher in " + files[2]), std::string::npos);
+    }
+}
+
+// A file that loads but that no edition of the standard applies to (intake before
+// 2018-04-01) is invalid: like a file that does not load, it is left out of the checks
+// across submissions, in streamed and whole runs alike (its teacher, who is also
+// full-time in a.xml and b.xml, does not make a.xml's finding name it).
+TEST(Stream, FileWithoutAnEditionIsLeftOutOfTheChecksAcrossSubmissions) {
+    const std::string src = test::source_dir();
+    const std::string pair = src + "/curricula/non-compliant/XSB-001-teacher-full-time-at-two-schools/";
+    test::TempDir dir("stream-edition");
+    {
+        std::ofstream(dir / "old.xml", std::ios::binary)
+            << test::replace_once(test::read_file(pair + "b.xml"), "intake=\"2026-04-01\"", "intake=\"2017-04-01\"");
+    }
+    std::vector<std::string> files{pair + "a.xml", dir / "old.xml", pair + "b.xml", src + "/curricula/compliant/hari-kyu.xml"};
+    for (unsigned jobs : {1u, 2u}) {
+        std::string out = streamed("json", files, Lang::en, jobs, true);
+        EXPECT_EQ(out, whole("json", files, Lang::en, true)) << jobs;
+        EXPECT_NE(out.find("no edition of the standard applies to the intake 2017-04-01"), std::string::npos);
+        EXPECT_NE(out.find("checked against 2 other submissions"), std::string::npos);
+        EXPECT_NE(out.find("is also a full-time teacher in " + files[2] + ";"), std::string::npos) << out;
+        EXPECT_EQ(out.find("is also a full-time teacher in " + files[1]), std::string::npos);
     }
 }
 
