@@ -183,10 +183,15 @@ TEST(Stream, OnlyTextAndJsonStream) {
     EXPECT_EQ(make_stream_writer("html", WriteContext{}, {}), nullptr);
 }
 
+/// Every ASCII character but NUL, then Japanese text and a full-width digit.
+std::string ascii_and_japanese() {
+    std::string s;
+    for (int c = 1; c < 128; ++c) s.push_back(static_cast<char>(c));
+    return s + "日本語\xEF\xBC\x91";
+}
+
 TEST(Json, EscapesLikeBoostJson) {
-    std::string weird;
-    for (int c = 1; c < 128; ++c) weird.push_back(static_cast<char>(c));
-    weird += "日本語\xEF\xBC\x91";
+    const std::string weird = ascii_and_japanese();
     RunReport run;
     FileReport f;
     f.path = weird;
@@ -204,9 +209,7 @@ TEST(Json, EscapesLikeBoostJson) {
 // The writer buffers its output in blocks: strings of every length up to many times the
 // block (escaped in parts), and pieces that straddle block boundaries, come out whole.
 TEST(Json, LongStringsAndManyPiecesLikeBoostJson) {
-    std::string weird;
-    for (int c = 1; c < 128; ++c) weird.push_back(static_cast<char>(c));
-    weird += "日本語\xEF\xBC\x91";
+    const std::string weird = ascii_and_japanese();
     RunReport run;
     FileReport f;
     f.type = FacilityType::hari_kyu;
