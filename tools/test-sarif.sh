@@ -34,3 +34,14 @@ run load-errors "$work/bad" "$work/empty" curricula/compliant/hari.xml
 run absolute "$(pwd)/curricula/non-compliant/CUR-007-visually-impaired.xml"
 
 "$here/validate-sarif.sh" "$work"/*.sarif
+
+# GitHub's rule set is on: a file valid by the specification but without the fullDescription and help
+# GitHub code scanning requires on a notification descriptor (GH2012) must be rejected.
+mkdir -p "$work/gh"
+node -e '
+  const fs = require("fs");
+  const log = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  const n = log.runs[0].tool.driver.notifications[0];
+  delete n.fullDescription; delete n.help;
+  fs.writeFileSync(process.argv[2], JSON.stringify(log));' "$work/curricula-en.sarif" "$work/gh/no-full-description.sarif"
+"$here/validate-sarif.sh" --expect-invalid "$work/gh/no-full-description.sarif"

@@ -5,6 +5,8 @@
 # Installs it under $SARIF_NPM_PREFIX (default ./build/npm) when it is absent: this is the one
 # place the project downloads anything (outputs.md / the issue ask for this validator).
 #
+# Both rule sets run: the SARIF specification's (Sarif) and GitHub code scanning's (Gh: e.g. GH2012,
+# every rule and notification descriptor needs fullDescription and help).
 # A file passes when the validator reports no error and no warning; its notes (style advice such
 # as "provide a helpUri" or "embed snippets") are counted and printed, not fatal.
 #
@@ -45,7 +47,7 @@ for f in "$@"; do
   [[ -f $f ]] || { echo "validate-sarif: no such file: $f" >&2; exit 2; }
   out="$work/result.sarif"
   rm -f "$out"
-  "$tool" validate --level "Error;Warning;Note" -o "$out" "$f" > "$work/console.txt" 2>&1 || true
+  "$tool" validate --rule-kind "Sarif;Gh" --level "Error;Warning;Note" -o "$out" "$f" > "$work/console.txt" 2>&1 || true
   if [[ ! -s $out ]]; then
     cat "$work/console.txt" >&2
     echo "validate-sarif: the validator produced no result for $f" >&2

@@ -1,8 +1,10 @@
 // JUnit XML, as read by GitLab, Jenkins and the GitHub test-report actions.
 //
 // One <testsuite name=FILE> per checked file and one <testcase> per requirement
-// (Outcome), passing ones too, named "RULE-ID scope @line:col" so that names are
-// unique (GitLab keeps only the first of several test cases with one name).
+// (Outcome), passing ones too, named "RULE-ID scope /element/path": no line
+// numbers, so a name stays the same when lines are inserted above it, and names
+// are unique (GitLab keeps only the first of several test cases with one name;
+// a repeat gets " #2"). The location (file:line:col) is in the failure text.
 // - error or warning findings: <failure type="error|warning">;
 // - review findings: <failure type="review"> only when --fail-on review makes
 //   them fail the run; otherwise the test case passes and says so in <system-out>;
@@ -36,9 +38,10 @@ std::string attr(std::string_view name, std::string_view value) {
     return s;
 }
 
-std::string loc_suffix(const Loc& loc) {
-    if (!loc.known()) return {};
-    return " @" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+/// " /school/course[@id='day']": the element, without line numbers (they change when lines are inserted).
+std::string path_suffix(const Loc& loc) {
+    if (loc.path.empty()) return {};
+    return " " + loc.path;
 }
 
 std::string suite_xml(const std::string& name, const std::vector<Case>& cases, const std::vector<std::pair<std::string, std::string>>& props) {
@@ -93,7 +96,7 @@ std::string write_junit(const RunReport& run, const WriteContext& c) {
         for (const auto& d : f.errors) {
             Case k;
             k.classname = f.path;
-            k.name = unique("LOAD" + loc_suffix(d.loc));
+            k.name = unique("LOAD" + path_suffix(d.loc));
             k.kind = Case::error;
             std::string line = diagnostic_line(d, L);
             k.body = "      <error" + attr("message", d.message.in(L)) + attr("type", "invalid-input") + ">" + xml_escape(line) +
@@ -103,7 +106,7 @@ std::string write_junit(const RunReport& run, const WriteContext& c) {
         for (const auto& o : f.outcomes) {
             Case k;
             k.classname = f.path;
-            k.name = unique(o.rule_id + (o.scope.empty() ? "" : " " + o.scope) + loc_suffix(o.loc));
+            k.name = unique(o.rule_id + (o.scope.empty() ? "" : " " + o.scope) + path_suffix(o.loc));
             std::string lines;
             for (const auto& fd : o.findings) lines += report::finding_line(f.path, fd, L) + "\n";
             const Finding* worst = report::worst_unwaived(o);
@@ -151,7 +154,7 @@ std::string write_junit(const RunReport& run, const WriteContext& c) {
         for (const auto& n : run.waiver_notices) {
             Case k;
             k.classname = n.waiver_file;
-            k.name = std::string(waiver_problem_code(n.problem)) + " " + n.waiver_id + loc_suffix(n.loc);
+            k.name = std::string(waiver_problem_code(n.problem)) + " " + n.waiver_id;
             k.kind = Case::failure;
             k.body = "      <failure" + attr("message", n.message.in(L)) + attr("type", "warning") + ">" +
                      xml_escape(report::waiver_notice_line(n, L)) + "</failure>\n";

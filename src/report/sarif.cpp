@@ -150,11 +150,14 @@ json::object load_rule_json(Lang L) {
                         {"properties", {{"citation", ja ? "—（入力の形式）" : "— (input format)"}, {"section", "input"}}}};
 }
 
-json::object notification_descriptor(std::string_view id, std::string_view name, const Text& title, std::string_view level,
-                                     Lang L) {
+/// GitHub code scanning requires fullDescription and help on every descriptor, notifications too (GH2012).
+json::object notification_descriptor(std::string_view id, std::string_view name, const Text& title, const Text& explanation,
+                                     std::string_view level, Lang L) {
     return json::object{{"id", id},
                         {"name", name},
                         {"shortDescription", message(title.in(L), L)},
+                        {"fullDescription", message(explanation.in(L), L)},
+                        {"help", {{"text", explanation.in(L)}, {"markdown", explanation.in(L)}}},
                         {"defaultConfiguration", {{"level", level}}}};
 }
 
@@ -179,10 +182,20 @@ std::string write_sarif(const RunReport& run, const WriteContext& c) {
 
     json::array notifications;
     notifications.push_back(notification_descriptor(
-        waiver_problem_code(WaiverProblem::expired), "ExpiredWaiver", Text{"期限切れの免除", "Expired waiver"}, "warning", L));
+        waiver_problem_code(WaiverProblem::expired), "ExpiredWaiver", Text{"期限切れの免除", "Expired waiver"},
+        Text{"免除ファイルの免除が期限を過ぎているため適用していません。免除された指摘は通常の指摘に戻ります。期限を更新するか、免除を削除してください。",
+             "A waiver of the waiver file has expired and no longer applies: the findings it waived count again. Renew its expiry or remove it."},
+        "warning", L));
     notifications.push_back(notification_descriptor(
-        waiver_problem_code(WaiverProblem::unmatched), "UnmatchedWaiver", Text{"該当のない免除", "Waiver that matches nothing"}, "warning", L));
-    notifications.push_back(notification_descriptor("input", "InputNotChecked", Text{"確認できない入力", "Input that could not be checked"}, "error", L));
+        waiver_problem_code(WaiverProblem::unmatched), "UnmatchedWaiver", Text{"該当のない免除", "Waiver that matches nothing"},
+        Text{"免除ファイルの免除がどの指摘にも当たりません。規則ID・対象ファイル・要素が正しいか確認し、不要なら削除してください。",
+             "A waiver of the waiver file matches no finding: check its rule id, file and element, and remove it when it is no longer needed."},
+        "warning", L));
+    notifications.push_back(notification_descriptor(
+        "input", "InputNotChecked", Text{"確認できない入力", "Input that could not be checked"},
+        Text{"ファイルやディレクトリを読めないか、内容が形式に合わないため確認できませんでした（終了コード2）。メッセージの行・列を直してください。",
+             "A file or directory could not be read, or its content does not follow the format, so it was not checked (exit code 2). Fix what the message points at."},
+        "error", L));
 
     json::object driver{{"name", "ahaki-check"},
                         {"version", tool_version},
