@@ -129,6 +129,30 @@ std::vector<OutputSpec> parse_formats(const std::vector<std::string>& specs) {
     return out;
 }
 
+/// Control characters (a terminal's escape sequences) from file names and input shown as \xNN.
+std::string terminal_safe(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F) {
+            const char* hex = "0123456789ABCDEF";
+            out += "\\x";
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+/// "dir/x.xml: お知らせ: 確認しませんでした: …（期待: …）" for a file a directory scan skipped.
+std::string notice_line(const Diagnostic& d, Lang L) {
+    std::string s = d.file + (L == Lang::ja ? ": お知らせ: " : ": notice: ") + d.message.in(L);
+    if (!d.expected.empty()) s += L == Lang::ja ? "（ahaki-check の文書: " + d.expected.ja + "）" : " (ahaki-check documents: " + d.expected.en + ")";
+    return terminal_safe(s);
+}
+
 Severity parse_fail_on(const std::string& v, bool& never) {
     never = false;
     if (v == "error") return Severity::error;
@@ -197,6 +221,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     run.complete = options.check.complete;
     Expanded expanded = expand_paths(vm["paths"].as<std::vector<std::string>>());
     run.run_errors = std::move(expanded.errors);
+    for (const auto& n : expanded.notices) err << notice_line(n, L) << "\n";
     std::optional<Progress> progress;
     if (&err == &std::cerr && ::isatty(STDERR_FILENO) && expanded.files.size() > 1) {
         progress.emplace(err, L);

@@ -1,4 +1,5 @@
 #include "engine/engine.hpp"
+#include "engine/scan.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -186,15 +187,41 @@ Expanded expand_paths(const std::vector<std::string>& paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
             std::vector<std::string> found;
+            std::size_t skipped = 0;
             fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
             for (; !ec && it != end; it.increment(ec)) {
+                // Hidden folders (.git, .cache…) and files (editors' backups, temporary outputs) are not submissions.
+                if (it->path().filename().string().starts_with(".")) {
+                    if (it->is_directory(ec)) it.disable_recursion_pending();
+                    continue;
+                }
                 if (!it->is_regular_file(ec)) continue;
                 if (it->path().extension() == ".xml") found.push_back(it->path().string());
             }
             if (ec)
                 out.errors.push_back(Diagnostic{p, Loc{}, Text{"ディレクトリを読めません: " + ec.message(), "cannot read the directory: " + ec.message()}, {}});
             std::sort(found.begin(), found.end());
-            if (found.empty() && !ec)
+            // Not ours (a JUnit report written here by the last run, another tool's XML): skipped, with a notice.
+            std::erase_if(found, [&](const std::string& file) {
+                RootPeek r = peek_root(file);
+                if (r.kind != RootPeek::Kind::foreign) return false;
+                std::string kinds_ja, kinds_en;
+                for (const auto& k : document_roots()) {
+                    kinds_ja += (kinds_ja.empty() ? "" : "、") + std::string("<") + std::string(k.name) + ">（" + k.what.ja + "）";
+                    kinds_en += (kinds_en.empty() ? "" : ", ") + std::string("<") + std::string(k.name) + "> (" + k.what.en + ")";
+                }
+                std::string root = "<" + r.name + ">" + (r.ns.empty() ? "" : " (" + r.ns + ")");
+                out.notices.push_back(Diagnostic{file, Loc{}, Text{"確認しませんでした: ルート要素が " + root + " で、ahaki-check の文書ではありません",
+                                                                   "skipped: the root element is " + root + ", not an ahaki-check document"},
+                                                 Text{kinds_ja, kinds_en}});
+                ++skipped;
+                return true;
+            });
+            if (found.empty() && !ec && skipped > 0)
+                out.errors.push_back(Diagnostic{p, Loc{}, Text{"ディレクトリに ahaki-check の文書がありません（.xml " + std::to_string(skipped) + " 件はほかの形式）",
+                                                               "the directory contains no ahaki-check document (" + std::to_string(skipped) + " .xml file(s) of other kinds)"},
+                                                Text{"学校の記述（*.xml）を含むディレクトリ", "a directory with school descriptions (*.xml)"}});
+            else if (found.empty() && !ec)
                 out.errors.push_back(Diagnostic{p, Loc{}, Text{"ディレクトリに .xml ファイルがありません", "the directory contains no .xml file"},
                                                 Text{"学校の記述（*.xml）を含むディレクトリ", "a directory with school descriptions (*.xml)"}});
             out.files.insert(out.files.end(), found.begin(), found.end());

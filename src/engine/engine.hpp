@@ -83,10 +83,14 @@ FileReport check_school(const std::string& path, const School& school, const Sta
 FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options);
 FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options);
 
-/// Expands PATHs (directories searched recursively for *.xml, in sorted order).
+/// Expands PATHs: directories are searched recursively for *.xml, in sorted
+/// order, skipping hidden files and folders (names starting with '.'), and
+/// files whose root element is clearly not one of ours (engine/scan.hpp), each
+/// with a notice. A file named explicitly is always read.
 struct Expanded {
     std::vector<std::string> files;
     std::vector<Diagnostic> errors;
+    std::vector<Diagnostic> notices;  ///< files of a directory that were skipped, and why
 };
 Expanded expand_paths(const std::vector<std::string>& paths);
 
