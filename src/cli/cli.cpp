@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/import_cmd.hpp"
+#include "cli/plan_cmd.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
@@ -435,6 +436,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (cmd == "rules") return cmd_rules(rest, out);
         if (cmd == "explain") return cmd_explain(rest, out);
         if (cmd == "import") return cmd_import(rest, out, err);
+        if (cmd == "plan") return cmd_plan(rest, out, err);
         throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import）", "unknown command '" + cmd + "' (check, rules, explain, import)"}};
     } catch (const Usage& u) {
         err << (L == Lang::ja ? "エラー: " : "error: ") << u.message.in(L) << "\n"

@@ -151,6 +151,7 @@ FileReport check_school(const std::string& path, const School& school, const Sta
         rule.check(ctx, em);
     }
     report.cross_keys = cross_keys_of(school);
+    report.plan = make_plan(school, standards, report.outcomes);
     return report;
 }
 

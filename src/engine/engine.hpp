@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/cross.hpp"
+#include "engine/plan.hpp"
 #include "model/school.hpp"
 #include "rules/rule.hpp"
 #include "standard/standard.hpp"
@@ -55,6 +56,8 @@ struct FileReport {
     std::shared_ptr<const School> school;
     /// Identifying keys for the checks across submissions (engine/cross.hpp).
     std::vector<CrossKey> cross_keys;
+    /// The fix plan (engine/plan.hpp): empty when the curriculum has no CUR-* error.
+    std::vector<PlanStep> plan;
 
     Verdict verdict() const;
     /// Number of unwaived findings per severity (error, warning, review, info).

@@ -11,6 +11,7 @@
 #include "engine/waivers.hpp"
 #include "report/json_escape.hpp"
 #include "report/json_parts.hpp"
+#include "report/plan_render.hpp"
 #include "report/report.hpp"
 
 namespace ahaki {
@@ -351,7 +352,10 @@ void file(std::string& out, const FileReport& f, Lang L) {
         w.next("min_total_hours").opt_number(cs.min_total_hours);
         w.c('}');
     }
-    w.c(']').c('}').flush();
+    w.c(']');
+    // The fix plan (issue 12): the smallest curriculum changes that meet the CUR-* rules.
+    w.next("plan").raw(boost::json::serialize(report::plan_json(f, L)));
+    w.c('}').flush();
 }
 
 }  // namespace json_parts
