@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -92,7 +93,10 @@ po::options_description check_options(Lang L) {
         ("jobs,j", po::value<unsigned>()->default_value(0), ja ? "並列数（0: 全コア）" : "parallel jobs (0: all cores)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
          ja ? "1ファイルの上限バイト数" : "largest file accepted, in bytes")
-        ("color", po::value<std::string>()->default_value("auto"), ja ? "色付け auto|always|never" : "colour auto|always|never");
+        ("color", po::value<std::string>()->default_value("auto"), ja ? "色付け auto|always|never" : "colour auto|always|never")
+        ("html-detail", po::value<std::string>()->default_value("summary"),
+         ja ? "HTML の要件の行 summary（対応が必要な行と区分ごとの件数）|full（すべての行と図）"
+            : "HTML requirement rows: summary (rows to act on, counts per section) | full (every row, and the charts)");
     return d;
 }
 
@@ -128,6 +132,22 @@ std::vector<OutputSpec> parse_formats(const std::vector<std::string>& specs) {
     }
     if (out.empty()) out.push_back({find_format("text"), {}});
     return out;
+}
+
+/// --format html=DIR/: a path ending in '/' or naming an existing directory.
+bool is_directory_target(const std::string& path) {
+    std::error_code ec;
+    return !path.empty() && (path.back() == '/' || std::filesystem::is_directory(path, ec));
+}
+
+/// Writes every page into the directory (created when missing), each atomically; the first failure is returned.
+std::optional<std::string> write_html_directory(const std::string& dir, const std::vector<HtmlPage>& pages) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec && !std::filesystem::is_directory(dir)) return ec.message();
+    for (const auto& p : pages)
+        if (auto why = write_atomically((std::filesystem::path(dir) / p.name).string(), p.html)) return p.name + ": " + *why;
+    return std::nullopt;
 }
 
 /// Control characters (a terminal's escape sequences) from file names and input shown as \xNN.
@@ -198,8 +218,16 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return trouble;
     }
 
+    const std::string html_detail = vm["html-detail"].as<std::string>();
+    if (html_detail != "summary" && html_detail != "full")
+        throw Usage{Text{"--html-detail に '" + html_detail + "' は使えません（summary, full）",
+                         "--html-detail: '" + html_detail + "' is not summary or full"}};
+    const HtmlOptions html_options{L, html_detail == "full"};
+
     RunOptions options;
     options.check.complete = vm.count("complete") > 0;
+    // The HTML report lays out each course's subjects (its 教育課程表): keep the models for it.
+    for (const auto& o : outputs) options.keep_models = options.keep_models || o.format->name == "html";
     options.jobs = vm["jobs"].as<unsigned>();
     options.load.limits.max_file_bytes = vm["max-file-size"].as<std::size_t>();
 
@@ -331,7 +359,15 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         }
         for (const auto& f : run.files) tally(f);
         for (const auto& o : outputs) {
-            std::string content = o.format->write(run, context_for(o));
+            if (o.format->name == "html" && is_directory_target(o.path)) {
+                // --format html=DIR/: one report per school and an index page.
+                if (auto why = write_html_directory(o.path, write_html_pages(run, html_options))) {
+                    cannot_write(o.path, *why);
+                    status = trouble;
+                }
+                continue;
+            }
+            std::string content = o.format->name == "html" ? write_html(run, html_options) : o.format->write(run, context_for(o));
             if (o.path.empty()) {
                 out << content;
                 out.flush();

@@ -5,8 +5,11 @@
 // document has and the judgement, then the curriculum per course as a table
 // and a bar chart of units per area against the minimums.
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <map>
 
+#include "report/plan_render.hpp"
 #include "report/report.hpp"
 #include "rules/format.hpp"
 
@@ -31,6 +34,9 @@ std::string html_escape(std::string_view s) {
 namespace {
 
 std::string esc(std::string_view s) { return html_escape(s); }
+
+/// "1 error", "2 errors".
+std::string fmt_count(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 struct Tr {
     Lang L;
@@ -98,6 +104,23 @@ td.short { color: #b3261e; font-weight: bold; }
 .legend { font-size: 8pt; color: #444; }
 footer { margin-top: 6mm; font-size: 7.5pt; color: #666; border-top: 1px solid #ccc; padding-top: 1mm; }
 @media print { body { max-width: none; padding: 0; } }
+section.plan table.plan td { font-size: 8pt; }
+tr.by-hand td { background: #fffaf0; }
+p.plan-total { font-weight: bold; margin: 1mm 0; font-size: 9pt; }
+.curriculum-sheet h4 { font-size: 10pt; margin: 3mm 0 1mm; }
+table.sheet { font-size: 7.5pt; line-height: 1.25; }
+table.sheet th, table.sheet td { padding: 0.4mm 1.2mm; }
+table.sheet td.area { font-weight: bold; background: #f6f7f9; width: 22%; }
+table.sheet td.subtotal { background: #eef0f3; font-weight: bold; }
+table.sheet .short, td.subtotal.short { color: #b3261e; }
+tr.section th { background: #dde3ea; font-size: 9pt; }
+tr.section .section-counts { float: right; font-weight: normal; font-size: 8pt; }
+table.not-checked td.ids { font-size: 7.5pt; }
+section.reviewer { break-inside: avoid; page-break-inside: avoid; }
+table.reviewer th { width: 14%; }
+table.reviewer td { width: 36%; }
+table.reviewer td { height: 9mm; }
+table.reviewer td.remarks { height: 24mm; }
 )CSS";
 
 const char* verdict_class(Verdict v) {
@@ -333,10 +356,191 @@ std::string course_html(const CourseSummary& c, Lang L) {
     return s + "</div>\n";
 }
 
-std::string file_html(const FileReport& f, Lang L, bool first) {
+/// The course as the school names it: its schedule and years (the file's id only to tell two alike apart).
+std::string course_name(const FileReport& f, const std::string& id, Lang L) {
+    const CourseSummary* cs = nullptr;
+    int alike = 0;
+    for (const auto& c : f.courses)
+        if (c.id == id) cs = &c;
+    if (!cs) return esc(id);
+    for (const auto& c : f.courses) alike += c.schedule == cs->schedule && c.years == cs->years;
+    bool vi = false;
+    if (f.school)
+        for (const auto& c : f.school->courses)
+            if (c.id == id) vi = c.visually_impaired;
+    std::string s = L == Lang::ja ? esc(info(cs->schedule).ja) + "（修業年限" + std::to_string(cs->years) + "年" + (vi ? "、視覚障害者" : "") + "）"
+                                  : esc(info(cs->schedule).en) + " (" + std::to_string(cs->years) + " years" + (vi ? ", visually impaired" : "") + ")";
+    if (alike > 1) s += " " + esc(id);
+    return s;
+}
+
+/// 「修正案」: the plan (engine/plan.hpp) as a table per course.
+std::string plan_html(const FileReport& f, Lang L) {
+    if (f.plan.empty()) return {};
+    Tr t{L};
+    std::string s = "<section class=\"plan\"><h3>" + t("修正案", "Fix plan (修正案)") + "</h3>\n<p class=\"meta\">" +
+                    t("教育課程（CUR-*）を基準に合わせる最小の変更です。ahaki-check plan -o FILE で、この変更を反映した下書きを作れます。",
+                      "The smallest changes that make the curriculum (CUR-*) meet the standard; ahaki-check plan -o FILE writes a draft with them applied.") +
+                    "</p>\n";
+    std::string course;
+    int n = 0;
+    for (const auto& p : f.plan) {
+        if (n == 0 || p.course_id != course) {
+            if (n) s += "</tbody></table>\n";
+            course = p.course_id;
+            n = 0;
+            s += "<p class=\"plan-total\">" + course_name(f, course, L) + ": " + esc(report::plan_totals_text(f, course, L)) + "</p>\n";
+            s += "<table class=\"plan\"><colgroup><col style=\"width:5%\"><col style=\"width:45%\"><col style=\"width:40%\"><col style=\"width:10%\"></colgroup><thead><tr><th>#</th><th>" +
+                 t("変更", "change") + "</th><th>" + t("理由", "because") + "</th><th>" + t("規則", "rule") + "</th></tr></thead>\n<tbody>\n";
+        }
+        s += std::string("<tr") + (p.kind == PlanStep::Kind::by_hand ? " class=\"by-hand\"" : "") + "><td class=\"num\">" +
+             std::to_string(++n) + "</td><td>" + esc(report::plan_step_text(p, L)) + "</td><td>" + esc(p.why.in(L)) +
+             "</td><td class=\"nw\">" + esc(p.rule_ids) + "</td></tr>\n";
+    }
+    return s + "</tbody></table></section>\n";
+}
+
+/// The curriculum laid out like the application's 教育課程表: areas, subjects, method, units, hours, and the
+/// units in the column of the year they are taught; a subtotal per area against its minimum.
+std::string curriculum_table_html(const FileReport& f, const CourseSummary& cs, Lang L) {
+    Tr t{L};
+    const Course* course = nullptr;
+    if (f.school)
+        for (const auto& c : f.school->courses)
+            if (c.id == cs.id) course = &c;
+    std::string s = "<div class=\"curriculum-sheet\"><h4>" + course_name(f, cs.id, L) + t("　", " — ") +
+                    (L == Lang::ja ? std::to_string(cs.subject_count) + "科目、基準 " + esc(cs.standard_id)
+                                   : std::to_string(cs.subject_count) + " subjects, standard " + esc(cs.standard_id)) +
+                    "</h4>\n";
+    if (!course) return s + course_html(cs, L) + "</div>\n";
+    const int years = std::max(cs.years, 1);
+    s += "<table class=\"sheet\"><thead><tr><th>" + t("教育内容", "area") + "</th><th>" + t("授業科目", "subject") + "</th><th>" +
+         t("方法", "method") + "</th><th class=\"num\">" + t("単位数", "units") + "</th><th class=\"num\">" + t("時間数", "hours") + "</th>";
+    for (int y = 1; y <= years; ++y) s += "<th class=\"num\">" + (L == Lang::ja ? std::to_string(y) + "年" : "Y" + std::to_string(y)) + "</th>";
+    s += "</tr></thead>\n<tbody>\n";
+    for (const auto& row : cs.areas) {
+        std::vector<const Subject*> subs;
+        for (const auto& sub : course->subjects)
+            if (sub.area == row.area) subs.push_back(&sub);
+        const auto& ai = info(row.area);
+        const std::string area = esc(L == Lang::ja ? ai.ja : ai.en);
+        bool first = true;
+        for (const auto* sub : subs) {
+            s += "<tr>";
+            if (first) s += "<td class=\"area\" rowspan=\"" + std::to_string(subs.size() + 1) + "\">" + area + "</td>";
+            first = false;
+            s += "<td>" + esc(sub->name) + "</td><td class=\"nw\">" + esc(L == Lang::ja ? info(sub->method).ja : info(sub->method).en) +
+                 "</td><td class=\"num\">" + fmt::num(sub->units) + "</td><td class=\"num\">" + fmt::num(sub->hours) + "</td>";
+            for (int y = 1; y <= years; ++y)
+                s += "<td class=\"num\">" + (sub->year && *sub->year == y ? fmt::num(sub->units) : std::string()) + "</td>";
+            s += "</tr>\n";
+        }
+        bool short_of = row.min_units && row.units < *row.min_units;
+        if (first) s += "<tr><td class=\"area\">" + area + "</td>";
+        else s += "<tr>";
+        s += std::string("<td class=\"subtotal") + (short_of ? " short" : "") + "\" colspan=\"2\">" + t("小計", "subtotal") +
+             (row.min_units ? (L == Lang::ja ? "（必要 " + fmt::num(*row.min_units) + "単位以上" : " (at least " + fmt::num(*row.min_units)) +
+                                  (short_of ? (L == Lang::ja ? "、" + fmt::num(*row.min_units - row.units) + "単位不足）"
+                                                             : ", " + fmt::num(*row.min_units - row.units) + " short)")
+                                            : t("）", ")"))
+                            : std::string()) +
+             "</td><td class=\"num subtotal\">" + fmt::num(row.units) + "</td><td class=\"num subtotal\">" + fmt::num(row.hours) +
+             "</td><td class=\"subtotal\" colspan=\"" + std::to_string(years) + "\"></td></tr>\n";
+    }
+    bool ushort = cs.min_total_units && cs.total_units < *cs.min_total_units;
+    bool hshort = cs.min_total_hours && cs.total_hours < *cs.min_total_hours;
+    s += "<tr class=\"total\"><th colspan=\"3\">" + t("合計", "total") +
+         (cs.min_total_units ? (L == Lang::ja ? "（必要 " + fmt::num(*cs.min_total_units) + "単位・" + fmt::num(cs.min_total_hours.value_or(Decimal{})) + "時間以上）"
+                                              : " (at least " + fmt::num(*cs.min_total_units) + " units, " + fmt::num(cs.min_total_hours.value_or(Decimal{})) + " hours)")
+                             : std::string()) +
+         "</th><th class=\"num" + (ushort ? " short" : "") + "\">" + fmt::num(cs.total_units) + "</th><th class=\"num" +
+         (hshort ? " short" : "") + "\">" + fmt::num(cs.total_hours) + "</th>";
+    for (int y = 1; y <= years; ++y) {
+        Decimal u;
+        for (const auto& sub : course->subjects)
+            if (sub.year && *sub.year == y) u += sub.units;
+        s += "<th class=\"num\">" + fmt::num(u) + "</th>";
+    }
+    s += "</tr>\n</tbody></table></div>\n";
+    return s;
+}
+
+/// Hook: each document kind contributes its summary section (the school's 教育課程表; the clinic kind adds its
+/// month ledger here). A row applies to the reports it recognises; the first one that applies is used.
+struct SummarySection {
+    bool (*applies)(const FileReport&);
+    std::string (*render)(const FileReport&, const HtmlOptions&);
+};
+
+std::string school_curriculum_section(const FileReport& f, const HtmlOptions& o) {
+    if (f.courses.empty()) return {};
+    Tr t{o.lang};
+    std::string s = "<section class=\"curriculum\"><h3>" + t("教育課程表（別表第一）", "Curriculum (別表第一)") + "</h3>\n";
+    for (const auto& c : f.courses) {
+        s += curriculum_table_html(f, c, o.lang);
+        if (o.full) s += chart_svg(c, o.lang);
+    }
+    return s + "</section>\n";
+}
+
+const SummarySection summary_sections[] = {
+    {[](const FileReport& f) { return f.type.has_value(); }, school_curriculum_section},
+};
+
+/// Where a section is described in the input: what to add to have it checked.
+const char* section_element(Section s) {
+    switch (s) {
+        case Section::curriculum: return "<course>/<subject>";
+        case Section::timetable: return "<course>/<timetable>";
+        case Section::placements: return "<subject>/<placement>";
+        case Section::teachers: return "<teachers>";
+        case Section::students: return "<students>";
+        case Section::sites: return "<clinical-sites>/<site>";
+        case Section::premises: return "<premises>";
+        case Section::equipment: return "<equipment>";
+        case Section::finance: return "<finance>";
+        case Section::records: return "<records>";
+        case Section::procedure: return "<procedure>";
+        case Section::founder: return "<founder>";
+        case Section::school_rules: return "<school-rules>";
+        case Section::cross_file: return "";
+    }
+    return "";
+}
+
+std::string requirement_row(const Outcome& o, const Rule* rule, Lang L) {
+    std::string cite = rule ? std::string(rule->citation) : std::string();
+    std::string s = "<tr class=\"row-" + std::string(status_code(o.status)) + "\"><td class=\"rule\">" + esc(o.rule_id) +
+                    "<span class=\"cite\">" + esc(cite) + "</span></td><td>" + esc(o.label.in(L)) + "</td>" + value_td(o.required, L) +
+                    value_td(o.measured, L) + "<td>" + status_badge(o.status, L) + "</td><td>";
+    for (const auto& fi : o.findings) s += finding_html(fi, L);
+    return s + "</td></tr>\n";
+}
+
+std::string counts_of(const std::array<std::size_t, 4>& c, Lang L) {
+    return L == Lang::ja ? "適合 " + std::to_string(c[0]) + "、不適合 " + std::to_string(c[1]) + "、要確認 " + std::to_string(c[2]) +
+                               "、未確認 " + std::to_string(c[3])
+                         : std::to_string(c[0]) + " compliant, " + std::to_string(c[1]) + " non-compliant, " + std::to_string(c[2]) +
+                               " need review, " + std::to_string(c[3]) + " not checked";
+}
+
+std::string reviewer_box(Lang L) {
+    Tr t{L};
+    return "<section class=\"reviewer\"><h3>" + t("審査記録", "Review") + "</h3><table class=\"reviewer\"><tr><th>" +
+           t("審査者 氏名", "reviewer") + "</th><td></td><th>" + t("審査日", "date") + "</th><td class=\"date\">" +
+           t("　　年　　月　　日", "") + "</td></tr><tr><th>" + t("所見・備考", "remarks") +
+           "</th><td colspan=\"3\" class=\"remarks\"></td></tr></table></section>\n";
+}
+
+constexpr std::size_t unnamed_page = static_cast<std::size_t>(-1);
+
+/// `index`: the file's named page in a report of several files (its running header), or unnamed_page.
+std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, std::size_t index) {
+    const Lang L = opt.lang;
     Tr t{L};
     Verdict v = f.verdict();
-    std::string s = "<section class=\"file" + std::string(first ? " first" : "") + "\">\n";
+    std::string s = "<section class=\"file" + std::string(first ? " first" : "") + "\"" +
+                    (index == unnamed_page ? std::string() : " style=\"page: f" + std::to_string(index) + "\"") + ">\n";
     s += "<h2>" + (f.type ? school_line(f, L) : esc(f.path)) + "</h2>\n";
     std::string meta;
     if (f.type) meta += esc(f.path);
@@ -349,82 +553,118 @@ std::string file_html(const FileReport& f, Lang L, bool first) {
     if (!f.errors.empty()) {
         s += "<h3>" + t("入力エラー", "Input errors") + "</h3>\n";
         for (const auto& d : f.errors) s += diagnostic_html(d, L);
-        return s + "</section>\n";
+        return s + reviewer_box(L) + "</section>\n";
     }
 
-    // The findings at a glance, so the first page says what to fix.
+    // 1. The findings at a glance, so the first page says what to fix; 2. the fix plan.
     std::string top;
     for (const auto& o : f.outcomes)
         for (const auto& fi : o.findings) top += "<li>" + badge("", fi.rule_id) + " " + finding_html(fi, L) + "</li>\n";
     if (!top.empty()) s += "<h3>" + t("指摘事項", "Findings") + "</h3>\n<ul class=\"top\">\n" + top + "</ul>\n";
+    s += plan_html(f, L);
 
-    s += "<h3>" + t("要件ごとの判定", "Requirements") + "</h3>\n";
+    // 3. The document kind's summary (the school's 教育課程表).
+    for (const auto& sec : summary_sections)
+        if (sec.applies(f)) {
+            s += sec.render(f, opt);
+            break;
+        }
+
+    // 4. Requirements by section: rows that need action; compliant ones counted (all rows with --html-detail full).
+    struct SectionRows {
+        std::array<std::size_t, 4> counts{};
+        std::string rows;
+        std::vector<std::string> not_checked;
+    };
+    std::map<Section, SectionRows> sections;
+    for (const auto& o : f.outcomes) {
+        const Rule* rule = find_rule(o.rule_id);
+        Section sec = rule ? rule->section : Section::cross_file;
+        SectionRows& r = sections[sec];
+        ++r.counts[static_cast<std::size_t>(o.status)];
+        if (o.status == Status::not_checked && o.findings.empty()) {
+            if (std::find(r.not_checked.begin(), r.not_checked.end(), o.rule_id) == r.not_checked.end()) r.not_checked.push_back(o.rule_id);
+            continue;
+        }
+        if (o.status == Status::compliant && o.findings.empty() && !opt.full) continue;
+        r.rows += requirement_row(o, rule, L);
+    }
+    s += "<section class=\"requirements\"><h3>" + t("要件ごとの判定", "Requirements") + "</h3>\n";
+    if (!opt.full)
+        s += "<p class=\"meta\">" + t("適合した要件は区分ごとの件数だけを示します（すべての行: --html-detail full）。",
+                                      "Compliant requirements are counted per section (every row: --html-detail full).") + "</p>\n";
     s += "<table class=\"requirements\"><colgroup><col style=\"width:14%\"><col style=\"width:24%\"><col style=\"width:12%\">"
          "<col style=\"width:11%\"><col style=\"width:8%\"><col style=\"width:31%\"></colgroup><thead><tr><th>" + t("規則・根拠", "rule / clause") + "</th><th>" + t("要件", "requirement") +
          "</th><th>" + t("必要", "required") + "</th><th>" + t("記載", "found") + "</th><th>" + t("判定", "judgement") + "</th><th>" +
          t("指摘（行）", "findings (line)") + "</th></tr></thead>\n<tbody>\n";
-    // Requirements not checked because a section is absent are one row per
-    // section (a curriculum-only file would otherwise print pages of them).
-    struct Absent {
-        std::vector<std::string> rules;
-        std::size_t count = 0;
-    };
-    std::map<Section, Absent> absent;
-    for (const auto& o : f.outcomes) {
-        const Rule* rule = find_rule(o.rule_id);
-        if (rule && o.status == Status::not_checked && o.findings.empty()) {
-            Absent& a = absent[rule->section];
-            if (a.rules.empty() || a.rules.back() != o.rule_id) a.rules.push_back(o.rule_id);
-            ++a.count;
-            continue;
-        }
-        std::string cite = rule ? std::string(rule->citation) : std::string();
-        s += "<tr class=\"row-" + std::string(status_code(o.status)) + "\"><td class=\"rule\">" + esc(o.rule_id) +
-             "<span class=\"cite\">" + esc(cite) + "</span></td><td>" + esc(o.label.in(L)) + "</td>" + value_td(o.required, L) + value_td(o.measured, L) + "<td>" + status_badge(o.status, L) +
-             "</td><td>";
-        for (const auto& fi : o.findings) s += finding_html(fi, L);
-        s += "</td></tr>\n";
+    for (const auto& [sec, r] : sections) {
+        if (r.counts[0] + r.counts[1] + r.counts[2] == 0) continue;  // all not checked: below
+        s += "<tr class=\"section\"><th colspan=\"6\">" + esc(section_text(sec).in(L)) + "<span class=\"section-counts\">" +
+             esc(counts_of(r.counts, L)) + "</span></th></tr>\n" + r.rows;
     }
-    for (const auto& [section, a] : absent) {
-        std::string ids = a.rules.size() <= 3 ? a.rules.front() : a.rules.front() + "〜" + a.rules.back();
-        if (a.rules.size() == 2 || a.rules.size() == 3)
-            for (std::size_t i = 1; i < a.rules.size(); ++i) ids += ", " + a.rules[i];
-        const Text what = section_text(section);
-        s += "<tr class=\"row-not-checked\"><td class=\"rule\">" + esc(ids) + "</td><td>" +
-             (L == Lang::ja ? esc(what.ja) + "（" + std::to_string(a.count) + "件の要件）"
-                            : esc(what.en) + " (" + std::to_string(a.count) + " requirements)") +
-             "</td><td>—</td><td>" + t("記載なし", "not described") + "</td><td>" + status_badge(Status::not_checked, L) +
-             "</td><td></td></tr>\n";
-    }
-    s += "</tbody></table>\n";
+    s += "</tbody></table></section>\n";
 
-    if (!f.courses.empty()) {
-        s += "<h3>" + t("教育課程（別表第一）", "Curriculum (別表第一)") + "</h3>\n";
-        for (const auto& c : f.courses) s += course_html(c, L);
+    // 5. What was not checked, with the section to add for each.
+    std::string nc;
+    for (const auto& [sec, r] : sections) {
+        if (r.not_checked.empty()) continue;
+        std::string ids;
+        for (const auto& id : r.not_checked) ids += (ids.empty() ? "" : ", ") + id;
+        nc += "<tr class=\"row-not-checked\"><td>" + esc(section_text(sec).in(L)) + "</td><td class=\"ids\">" + esc(ids) + "</td><td class=\"nw\"><code>" +
+              esc(section_element(sec)) + "</code></td><td class=\"num\">" + std::to_string(r.counts[3]) + "</td></tr>\n";
     }
-    return s + "</section>\n";
+    if (!nc.empty())
+        s += "<section class=\"not-checked\"><h3>" + t("確認していない項目", "Not checked") + "</h3>\n<p class=\"meta\">" +
+             t("記載がないため確認していません。右の要素を記述に加えると確認されます（適合とはみなしません）。",
+               "Not described, so not checked (never counted as compliant); add the element on the right to have them checked.") +
+             "</p>\n<table class=\"not-checked\"><thead><tr><th>" + t("区分", "section") + "</th><th>" + t("規則", "rules") + "</th><th>" +
+             t("加える要素", "add") + "</th><th class=\"num\">" + t("要件数", "requirements") + "</th></tr></thead>\n<tbody>\n" + nc +
+             "</tbody></table></section>\n";
+    return s + reviewer_box(L) + "</section>\n";
 }
 
+/// A CSS string: every character outside plain ASCII letters and digits as a \HEX escape, so input text can never
+/// close the string or the <style> element.
+std::string css_string(std::string_view s) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::uint32_t cp = c;
+        std::size_t len = 1;
+        if (c >= 0xF0 && i + 3 < s.size() + 0) { cp = c & 0x07; len = 4; }
+        else if (c >= 0xE0) { cp = c & 0x0F; len = 3; }
+        else if (c >= 0xC0) { cp = c & 0x1F; len = 2; }
+        if (i + len > s.size()) len = 1, cp = 0xFFFD;
+        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        i += len;
+        if (std::isalnum(c) && len == 1) {
+            out += static_cast<char>(c);
+        } else if (cp >= 0x20 && cp != 0x7F) {
+            char buf[12];
+            std::snprintf(buf, sizeof buf, "\\%X ", cp);
+            out += buf;
+        }
+    }
+    return out + "\"";
+}
+
+/// The running header and footer of every printed page of file `index`: the school, the standard, page X of Y.
+std::string page_css(const FileReport& f, std::size_t index, Lang L) {
+    std::string name = f.type ? f.school_name : f.path;
+    std::string standard = f.standard_id.empty() ? std::string() : std::string(L == Lang::ja ? "基準 " : "standard ") + f.standard_id;
+    return "@page" + (index == unnamed_page ? std::string() : " f" + std::to_string(index)) + " { @top-left { content: " + css_string(name) +
+           "; font-size: 8pt; color: #333; } @top-right { content: " + css_string(standard) +
+           "; font-size: 8pt; color: #333; } @bottom-center { content: " +
+           (L == Lang::ja ? "counter(page) \" / \" counter(pages) \"\\30DA\\30FC\\30B8\"" : "\"page \" counter(page) \" of \" counter(pages)") +
+           "; font-size: 8pt; color: #333; } }\n";
+}
 }  // namespace
 
-std::string write_html(const RunReport& run, Lang L) {
+namespace {
+
+std::string overall_html(const RunReport& run, Lang L, const std::vector<std::string>* links) {
     Tr t{L};
     std::string s;
-    s.reserve(64 * 1024);
-    s += "<!DOCTYPE html>\n<html lang=\"" + t("ja", "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
-    s += "<meta name=\"generator\" content=\"ahaki-check " + esc(tool_version) + "\">\n";
-    std::string title = t("ahaki-check 確認報告書", "ahaki-check report");
-    if (run.files.size() == 1 && run.files[0].type) title += " — " + run.files[0].school_name;
-    s += "<title>" + esc(title) + "</title>\n<style>" + css + "</style>\n</head>\n<body>\n";
-    s += "<h1>" + t("あん摩マッサージ指圧師・はり師・きゅう師養成施設 確認報告書", "Accreditation check report: anma-massage-shiatsu, acupuncture and moxibustion schools") + "</h1>\n";
-    std::string standards;
-    if (run.standards)
-        for (const auto& e : run.standards->editions)
-            standards += (standards.empty() ? "" : ", ") + esc(e.id) + " (" + esc(e.applies_from.str()) + "〜)";
-    s += "<p class=\"meta\">ahaki-check " + esc(tool_version) + (standards.empty() ? "" : t("、基準: ", "; standard: ") + standards) +
-         (run.complete ? t("、完全な申請として確認（--complete）", "; checked as a complete application (--complete)") : "") + "</p>\n";
-
-    // Overall: verdicts and finding counts over every file.
     std::array<std::size_t, 5> verdicts{};
     std::array<std::size_t, 4> totals{};
     for (const auto& f : run.files) {
@@ -432,23 +672,21 @@ std::string write_html(const RunReport& run, Lang L) {
         auto c = f.counts();
         for (std::size_t i = 0; i < 4; ++i) totals[i] += c[i];
     }
+    auto rank = [](Verdict x) {
+        switch (x) {
+            case Verdict::invalid: return 4;
+            case Verdict::non_compliant: return 3;
+            case Verdict::needs_review: return 2;
+            case Verdict::partially_checked: return 1;
+            case Verdict::compliant: return 0;
+        }
+        return 4;
+    };
     Verdict overall = run.files.empty() || !run.run_errors.empty() ? Verdict::invalid : Verdict::compliant;
-    for (const auto& f : run.files) {
-        Verdict v = f.verdict();
-        auto rank = [](Verdict x) {
-            switch (x) {
-                case Verdict::invalid: return 4;
-                case Verdict::non_compliant: return 3;
-                case Verdict::needs_review: return 2;
-                case Verdict::partially_checked: return 1;
-                case Verdict::compliant: return 0;
-            }
-            return 4;
-        };
-        if (rank(v) > rank(overall)) overall = v;
-    }
+    for (const auto& f : run.files)
+        if (rank(f.verdict()) > rank(overall)) overall = f.verdict();
     // With one file its own box says it all; the overall box is for batches.
-    const bool show_overall = run.files.size() != 1 || !run.run_errors.empty();
+    const bool show_overall = run.files.size() != 1 || !run.run_errors.empty() || links;
     s += "<section class=\"overall\">\n";
     if (show_overall) {
         s += "<div class=\"verdict " + std::string(verdict_class(overall)) + "\"><span class=\"word\">" +
@@ -460,40 +698,112 @@ std::string write_html(const RunReport& run, Lang L) {
                  std::to_string(totals[0]) + "、警告 " + std::to_string(totals[1]) + "、要確認 " + std::to_string(totals[2]) +
                  "、情報 " + std::to_string(totals[3]);
         else
-            s += "overall: " + std::to_string(run.files.size()) + " files (" + std::to_string(verdicts[0]) + " compliant, " +
+            s += "overall: " + fmt_count(run.files.size(), "file", "files") + " (" + std::to_string(verdicts[0]) + " compliant, " +
                  std::to_string(verdicts[1]) + " non-compliant, " + std::to_string(verdicts[2]) + " need review, " +
                  std::to_string(verdicts[3]) + " partially checked, " + std::to_string(verdicts[4]) +
-                 " invalid)<br>findings: " + std::to_string(totals[0]) + " errors, " + std::to_string(totals[1]) +
-                 " warnings, " + std::to_string(totals[2]) + " to review, " + std::to_string(totals[3]) + " info";
+                 " invalid)<br>findings: " + fmt_count(totals[0], "error", "errors") + ", " + fmt_count(totals[1], "warning", "warnings") + ", " +
+                 std::to_string(totals[2]) + " to review, " + std::to_string(totals[3]) + " info";
         s += "</span></div>\n";
     }
     for (const auto& d : run.run_errors) s += diagnostic_html(d, L);
-    if (run.files.size() > 1) {
+    if (run.files.size() > 1 || links) {
         s += "<table class=\"files\"><thead><tr><th>" + t("ファイル", "file") + "</th><th>" + t("学校", "school") + "</th><th>" +
              t("判定", "verdict") + "</th><th class=\"num\">" + t("エラー", "errors") + "</th><th class=\"num\">" + t("警告", "warnings") +
              "</th><th class=\"num\">" + t("要確認", "review") + "</th></tr></thead>\n<tbody>\n";
-        for (const auto& f : run.files) {
+        for (std::size_t i = 0; i < run.files.size(); ++i) {
+            const auto& f = run.files[i];
             auto c = f.counts();
             Verdict v = f.verdict();
-            s += "<tr><td>" + esc(f.path) + "</td><td>" + esc(f.school_name) + "</td><td><span class=\"badge " +
+            std::string school = esc(f.school_name);
+            if (links) school = "<a href=\"" + esc((*links)[i]) + "\">" + (school.empty() ? esc(f.path) : school) + "</a>";
+            s += "<tr><td>" + esc(f.path) + "</td><td>" + school + "</td><td><span class=\"badge " +
                  std::string(verdict_class(v)) + "\">" + esc(verdict_text(v).in(L)) + "</span></td><td class=\"num\">" +
                  std::to_string(c[0]) + "</td><td class=\"num\">" + std::to_string(c[1]) + "</td><td class=\"num\">" +
                  std::to_string(c[2]) + "</td></tr>\n";
         }
         s += "</tbody></table>\n";
     }
-    s += "</section>\n";
+    return s + "</section>\n";
+}
 
-    bool first = true;
-    for (const auto& f : run.files) {
-        s += file_html(f, L, first);
-        first = false;
-    }
-    s += "<footer>" +
-         t("この報告書は ahaki-check が学校の記述（XML）から機械的に作成したものです。「要確認」の項目は書類で確かめてください。",
-           "Generated by ahaki-check from the school description (XML). Items marked \"needs review\" must be checked against the documents.") +
-         "</footer>\n</body>\n</html>\n";
+std::string page_head(const RunReport& run, const HtmlOptions& o, const std::string& title, const std::string& page_rules) {
+    Tr t{o.lang};
+    std::string s = "<!DOCTYPE html>\n<html lang=\"" + t("ja", "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    s += "<meta name=\"generator\" content=\"ahaki-check " + esc(tool_version) + "\">\n";
+    s += "<title>" + esc(title) + "</title>\n<style>" + css + page_rules + "</style>\n</head>\n<body>\n";
+    s += "<h1>" + t("あん摩マッサージ指圧師・はり師・きゅう師養成施設 確認報告書", "Accreditation check report: anma-massage-shiatsu, acupuncture and moxibustion schools") + "</h1>\n";
+    std::string standards;
+    if (run.standards)
+        for (const auto& e : run.standards->editions)
+            standards += (standards.empty() ? "" : ", ") + esc(e.id) + " (" + esc(e.applies_from.str()) + "〜)";
+    s += "<p class=\"meta\">ahaki-check " + esc(tool_version) + (standards.empty() ? "" : t("、基準: ", "; standard: ") + standards) +
+         (run.complete ? t("、完全な申請として確認（--complete）", "; checked as a complete application (--complete)") : "") + "</p>\n";
     return s;
 }
 
+std::string page_foot(Lang L) {
+    Tr t{L};
+    return "<footer>" +
+           t("この報告書は ahaki-check が学校の記述（XML）から機械的に作成したものです。「要確認」の項目は書類で確かめてください。",
+             "Generated by ahaki-check from the school description (XML). Items marked \"needs review\" must be checked against the documents.") +
+           "</footer>\n</body>\n</html>\n";
+}
+
+/// "001-hari-kyu.html": the file's number in the run and its name, safe as a file name.
+std::string page_name(const FileReport& f, std::size_t index) {
+    std::string stem = f.path;
+    if (auto slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
+    if (stem.size() > 4 && stem.ends_with(".xml")) stem.resize(stem.size() - 4);
+    std::string safe;
+    for (char c : stem) {
+        auto u = static_cast<unsigned char>(c);
+        safe += (std::isalnum(u) || c == '-' || c == '_' || c == '.' || u >= 0x80) ? c : '_';
+    }
+    while (!safe.empty() && safe.front() == '.') safe.erase(0, 1);
+    if (safe.size() > 120) safe.resize(120);  // stay well under NAME_MAX in bytes
+    char num[16];
+    std::snprintf(num, sizeof num, "%03zu", index + 1);
+    return std::string(num) + "-" + (safe.empty() ? "school" : safe) + ".html";
+}
+
+}  // namespace
+
+std::string write_html(const RunReport& run, Lang L) { return write_html(run, HtmlOptions{L, false}); }
+
+std::string write_html(const RunReport& run, const HtmlOptions& o) {
+    Tr t{o.lang};
+    std::string title = t("ahaki-check 確認報告書", "ahaki-check report");
+    if (run.files.size() == 1 && run.files[0].type) title += " — " + run.files[0].school_name;
+    // One file: its running header on every page; several: a named page per file.
+    const bool named = run.files.size() > 1;
+    std::string rules;
+    for (std::size_t i = 0; i < run.files.size(); ++i) rules += page_css(run.files[i], named ? i : unnamed_page, o.lang);
+    std::string s = page_head(run, o, title, rules);
+    s.reserve(64 * 1024);
+    s += overall_html(run, o.lang, nullptr);
+    for (std::size_t i = 0; i < run.files.size(); ++i) s += file_html(run.files[i], o, i == 0, named ? i : unnamed_page);
+    return s + page_foot(o.lang);
+}
+
+std::vector<HtmlPage> write_html_pages(const RunReport& run, const HtmlOptions& o) {
+    Tr t{o.lang};
+    std::vector<HtmlPage> pages;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < run.files.size(); ++i) names.push_back(page_name(run.files[i], i));
+    // The index: the batch's verdict and a line per school, linking to its report.
+    std::string index = page_head(run, o, t("ahaki-check 確認報告書（一覧）", "ahaki-check reports (index)"), "");
+    index += overall_html(run, o.lang, &names);
+    pages.push_back({"index.html", index + page_foot(o.lang)});
+    for (std::size_t i = 0; i < run.files.size(); ++i) {
+        const FileReport& f = run.files[i];
+        RunReport one;
+        one.standards = run.standards;
+        one.complete = run.complete;
+        std::string title = t("ahaki-check 確認報告書", "ahaki-check report") + (f.type ? " — " + f.school_name : " — " + f.path);
+        std::string s = page_head(one, o, title, page_css(f, unnamed_page, o.lang));
+        s += file_html(f, o, true, unnamed_page);
+        pages.push_back({names[i], s + page_foot(o.lang)});
+    }
+    return pages;
+}
 }  // namespace ahaki

@@ -43,6 +43,17 @@ std::string write_text(const RunReport& run, const TextOptions& options);
 std::string write_json(const RunReport& run, Lang lang);
 /// One self-contained HTML page (inline CSS and SVG, no script), printable on A4.
 std::string write_html(const RunReport& run, Lang lang);
+struct HtmlOptions {
+    Lang lang = Lang::ja;
+    bool full = false;  ///< --html-detail full: every requirement row (and the charts), not only those to act on
+};
+std::string write_html(const RunReport& run, const HtmlOptions& options);
+/// --format html=DIR/: index.html (the batch, linking to each school) and one self-contained report per file.
+struct HtmlPage {
+    std::string name;  ///< file name in DIR
+    std::string html;
+};
+std::vector<HtmlPage> write_html_pages(const RunReport& run, const HtmlOptions& options);
 /// Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(std::string_view s);
 
