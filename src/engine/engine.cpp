@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "engine/ordered.hpp"
+#include "report/escape.hpp"
 #include "standard/embedded.hpp"
 #include "xml/standard_reader.hpp"
 
@@ -121,7 +122,8 @@ FileReport check_school(const std::string& path, const School& school, const Sta
                         const CheckOptions& options, std::vector<Diagnostic>* errors) {
     FileReport report;
     report.path = path;
-    report.school_name = school.name;
+    // Shown in every report of the file: a huge name is not repeated whole.
+    report.school_name = school.name.size() > escape::max_shown ? escape::capped(school.name, escape::max_shown) : school.name;
     report.type = school.type;
     RuleContext ctx{school, {}, nullptr, options};
     for (const auto& c : school.courses) {

@@ -62,9 +62,14 @@ bool valid_utf8(std::string_view s) {
     return true;
 }
 
-void append_terminal(std::string& out, std::string_view s) {
+void append_terminal(std::string& out, std::string_view s, bool keep_lines) {
     char32_t cp = 0;
-    for (std::size_t i = 0; i < s.size();) {
+    std::size_t i = 0;
+    if (s.size() >= 2 && ((s[0] == ':' && s[1] == ':') || (s[0] == '#' && s[1] == '#'))) {
+        byte_escape(out, static_cast<unsigned char>(s[0]), false);
+        i = 1;
+    }
+    while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c < 0x7F) {  // the common case: a run of printable ASCII
             std::size_t j = i + 1;
@@ -74,6 +79,11 @@ void append_terminal(std::string& out, std::string_view s) {
             continue;
         }
         std::size_t n = c < 0x80 ? 1 : sequence_at(s, i, cp);
+        if (keep_lines && (c == '\n' || c == '\t')) {
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
         if (n == 0 || c < 0x80) {  // a control character, DEL, or a byte that is not UTF-8
             byte_escape(out, c, false);
             ++i;
@@ -89,24 +99,26 @@ void append_terminal(std::string& out, std::string_view s) {
     }
 }
 
-std::string terminal(std::string_view s) {
+std::string terminal(std::string_view s, bool keep_lines) {
     std::string out;
     out.reserve(s.size());
-    append_terminal(out, s);
+    append_terminal(out, s, keep_lines);
     return out;
 }
 
 std::string capped(std::string_view s, std::size_t max) {
     if (s.size() <= max) return std::string(s);
     std::string out(s.substr(0, cut_at(s, max)));
-    out += "…(" + std::to_string(s.size()) + " B)";
+    // Built with append(): GCC 12 warns falsely (-Wrestrict) on "…(" + string + " B)".
+    out.append("…(").append(std::to_string(s.size())).append(" B)");
     return out;
 }
 
 std::string shown(std::string_view s, std::size_t max) {
     if (s.size() <= max) return terminal(s);
     std::string out = terminal(s.substr(0, cut_at(s, max)));
-    out += "…(" + std::to_string(s.size()) + " B)";
+    // Built with append(): GCC 12 warns falsely (-Wrestrict) on "…(" + string + " B)".
+    out.append("…(").append(std::to_string(s.size())).append(" B)");
     return out;
 }
 

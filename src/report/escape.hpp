@@ -26,10 +26,13 @@ constexpr std::size_t max_message = 4096;
 
 /// True if s is valid UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
 bool valid_utf8(std::string_view s);
-/// Escaped for a terminal or a log line (see above); not shortened.
-std::string terminal(std::string_view s);
+/// Escaped for a terminal or a log line (see above); not shortened. A string that
+/// starts with "::" or "##" (a GitHub workflow command at a line start) gets its
+/// first character as \x3A or \x23. `keep_lines`: '\n' and '\t' stay as they are
+/// (for HTML and XML text, where they cannot start anything).
+std::string terminal(std::string_view s, bool keep_lines = false);
 /// Appends terminal(s) to out.
-void append_terminal(std::string& out, std::string_view s);
+void append_terminal(std::string& out, std::string_view s, bool keep_lines = false);
 /// terminal(s), cut to at most `max` bytes of s (at a character) plus "…(N B)".
 std::string shown(std::string_view s, std::size_t max = max_shown);
 /// s cut to at most `max` bytes (at a character) plus "…(N B)"; unchanged when short enough.
