@@ -19,6 +19,7 @@
 #include "cli/progress.hpp"
 #include "engine/engine.hpp"
 #include "engine/streamed.hpp"
+#include "report/escape.hpp"
 #include "report/formats.hpp"
 #include "report/report.hpp"
 #include "xml/waiver_reader.hpp"
@@ -121,6 +122,8 @@ std::vector<OutputSpec> parse_formats(const std::vector<std::string>& specs) {
         }
         if (eq != std::string::npos && path.empty())
             throw Usage{Text{"--format " + name + "= の出力先が空です", "--format " + name + "= has an empty path"}};
+        // The process's own standard output under another name: the same as no path.
+        if (path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1") path.clear();
         if (path.empty() || path == "-") {
             if (stdout_taken)
                 throw Usage{Text{"標準出力に出せる形式は1つだけです（他は NAME=PATH でファイルに）",
@@ -250,6 +253,22 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     run.complete = options.check.complete;
     Expanded expanded = expand_paths(vm["paths"].as<std::vector<std::string>>());
     run.run_errors = std::move(expanded.errors);
+    {
+        // Nothing is written before every output is known to be safe to write.
+        std::vector<std::string> inputs = expanded.files, paths;
+        if (vm.count("waivers")) inputs.push_back(vm["waivers"].as<std::string>());
+        if (vm.count("standard"))
+            for (const auto& s : vm["standard"].as<std::vector<std::string>>()) inputs.push_back(s);
+        bool to_stdout = false;
+        for (const auto& o : outputs) {
+            if (o.path.empty()) to_stdout = true;
+            else paths.push_back(o.path);
+        }
+        if (auto refused = check_outputs(paths, inputs, to_stdout && &out == &std::cout)) {
+            err << (L == Lang::ja ? "エラー: " : "error: ") << refused->in(L) << "\n";
+            return trouble;
+        }
+    }
     for (const auto& n : expanded.notices) err << notice_line(n, L) << "\n";
     std::optional<Progress> progress;
     if (&err == &std::cerr && ::isatty(STDERR_FILENO) && expanded.files.size() > 1) {
@@ -264,8 +283,8 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return c;
     };
     auto cannot_write = [&](const std::string& path, const std::string& why) {
-        err << (L == Lang::ja ? "エラー: " + path + " に書き込めません: " + why + "\n"
-                              : "error: cannot write " + path + ": " + why + "\n");
+        err << (L == Lang::ja ? "エラー: " + escape::shown(path) + " に書き込めません: " + why + "\n"
+                              : "error: cannot write " + escape::shown(path) + ": " + why + "\n");
     };
     bool invalid = !run.run_errors.empty();
     bool failing = false;

@@ -1,6 +1,12 @@
 #include "cli/import_cmd.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -10,6 +16,7 @@
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "import/csv.hpp"
+#include "report/escape.hpp"
 #include "report/report.hpp"
 #include "xml/loader.hpp"
 
@@ -31,6 +38,55 @@ std::string codes_of(std::span<const CodeInfo<E>> table) {
     return s;
 }
 
+/// Reads a regular file (or standard input for "-") of at most `limit` bytes.
+std::optional<Text> read_bounded(const std::string& path, std::size_t limit, std::string& bytes) {
+    const bool std_in = path == "-";
+    int fd = std_in ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        int e = errno;
+        return Text{std::string("ファイルを読めません: ") + std::strerror(e), std::string("cannot read the file: ") + std::strerror(e)};
+    }
+    struct Closer {
+        int fd;
+        bool own;
+        ~Closer() {
+            if (own) ::close(fd);
+        }
+    } closer{fd, !std_in};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) return Text{"ファイルを読めません", "cannot read the file"};
+    if (!std_in && !S_ISREG(st.st_mode))
+        return S_ISDIR(st.st_mode) ? Text{"ディレクトリです", "it is a directory"}
+                                   : Text{"通常のファイルではありません（FIFO やデバイスは読みません。標準入力は - で渡します）",
+                                          "not a regular file (FIFOs and devices are not read; pass standard input as -)"};
+    if (!std_in) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    auto too_large = [&](std::optional<std::uintmax_t> size) {
+        if (!size)
+            return Text{"ファイルが大きすぎます（上限 " + std::to_string(limit) + " バイト。--max-file-size で変更できます）",
+                        "file too large (limit " + std::to_string(limit) + " bytes; change it with --max-file-size)"};
+        return Text{"ファイルが大きすぎます（" + std::to_string(*size) + " バイト、上限 " + std::to_string(limit) +
+                        " バイト。--max-file-size で変更できます）",
+                    "file too large (" + std::to_string(*size) + " bytes, limit " + std::to_string(limit) +
+                        " bytes; change it with --max-file-size)"};
+    };
+    if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > limit)
+        return too_large(static_cast<std::uintmax_t>(st.st_size));
+    char buf[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            int e = errno;
+            return Text{std::string("ファイルを読めません（読み込み中のエラー: ") + std::strerror(e) + "）",
+                        std::string("cannot read the file (I/O error: ") + std::strerror(e) + ")"};
+        }
+        if (n == 0) break;
+        if (bytes.size() + static_cast<std::size_t>(n) > limit) return too_large(std::nullopt);
+        bytes.append(buf, static_cast<std::size_t>(n));
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -48,6 +104,8 @@ int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         ("encoding", po::value<std::string>()->default_value("auto"),
          ja ? "CSV の文字コード auto|utf-8|cp932（auto: UTF-8 として正しければ UTF-8、そうでなければ CP932）"
             : "CSV encoding auto|utf-8|cp932 (auto: UTF-8 if it is valid UTF-8, otherwise CP932)")
+        ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
+         ja ? "CSV と書き出す XML の上限バイト数" : "largest CSV read and XML written, in bytes")
         ("output,o", po::value<std::string>(), ja ? "出力する XML ファイル（既定: 標準出力）" : "XML file to write (default: standard output)")
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
     po::variables_map vm = parse_command(args, desc, "input");
@@ -64,6 +122,8 @@ int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
         return usage_error(err, L, {"CSV ファイルを1つ指定してください", "give exactly one CSV file"});
     const std::string input = vm["input"].as<std::vector<std::string>>()[0];
+    if (vm["max-file-size"].as<std::size_t>() == 0)
+        return usage_error(err, L, {"--max-file-size は 1 以上です", "--max-file-size must be at least 1"});
 
     import::CsvOptions opt;
     if (!vm.count("type"))
@@ -91,30 +151,55 @@ int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     else if (enc == "utf-8" || enc == "utf8" || enc == "UTF-8") opt.encoding = import::CsvEncoding::utf8;
     else if (enc == "cp932" || enc == "CP932" || enc == "shift_jis" || enc == "sjis") opt.encoding = import::CsvEncoding::cp932;
     else return usage_error(err, L, {"--encoding は auto, utf-8, cp932 のいずれかです", "--encoding must be auto, utf-8 or cp932"});
+    if (input == "-" && !vm.count("name"))
+        return usage_error(err, L, {"標準入力から読むときは --name で学校名を指定してください", "give the school name with --name when reading standard input"});
     opt.name = vm.count("name") ? vm["name"].as<std::string>() : std::filesystem::path(input).stem().string();
     if (opt.name.find_first_not_of(" \t\r\n") == std::string::npos)
         return usage_error(err, L, {"--name が空です", "--name is empty"});
+    if (!escape::valid_utf8(opt.name))
+        return usage_error(err, L, {"学校名（--name またはファイル名）が UTF-8 の文字列ではありません", "the school name (--name or the file's name) is not UTF-8 text"});
 
-    std::ifstream in(input, std::ios::binary);
-    std::error_code ec;
-    if (!in || std::filesystem::is_directory(input, ec)) {
-        err << diagnostic_line(Diagnostic{input, Loc{}, {"ファイルを読めません", "cannot read the file"},
-                                          {"読み取れる CSV ファイル", "a readable CSV file"}},
+    if (vm.count("output") || &out == &std::cout) {
+        // Nothing the user gave is overwritten: not the CSV, not through a link, not by redirection.
+        std::vector<std::string> outputs;
+        if (vm.count("output")) outputs.push_back(vm["output"].as<std::string>());
+        if (auto refused = check_outputs(outputs, {input}, !vm.count("output") && &out == &std::cout)) {
+            err << (ja ? "エラー: " : "error: ") << refused->in(L) << "\n";
+            return trouble;
+        }
+    }
+    const std::size_t limit = vm["max-file-size"].as<std::size_t>();
+    std::string bytes;
+    if (auto problem = read_bounded(input, limit, bytes)) {
+        err << diagnostic_line(Diagnostic{input == "-" ? std::string("-") : input, Loc{}, *problem,
+                                          {"読み取れる CSV ファイル（または標準入力 -）", "a readable CSV file (or - for standard input)"}},
                                L)
             << "\n";
         return trouble;
     }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
 
-    auto result = import::import_csv(input, bytes.str(), opt);
+    auto result = import::import_csv(input, bytes, opt);
     if (!result.errors.empty()) {
         for (const auto& d : result.errors) err << diagnostic_line(d, L) << "\n";
         err << (ja ? "変換しませんでした（エラー " + std::to_string(result.errors.size()) + " 件）。出力ファイルは作っていません。\n"
                    : "nothing converted (" + std::to_string(result.errors.size()) + " errors); no output file was written.\n");
         return trouble;
     }
-    // The converter's promise: what it writes, `check` reads. Load it back to be sure.
+    // The converter's promise: what it writes, `check` reads (valid UTF-8, within
+    // the size limit check applies by default). Load it back to be sure.
+    if (result.xml.size() > limit || !escape::valid_utf8(result.xml)) {
+        err << diagnostic_line(Diagnostic{input, Loc{},
+                                          result.xml.size() > limit
+                                              ? Text{"変換した XML が大きすぎます（" + std::to_string(result.xml.size()) + " バイト、上限 " +
+                                                         std::to_string(limit) + " バイト。--max-file-size で変更できます）",
+                                                     "the converted XML is too large (" + std::to_string(result.xml.size()) +
+                                                         " bytes, limit " + std::to_string(limit) + " bytes; change it with --max-file-size)"}
+                                              : Text{"変換した XML が UTF-8 として正しくありません", "the converted XML is not valid UTF-8"},
+                                          {}},
+                               L)
+            << "\n";
+        return trouble;
+    }
     auto reread = load_school(SourceText(opt.name, result.xml, "UTF-8"));
     if (!reread.errors.empty()) {
         for (const auto& d : reread.errors) err << (ja ? "内部エラー: " : "internal error: ") << diagnostic_line(d, L) << "\n";

@@ -1,13 +1,19 @@
 #include "engine/engine.hpp"
 #include "engine/scan.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <atomic>
 #include <filesystem>
+#include <set>
 #include <system_error>
 #include <thread>
 
 #include "engine/ordered.hpp"
+#include "report/escape.hpp"
 #include "standard/embedded.hpp"
 #include "xml/standard_reader.hpp"
 
@@ -117,7 +123,8 @@ FileReport check_school(const std::string& path, const School& school, const Sta
                         const CheckOptions& options, std::vector<Diagnostic>* errors) {
     FileReport report;
     report.path = path;
-    report.school_name = school.name;
+    // Shown in every report of the file: a huge name is not repeated whole.
+    report.school_name = school.name.size() > escape::max_shown ? escape::capped(school.name, escape::max_shown) : school.name;
     report.type = school.type;
     RuleContext ctx{school, {}, nullptr, options};
     for (const auto& c : school.courses) {
@@ -181,27 +188,117 @@ FileReport check_file(const std::string& path, const StandardSet& standards, con
     return check_source(*read.source, standards, options);
 }
 
+namespace {
+
+const Text expected_xml_file{"学校の記述（*.xml）の読めるファイル", "a readable school description file (*.xml)"};
+
+/// Walks a directory for *.xml files. Directories are followed, symlinked ones
+/// too, except a link back to a directory being walked (a loop). Every *.xml
+/// entry that is not a readable regular file (a dangling link, a loop of links,
+/// a FIFO, a device, a socket, an unreadable entry) and every directory that
+/// cannot be read is reported: nothing is skipped silently.
+struct Walker {
+    std::vector<std::string>& found;
+    std::vector<Diagnostic>& errors;
+    std::vector<std::pair<dev_t, ino_t>> ancestors;
+
+    void error(const std::string& path, Text message, Text expected = expected_xml_file) {
+        errors.push_back(Diagnostic{path, Loc{}, std::move(message), std::move(expected)});
+    }
+
+    void walk(const std::filesystem::path& dir, const struct stat& st) {
+        namespace fs = std::filesystem;
+        for (const auto& a : ancestors)
+            if (a.first == st.st_dev && a.second == st.st_ino) {
+                error(dir.string(), Text{"上位のディレクトリへのシンボリックリンクです（循環するためたどりません）",
+                                         "a symbolic link to a directory above it (a loop; not followed)"},
+                      Text{"循環しないディレクトリ", "a directory tree without loops"});
+                return;
+            }
+        if (ancestors.size() >= 256) {
+            error(dir.string(), Text{"ディレクトリが深すぎます（256 階層まで）", "directories nested too deep (at most 256 levels)"},
+                  Text{"256 階層までのディレクトリ", "at most 256 levels of directories"});
+            return;
+        }
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec), end;
+        std::vector<fs::path> entries;
+        for (; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
+        if (ec) {
+            error(dir.string(), Text{"ディレクトリを読めません: " + ec.message(), "cannot read the directory: " + ec.message()},
+                  Text{"読めるディレクトリ", "a readable directory"});
+            return;
+        }
+        std::sort(entries.begin(), entries.end());
+        ancestors.emplace_back(st.st_dev, st.st_ino);
+        for (const auto& e : entries) entry(e);
+        ancestors.pop_back();
+    }
+
+    void entry(const std::filesystem::path& e) {
+        const std::string path = e.string();
+        // Hidden folders (.git, .cache…) and files (editors' backups, temporary outputs) are not submissions.
+        if (e.filename().string().starts_with(".")) return;
+        const bool xml = e.extension() == ".xml";
+        struct stat lst {}, st {};
+        if (::lstat(path.c_str(), &lst) != 0) {
+            if (xml) error(path, Text{std::string("読めません: ") + std::strerror(errno), std::string("cannot read: ") + std::strerror(errno)});
+            return;
+        }
+        const bool link = S_ISLNK(lst.st_mode);
+        if (::stat(path.c_str(), &st) != 0) {
+            const int e2 = errno;
+            if (!xml) return;  // a dangling link named anything else is not ours
+            if (link && e2 == ENOENT)
+                error(path, Text{"リンク先がないシンボリックリンクです", "a symbolic link whose target does not exist"});
+            else if (e2 == ELOOP)
+                error(path, Text{"シンボリックリンクが循環しています", "a loop of symbolic links"});
+            else
+                error(path, Text{std::string("読めません: ") + std::strerror(e2), std::string("cannot read: ") + std::strerror(e2)});
+            return;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            walk(e, st);
+            return;
+        }
+        if (!xml) return;
+        if (S_ISREG(st.st_mode)) found.push_back(path);
+        else if (S_ISFIFO(st.st_mode))
+            error(path, Text{"FIFO です（ディレクトリの中の FIFO は読みません）", "a FIFO (FIFOs found in a directory are not read)"});
+        else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+            error(path, Text{"デバイスです（ディレクトリの中のデバイスは読みません）", "a device (devices found in a directory are not read)"});
+        else
+            error(path, Text{"通常のファイルではありません（ソケットなど）", "not a regular file (a socket?)"});
+    }
+};
+
+}  // namespace
+
 Expanded expand_paths(const std::vector<std::string>& paths) {
     namespace fs = std::filesystem;
     Expanded out;
+    std::set<std::pair<dev_t, ino_t>> seen;  // each file is checked once, however it is named
+    std::set<std::string> seen_missing;
+    auto add = [&](const std::string& path) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) {  // reported when it is read
+            if (!seen_missing.insert(path).second) return;
+        } else {
+            if (!seen.emplace(st.st_dev, st.st_ino).second) return;
+        }
+        out.files.push_back(path);
+    };
     for (const auto& p : paths) {
-        std::error_code ec;
-        if (fs::is_directory(p, ec)) {
+        struct stat st {};
+        if (::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
             std::vector<std::string> found;
-            std::size_t skipped = 0;
-            fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-            for (; !ec && it != end; it.increment(ec)) {
-                // Hidden folders (.git, .cache…) and files (editors' backups, temporary outputs) are not submissions.
-                if (it->path().filename().string().starts_with(".")) {
-                    if (it->is_directory(ec)) it.disable_recursion_pending();
-                    continue;
-                }
-                if (!it->is_regular_file(ec)) continue;
-                if (it->path().extension() == ".xml") found.push_back(it->path().string());
-            }
-            if (ec)
-                out.errors.push_back(Diagnostic{p, Loc{}, Text{"ディレクトリを読めません: " + ec.message(), "cannot read the directory: " + ec.message()}, {}});
+            std::size_t errors_before = out.errors.size();
+            Walker w{found, out.errors, {}};
+            w.walk(p, st);
             std::sort(found.begin(), found.end());
+            std::sort(out.errors.begin() + static_cast<std::ptrdiff_t>(errors_before), out.errors.end(),
+                      [](const Diagnostic& a, const Diagnostic& b) { return a.file < b.file; });
+            std::size_t skipped = 0;
             // Not ours (a JUnit report written here by the last run, another tool's XML): skipped, with a notice.
             std::erase_if(found, [&](const std::string& file) {
                 RootPeek r = peek_root(file);
@@ -218,16 +315,16 @@ Expanded expand_paths(const std::vector<std::string>& paths) {
                 ++skipped;
                 return true;
             });
-            if (found.empty() && !ec && skipped > 0)
+            if (found.empty() && out.errors.size() == errors_before && skipped > 0)
                 out.errors.push_back(Diagnostic{p, Loc{}, Text{"ディレクトリに ahaki-check の文書がありません（.xml " + std::to_string(skipped) + " 件はほかの形式）",
                                                                "the directory contains no ahaki-check document (" + std::to_string(skipped) + " .xml file(s) of other kinds)"},
                                                 Text{"学校の記述（*.xml）を含むディレクトリ", "a directory with school descriptions (*.xml)"}});
-            else if (found.empty() && !ec)
+            else if (found.empty() && out.errors.size() == errors_before)
                 out.errors.push_back(Diagnostic{p, Loc{}, Text{"ディレクトリに .xml ファイルがありません", "the directory contains no .xml file"},
                                                 Text{"学校の記述（*.xml）を含むディレクトリ", "a directory with school descriptions (*.xml)"}});
-            out.files.insert(out.files.end(), found.begin(), found.end());
+            for (const auto& f : found) add(f);
         } else {
-            out.files.push_back(p);  // missing or unreadable files are reported when read
+            add(p);  // missing or unreadable files are reported when read
         }
     }
     return out;

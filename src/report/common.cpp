@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "report/escape.hpp"
+
 namespace ahaki {
 
 RunTotals run_totals(const RunReport& run) {
@@ -49,10 +51,13 @@ std::string artifact_uri(const std::string& path) {
 }
 
 std::string xml_escape(std::string_view s) {
+    // escape::terminal first: control characters (which XML 1.0 cannot carry),
+    // U+FFFE/U+FFFF, bidirectional controls and bytes that are not UTF-8 become
+    // visible \xNN / \uXXXX text instead of vanishing or breaking the document.
+    const std::string t = escape::terminal(s, true);
     std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
+    out.reserve(t.size());
+    for (char c : t) {
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
@@ -60,17 +65,8 @@ std::string xml_escape(std::string_view s) {
             case '"': out += "&quot;"; break;
             case '\'': out += "&apos;"; break;
             case '\n': out += "&#10;"; break;
-            case '\r': out += "&#13;"; break;
             case '\t': out += "&#9;"; break;
-            default:
-                if (c < 0x20) break;  // not allowed in XML 1.0
-                // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not allowed either.
-                if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-                    (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
-                    i += 2;
-                    break;
-                }
-                out += static_cast<char>(c);
+            default: out += c;
         }
     }
     return out;
@@ -78,8 +74,9 @@ std::string xml_escape(std::string_view s) {
 
 std::string waiver_mark(const Finding& f, Lang lang) {
     if (!f.waiver_reason) return {};
-    std::string id = f.waiver_id.value_or("");
-    return lang == Lang::ja ? "免除（" + id + "）: " + *f.waiver_reason : "waived (" + id + "): " + *f.waiver_reason;
+    std::string id = escape::shown(f.waiver_id.value_or(""));
+    std::string reason = escape::shown(*f.waiver_reason);
+    return lang == Lang::ja ? "免除（" + id + "）: " + reason : "waived (" + id + "): " + reason;
 }
 
 std::string finding_line(const std::string& file, const Finding& f, Lang lang) {
@@ -87,12 +84,12 @@ std::string finding_line(const std::string& file, const Finding& f, Lang lang) {
     s += ": ";
     s += severity_text(f.severity).in(lang);
     s += ": ";
-    s += f.message.in(lang);
+    s += escape::shown(f.message.in(lang), escape::max_message);
     s += " [";
     s += f.rule_id;
     if (!f.citation.empty()) {
         s += ' ';
-        s += f.citation;
+        s += escape::shown(f.citation);
     }
     s += ']';
     if (f.waiver_reason) {
@@ -108,7 +105,7 @@ std::string waiver_notice_line(const WaiverNotice& n, Lang lang) {
     s += ": ";
     s += severity_text(Severity::warning).in(lang);
     s += ": ";
-    s += n.message.in(lang);
+    s += escape::shown(n.message.in(lang), escape::max_message);
     s += " [";
     s += waiver_problem_code(n.problem);
     s += ']';

@@ -10,6 +10,7 @@
 // Kinds: error -> ::error, warning -> ::warning, review / info / waived -> ::notice.
 // Use: --format github --format github-summary=$GITHUB_STEP_SUMMARY
 #include "report/common.hpp"
+#include "report/escape.hpp"
 #include "report/formats.hpp"
 #include "report/github.hpp"
 
@@ -41,24 +42,32 @@ struct Annotation {
 /// Annotations in emission order, for both writers.
 std::vector<Annotation> annotations(const RunReport& run, Lang L) {
     std::vector<Annotation> out;
+    // Every string from input is escaped (escape::shown) before it is put in a
+    // line: a newline, "::" or a control character from input cannot start or
+    // forge a workflow command. diagnostic_line, finding_line and
+    // waiver_notice_line escape what they quote.
+    using escape::max_message;
+    using escape::shown;
     for (const auto& d : run.run_errors)
         out.push_back({k_error, d.file, d.loc, "LOAD", diagnostic_line(d, L), diagnostic_line(d, L)});
     for (const auto& f : run.files)
         for (const auto& d : f.errors) {
-            std::string msg = d.message.in(L);
-            if (!d.expected.empty()) msg += L == Lang::ja ? "（期待: " + d.expected.ja + "）" : " (expected: " + d.expected.en + ")";
+            std::string msg = shown(d.message.in(L), max_message);
+            if (!d.expected.empty())
+                msg += L == Lang::ja ? "（期待: " + shown(d.expected.ja, max_message) + "）"
+                                     : " (expected: " + shown(d.expected.en, max_message) + ")";
             out.push_back({k_error, f.path, d.loc, "LOAD", msg, diagnostic_line(d, L)});
         }
     for (const auto& n : run.waiver_notices)
-        out.push_back({k_warning, n.waiver_file, n.loc, std::string(waiver_problem_code(n.problem)) + " " + n.waiver_id,
-                       n.message.in(L), report::waiver_notice_line(n, L)});
+        out.push_back({k_warning, n.waiver_file, n.loc, std::string(waiver_problem_code(n.problem)) + " " + shown(n.waiver_id),
+                       shown(n.message.in(L), max_message), report::waiver_notice_line(n, L)});
     for (const auto& f : run.files)
         for (const auto& o : f.outcomes)
             for (const auto& fd : o.findings) {
                 std::string title = fd.rule_id;
-                if (!fd.citation.empty()) title += " " + fd.citation;
-                std::string msg = fd.message.in(L);
-                for (const auto& n : fd.notes) msg += "\n" + n.in(L);
+                if (!fd.citation.empty()) title += " " + shown(fd.citation);
+                std::string msg = shown(fd.message.in(L), max_message);
+                for (const auto& n : fd.notes) msg += "\n" + shown(n.in(L), max_message);
                 if (fd.waiver_reason) {
                     title += L == Lang::ja ? "（免除）" : " (waived)";
                     msg += '\n';
@@ -159,7 +168,7 @@ std::string write_github(const RunReport& run, const WriteContext& c) {
         ++per_kind[a.kind];
         out += "::";
         out += kind_names[a.kind];
-        out += " file=" + github_escape_property(report::normal_path(a.file));
+        out += " file=" + github_escape_property(escape::shown(report::normal_path(a.file)));
         if (a.loc.known()) {
             out += ",line=" + std::to_string(a.loc.line);
             if (a.loc.column > 0) out += ",col=" + std::to_string(a.loc.column);
@@ -218,7 +227,7 @@ std::string write_github_summary(const RunReport& run, const WriteContext& c) {
         std::size_t waived = 0;
         for (const auto& o : f.outcomes)
             for (const auto& fd : o.findings) waived += fd.waiver_reason.has_value();
-        s += "| " + md_code(f.path) + " | " + verdict_icon(v) + " " + md_cell(verdict_text(v).in(L)) + " | " + n(cnt[0]) +
+        s += "| " + md_code(escape::shown(f.path)) + " | " + verdict_icon(v) + " " + md_cell(verdict_text(v).in(L)) + " | " + n(cnt[0]) +
              " | " + n(cnt[1]) + " | " + n(cnt[2]) + " | " + n(waived) + " | " + n(sc[0]) + " / " + n(sc[1]) + " / " +
              n(sc[2]) + " / " + n(sc[3]) + " |\n";
     }

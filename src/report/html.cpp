@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <map>
 
+#include "report/escape.hpp"
 #include "report/plan_render.hpp"
 #include "report/report.hpp"
 #include "rules/format.hpp"
@@ -16,9 +17,13 @@
 namespace ahaki {
 
 std::string html_escape(std::string_view s) {
+    // escape::terminal first: a bidirectional override or isolate from input is
+    // shown as \u202E text (inert: it cannot reorder the page), and control
+    // characters and bytes that are not UTF-8 as \xNN.
+    const std::string t = escape::terminal(s);
     std::string out;
-    out.reserve(s.size() + s.size() / 8);
-    for (char c : s) {
+    out.reserve(t.size() + t.size() / 8);
+    for (char c : t) {
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;

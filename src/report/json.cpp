@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "engine/waivers.hpp"
+#include "report/escape.hpp"
 #include "report/json_escape.hpp"
 #include "report/json_parts.hpp"
 #include "report/plan_render.hpp"
@@ -372,6 +373,7 @@ std::string write_json(const RunReport& run, Lang L) {
         json_parts::file(out, run.files[i], L);
     }
     out += "]}\n";
+    escape::repair_utf8(out, true);  // a file name that is not UTF-8: its bytes as \\xNN
     return out;
 }
 

@@ -17,6 +17,7 @@
 #include <map>
 
 #include "report/common.hpp"
+#include "report/escape.hpp"
 #include "report/formats.hpp"
 #include "report/writers.hpp"
 
@@ -292,7 +293,9 @@ std::string write_sarif(const RunReport& run, const WriteContext& c) {
     json::object root{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                       {"version", "2.1.0"},
                       {"runs", json::array{std::move(run_json)}}};
-    return json::serialize(root) + "\n";
+    std::string out = json::serialize(root) + "\n";
+    escape::repair_utf8(out, true);  // a file name that is not UTF-8: its bytes as \\xNN
+    return out;
 }
 
 }  // namespace

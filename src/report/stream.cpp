@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdio>
 
+#include "report/escape.hpp"
 #include "report/json_parts.hpp"
 #include "report/text_parts.hpp"
 
@@ -66,7 +67,10 @@ public:
         return spool_ != nullptr;
     }
     Fragment render(const FileReport& f) const override {
-        return rendered(f, size_hint_, [&](std::string& out) { json_parts::file(out, f, lang_); });
+        return rendered(f, size_hint_, [&](std::string& out) {
+            json_parts::file(out, f, lang_);
+            escape::repair_utf8(out, true);
+        });
     }
     bool append(Fragment&& fragment) override {
         if (!spool_) return false;
@@ -81,6 +85,7 @@ public:
         json_parts::header(buf_, run, lang_);
         json_parts::summary(buf_, totals_);
         buf_ += ",\"files\":[";
+        escape::repair_utf8(buf_, true);
         if (!sink_(buf_)) return false;
         std::rewind(spool_);
         buf_.resize(1 << 16);

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "report/common.hpp"
+#include "report/escape.hpp"
 #include "report/report.hpp"
 #include "report/text_parts.hpp"
 #include "rules/format.hpp"
@@ -53,14 +54,21 @@ std::string rpad_num(const std::string& s, std::size_t width) {
 
 }  // namespace
 
+// Every string from input in a text line goes through escape::shown (names,
+// paths, reasons: capped at escape::max_shown bytes; messages, which quote
+// them, at escape::max_message): nothing from input can break a line, forge a
+// GitHub workflow command, send terminal escapes or reorder the line.
 std::string location_prefix(const std::string& file, const Loc& loc) {
-    if (!loc.known()) return file;
-    return file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+    if (!loc.known()) return escape::shown(file);
+    return escape::shown(file) + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
 }
 
 std::string diagnostic_line(const Diagnostic& d, Lang lang) {
-    std::string s = location_prefix(d.file, d.loc) + ": " + severity_text(Severity::error).in(lang) + ": " + d.message.in(lang);
-    if (!d.expected.empty()) s += lang == Lang::ja ? "（期待: " + d.expected.ja + "）" : " (expected: " + d.expected.en + ")";
+    std::string s = location_prefix(d.file, d.loc) + ": " + severity_text(Severity::error).in(lang) + ": " +
+                    escape::shown(d.message.in(lang), escape::max_message);
+    if (!d.expected.empty())
+        s += lang == Lang::ja ? "（期待: " + escape::shown(d.expected.ja, escape::max_message) + "）"
+                              : " (expected: " + escape::shown(d.expected.en, escape::max_message) + ")";
     return s;
 }
 
@@ -78,11 +86,12 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
     Style st{opt.color};
     {
         Verdict v = f.verdict();
-        std::string head = f.path + ": " + st(verdict_color(v), verdict_text(v).in(L));
+        using escape::shown;
+        std::string head = shown(f.path) + ": " + st(verdict_color(v), verdict_text(v).in(L));
         if (f.type) {
             const auto& ti = info(*f.type);
-            head += ja ? "（" + std::string(ti.ja) + "「" + f.school_name + "」、基準 " + f.standard_id + "）"
-                       : " (" + std::string(ti.en) + " \"" + f.school_name + "\", standard " + f.standard_id + ")";
+            head += ja ? "（" + std::string(ti.ja) + "「" + shown(f.school_name, escape::max_message) + "」、基準 " + shown(f.standard_id) + "）"
+                       : " (" + std::string(ti.en) + " \"" + shown(f.school_name, escape::max_message) + "\", standard " + shown(f.standard_id) + ")";
         }
         std::size_t waived = 0;
         for (const auto& o : f.outcomes)
@@ -93,18 +102,19 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
         for (const auto& o : f.outcomes)
             for (const auto& fi : o.findings) {
                 std::string sev = severity_text(fi.severity).in(L);
-                out += location_prefix(f.path, fi.loc) + ": " + st(severity_color(fi.severity), sev) + ": " + fi.message.in(L) +
-                       " [" + fi.rule_id + " " + fi.citation + "]";
-                if (fi.waiver_reason) out += ja ? "（免除: " + *fi.waiver_reason + "）" : " (waived: " + *fi.waiver_reason + ")";
+                out += location_prefix(f.path, fi.loc) + ": " + st(severity_color(fi.severity), sev) + ": " +
+                       shown(fi.message.in(L), escape::max_message) + " [" + fi.rule_id + " " + shown(fi.citation) + "]";
+                if (fi.waiver_reason)
+                    out += ja ? "（免除: " + shown(*fi.waiver_reason) + "）" : " (waived: " + shown(*fi.waiver_reason) + ")";
                 out += "\n";
-                for (const auto& n : fi.notes) out += "    " + n.in(L) + "\n";
+                for (const auto& n : fi.notes) out += "    " + shown(n.in(L), escape::max_message) + "\n";
             }
         if (!f.errors.empty()) return;
         if (opt.summary_tables) {
             for (const auto& c : f.courses) {
-                out += ja ? "  課程 " + c.id + "（" + std::string(info(c.schedule).ja) + "、" + std::to_string(c.years) + "年、" +
+                out += ja ? "  課程 " + shown(c.id) + "（" + std::string(info(c.schedule).ja) + "、" + std::to_string(c.years) + "年、" +
                                 std::to_string(c.subject_count) + "科目）\n"
-                          : "  course " + c.id + " (" + std::string(info(c.schedule).en) + ", " + std::to_string(c.years) +
+                          : "  course " + shown(c.id) + " (" + std::string(info(c.schedule).en) + ", " + std::to_string(c.years) +
                                 " years, " + std::to_string(c.subject_count) + " subjects)\n";
                 out += "    " + pad(ja ? "教育内容" : "area", 36) + rpad_num(ja ? "単位" : "units", 8) +
                        rpad_num(ja ? "必要" : "min", 8) + rpad_num(ja ? "時間" : "hours", 9) + "\n";
@@ -160,9 +170,9 @@ std::string write_text(const RunReport& run, const TextOptions& opt) {
     if (run.waivers) {
         const bool ja = opt.lang == Lang::ja;
         std::size_t waived = run_totals(run).waived;
-        out += ja ? "免除: " + std::to_string(waived) + " 件の指摘に適用（" + run.waivers->file + "、期限切れ・該当なし " +
+        out += ja ? "免除: " + std::to_string(waived) + " 件の指摘に適用（" + escape::shown(run.waivers->file) + "、期限切れ・該当なし " +
                         std::to_string(run.waiver_notices.size()) + " 件）\n"
-                  : "waivers: applied to " + std::to_string(waived) + " finding(s) (" + run.waivers->file + ", " +
+                  : "waivers: applied to " + std::to_string(waived) + " finding(s) (" + escape::shown(run.waivers->file) + ", " +
                         std::to_string(run.waiver_notices.size()) + " expired or unmatched)\n";
     }
     text_parts::totals(out, run.files.size(), verdicts, !run.run_errors.empty(), opt);

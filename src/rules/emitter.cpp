@@ -2,7 +2,24 @@
 
 #include <algorithm>
 
+#include "report/escape.hpp"
+
 namespace ahaki {
+namespace {
+
+// Every label, message, note and value of every rule passes here: a string that
+// quotes a huge input value (a 60 MB name) is kept short once, at the source,
+// instead of being repeated in every requirement, report and format.
+void cap(std::string& s) {
+    if (s.size() > escape::max_message) s = escape::capped(s, escape::max_message);
+}
+void cap(Text& t) {
+    cap(t.ja);
+    cap(t.en);
+}
+void cap(Value& v) { cap(v.text); }
+
+}  // namespace
 
 std::string_view section_code(Section s) {
     switch (s) {
@@ -45,6 +62,9 @@ Text section_text(Section s) {
 }
 
 Outcome& Emitter::add(std::string&& scope, Text&& label, Loc&& loc, Value&& measured, Value&& required) {
+    cap(label);
+    cap(measured);
+    cap(required);
     Outcome& o = out_.emplace_back();
     o.rule_id = rule_.id;
     o.scope = std::move(scope);
@@ -77,6 +97,10 @@ Finding& Emitter::finding(Outcome& o, Severity severity, Loc loc, Text message, 
                           std::string citation, std::vector<Text> notes) {
     Finding& f = o.findings.emplace_back();
     f.rule_id = rule_.id;
+    cap(message);
+    cap(measured);
+    cap(required);
+    for (auto& n : notes) cap(n);
     f.severity = severity;
     f.loc = std::move(loc);
     f.message = std::move(message);

@@ -127,6 +127,23 @@ std::string generate(const std::string& name) {
         write(path + "/notes.txt", "not a school description\n");
     } else if (name == "dev-zero") {
         path = "/dev/zero";  // endless: stopped by the size limit
+    } else if (name.rfind("dir-", 0) == 0) {
+        // A directory with one good school description and one entry that cannot
+        // be checked: reported, and the run exits 2 (never a silent 0).
+        path = work_dir() + "/" + name;
+        fs::remove_all(path);
+        fs::create_directories(path);
+        fs::copy_file(source_dir() + "/curricula/compliant/hari-kyu.xml", path + "/a-good.xml");
+        if (name == "dir-dangling-link") fs::create_symlink("nowhere.xml", path + "/b.xml");
+        if (name == "dir-link-loop") {
+            fs::create_symlink("c.xml", path + "/b.xml");
+            fs::create_symlink("b.xml", path + "/c.xml");
+        }
+        if (name == "dir-fifo" && ::mkfifo((path + "/b.xml").c_str(), 0644) != 0) ADD_FAILURE() << "mkfifo failed";
+        if (name == "dir-directory-loop") {
+            fs::create_directories(path + "/b");
+            fs::create_symlink("..", path + "/b/up");
+        }
     } else {
         ADD_FAILURE() << "unknown generated case " << name;
     }

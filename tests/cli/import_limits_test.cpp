@@ -1,0 +1,94 @@
+// import has check's limits: the same input size limit, only regular files or
+// standard input (bounded), never an output over its own CSV, and it writes
+// only what check accepts.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/helpers.hpp"
+#include "support/temp_dir.hpp"
+
+namespace ahaki::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+std::string csv() { return source_dir() + "/tests/import/fixtures/hari-kyu-ja.csv"; }
+
+TEST(ImportLimits, AnOutputOverTheCsvIsRefused) {
+    TempDir d("import-out");
+    std::string in = d / "c.csv";
+    fs::copy_file(csv(), in);
+    fs::create_symlink("c.csv", d / "link.xml");
+    std::string before = read_file(in);
+    for (std::string out : {in, d / "link.xml"}) {
+        RunResult en = run_binary("import --lang en --type hari-kyu -o " + q(out) + " " + q(in));
+        EXPECT_EQ(en.exit_code, 2);
+        EXPECT_EQ(en.err, "error: the output " + out + " is the input " + in + " (an input is never overwritten)\n");
+        RunResult ja = run_binary("import --type hari-kyu -o " + q(out) + " " + q(in));
+        EXPECT_EQ(ja.err, "エラー: 出力先 " + out + " は入力 " + in + " と同じファイルです（入力は上書きしません）\n");
+    }
+    RunResult redirected = run_binary("import --lang en --type hari-kyu " + q(in) + " >>" + q(in));
+    EXPECT_EQ(redirected.exit_code, 2);
+    EXPECT_EQ(redirected.err, "error: standard output is the input " + in + " (an input is never overwritten)\n");
+    EXPECT_EQ(read_file(in), before);
+}
+
+TEST(ImportLimits, OnlyRegularFilesOrStandardInputAreRead) {
+    TempDir d("import-kinds");
+    std::string fifo = d / "pipe.csv";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    RunResult en = run_binary("import --lang en --type hari-kyu " + q(fifo));
+    EXPECT_EQ(en.exit_code, 2);
+    EXPECT_EQ(en.err, fifo + ": error: not a regular file (FIFOs and devices are not read; pass standard input as -) "
+                             "(expected: a readable CSV file (or - for standard input))\n");
+    RunResult ja = run_binary("import --type hari-kyu " + q(fifo));
+    EXPECT_EQ(ja.err, fifo + ": エラー: 通常のファイルではありません（FIFO やデバイスは読みません。標準入力は - で渡します）"
+                             "（期待: 読み取れる CSV ファイル（または標準入力 -））\n");
+    RunResult dir = run_binary("import --lang en --type hari-kyu " + q(d.str()));
+    EXPECT_EQ(dir.err, d.str() + ": error: it is a directory (expected: a readable CSV file (or - for standard input))\n");
+    // Standard input, with a name.
+    RunResult piped = run_binary("import --lang en --type hari-kyu --name 東洋学院 - <" + q(csv()));
+    EXPECT_EQ(piped.exit_code, 0) << piped.err;
+    EXPECT_NE(piped.out.find("name=\"東洋学院\""), std::string::npos);
+    RunResult nameless = run_binary("import --lang en --type hari-kyu - <" + q(csv()));
+    EXPECT_EQ(nameless.exit_code, 2);
+    EXPECT_EQ(nameless.err, "error: give the school name with --name when reading standard input\nsee ahaki-check import --help\n");
+}
+
+TEST(ImportLimits, TheSizeLimitIsCheckSOwn) {
+    auto size = fs::file_size(csv());
+    std::string limit = std::to_string(size - 1);
+    RunResult en = run_binary("import --lang en --type hari-kyu --max-file-size " + limit + " " + q(csv()));
+    EXPECT_EQ(en.exit_code, 2);
+    EXPECT_EQ(en.err, csv() + ": error: file too large (" + std::to_string(size) + " bytes, limit " + limit +
+                          " bytes; change it with --max-file-size) (expected: a readable CSV file (or - for standard input))\n");
+    RunResult ja = run_binary("import --type hari-kyu --max-file-size " + limit + " " + q(csv()));
+    EXPECT_EQ(ja.err, csv() + ": エラー: ファイルが大きすぎます（" + std::to_string(size) + " バイト、上限 " + limit +
+                          " バイト。--max-file-size で変更できます）（期待: 読み取れる CSV ファイル（または標準入力 -））\n");
+    // Standard input is cut at the limit, not read to its end.
+    RunResult piped = run_binary("import --lang en --type hari-kyu --name x --max-file-size 100 - </dev/zero");
+    EXPECT_EQ(piped.exit_code, 2);
+    EXPECT_EQ(piped.err, "-: error: file too large (limit 100 bytes; change it with --max-file-size) "
+                         "(expected: a readable CSV file (or - for standard input))\n");
+    // What it writes must fit the limit too (the XML is larger than the CSV).
+    RunResult out = run_binary("import --lang en --type hari-kyu --max-file-size " + std::to_string(size) + " " + q(csv()));
+    EXPECT_EQ(out.exit_code, 2);
+    EXPECT_EQ(out.err.substr(0, out.err.find('(')), csv() + ": error: the converted XML is too large ");
+    // The default is check's 64 MiB.
+    RunResult help = run_binary("import --help --lang en");
+    EXPECT_NE(help.out.find("--max-file-size arg (=67108864)"), std::string::npos) << help.out;
+}
+
+TEST(ImportLimits, ANameThatIsNotUtf8IsRefused) {
+    RunResult en = run_binary("import --lang en --type hari-kyu --name \"$(printf '\\377\\376')\" " + q(csv()));
+    EXPECT_EQ(en.exit_code, 2);
+    EXPECT_EQ(en.err, "error: the school name (--name or the file's name) is not UTF-8 text\nsee ahaki-check import --help\n");
+}
+
+}  // namespace
+}  // namespace ahaki::test
