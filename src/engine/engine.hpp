@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/cross.hpp"
+#include "import/csv.hpp"
 #include "model/school.hpp"
 #include "rules/rule.hpp"
 #include "standard/standard.hpp"
@@ -55,6 +56,8 @@ struct FileReport {
     std::shared_ptr<const School> school;
     /// Identifying keys for the checks across submissions (engine/cross.hpp).
     std::vector<CrossKey> cross_keys;
+    /// What a sheet's import read generously (filled-down cells, full-width digits, skipped rows).
+    std::vector<Diagnostic> notices;
 
     Verdict verdict() const;
     /// Number of unwaived findings per severity (error, warning, review, info).
@@ -67,6 +70,9 @@ struct RunOptions {
     LoadOptions load;
     unsigned jobs = 0;  ///< 0: all cores
     bool keep_models = false;
+    /// Sheets given to check (engine/sheet_input.hpp): the facility type and the rest of what a sheet does not say.
+    import::CsvOptions sheet;
+    bool sheet_type_given = false;
     /// Called (from worker threads) after each file, for progress display.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -47,6 +47,7 @@ std::vector<Annotation> annotations(const RunReport& run, Lang L) {
         for (const auto& d : f.errors) {
             std::string msg = d.message.in(L);
             if (!d.expected.empty()) msg += L == Lang::ja ? "（期待: " + d.expected.ja + "）" : " (expected: " + d.expected.en + ")";
+            if (!d.loc.cell.empty()) msg = d.loc.cell + ": " + msg;  // the sheet cell, which line/col alone cannot say
             out.push_back({k_error, f.path, d.loc, "LOAD", msg, diagnostic_line(d, L)});
         }
     for (const auto& n : run.waiver_notices)
@@ -65,6 +66,7 @@ std::vector<Annotation> annotations(const RunReport& run, Lang L) {
                     msg += report::waiver_mark(fd, L);
                 }
                 const Loc& loc = fd.loc.known() ? fd.loc : o.loc;
+                if (!loc.cell.empty()) msg = loc.cell + ": " + msg;  // the sheet cell, which line/col alone cannot say
                 out.push_back({kind_of(fd), f.path, loc, title, msg, report::finding_line(f.path, fd, L)});
             }
     return out;

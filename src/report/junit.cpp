@@ -38,6 +38,7 @@ std::string attr(std::string_view name, std::string_view value) {
 
 std::string loc_suffix(const Loc& loc) {
     if (!loc.known()) return {};
+    if (!loc.cell.empty() && loc.cell.find(':') == std::string::npos) return " @" + loc.cell;
     return " @" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
 }
 
