@@ -556,6 +556,15 @@ private:
         const auto& cells = g_.rows[i];
         const std::uint32_t line = g_.row_lines[i];
         if (std::all_of(cells.begin(), cells.end(), [](const Cell& c) { return trim(c.text).empty(); })) return;
+        const std::size_t width = g_.rows[header_].size();
+        if (!g_.workbook && cells.size() > width && !trim(cells[width].text).empty()) {
+            push_error(at(cells[width]), {"列が多すぎます（" + std::to_string(cells.size()) + " 列、見出しは " + std::to_string(width) +
+                                              " 列）。コンマを含む値は \"…\" で囲んでください",
+                                          "too many fields (" + std::to_string(cells.size()) + ", the header has " + std::to_string(width) +
+                                              "); quote values that contain a comma"},
+                       {std::to_string(width) + " 列", std::to_string(width) + " fields"});
+            return;
+        }
         // Summary rows: 小計, 合計, 基礎分野計 … in any label column.
         for (Col c : {Col::subject, Col::area, Col::group}) {
             std::string label = own(i, c);
