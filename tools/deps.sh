@@ -8,7 +8,8 @@
 # @microsoft/sarif-multitool from the npm registry, in the test suite), clang-14 and
 # libclang-rt-14-dev (libFuzzer: a short fuzzing run is part of the tests).
 set -euo pipefail
-packages=(g++ cmake make libpugixml-dev libboost-json1.81-dev libboost-program-options1.81-dev)
+# libzip-dev: .xlsx workbooks are zip archives (read from memory with size limits, written for templates).
+packages=(g++ cmake make libpugixml-dev libboost-json1.81-dev libboost-program-options1.81-dev libzip-dev)
 if [ "${1:-}" = test ]; then
   packages+=(libgtest-dev libxml2-utils python3 python3-jsonschema clang-14 libclang-rt-14-dev)
   # Node.js may already come with its own npm (as on this project's machines); Debian's npm

@@ -20,6 +20,7 @@
 #include "engine/engine.hpp"
 #include "engine/streamed.hpp"
 #include "report/escape.hpp"
+#include "import/names.hpp"
 #include "report/formats.hpp"
 #include "report/report.hpp"
 #include "xml/waiver_reader.hpp"
@@ -97,7 +98,14 @@ po::options_description check_options(Lang L) {
         ("color", po::value<std::string>()->default_value("auto"), ja ? "色付け auto|always|never" : "colour auto|always|never")
         ("html-detail", po::value<std::string>()->default_value("summary"),
          ja ? "HTML の要件の行 summary（対応が必要な行と区分ごとの件数）|full（すべての行と図）"
-            : "HTML requirement rows: summary (rows to act on, counts per section) | full (every row, and the charts)");
+            : "HTML requirement rows: summary (rows to act on, counts per section) | full (every row, and the charts)")
+        // Sheets (.xlsx, .csv) are checked directly; these say what a sheet does not.
+        ("type", po::value<std::string>(), ja ? "表（.xlsx/.csv）の養成施設の種類（hari-kyu、はり師きゅう師養成施設、はりきゅう、あはき など）"
+                                              : "facility type of sheets (.xlsx/.csv): hari-kyu, はり師きゅう師養成施設, はりきゅう, あはき …")
+        ("sheet", po::value<std::string>(), ja ? "ブックのシート名（既定: 教育課程の見出しのある最初のシート）" : "workbook sheet (default: the first with a curriculum header)")
+        ("name", po::value<std::string>(), ja ? "表の学校名（既定: ファイル名）" : "school name of sheets (default: the file's name)")
+        ("years", po::value<int>()->default_value(3), ja ? "表の課程の修業年限" : "years of the course of sheets")
+        ("schedule", po::value<std::string>()->default_value("day"), ja ? "表の課程 day（昼間）| night（夜間）" : "sheets' course: day | night");
     return d;
 }
 
@@ -233,6 +241,23 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     for (const auto& o : outputs) options.keep_models = options.keep_models || o.format->name == "html";
     options.jobs = vm["jobs"].as<unsigned>();
     options.load.limits.max_file_bytes = vm["max-file-size"].as<std::size_t>();
+    if (vm.count("type")) {
+        auto t = import::match_facility_type(vm["type"].as<std::string>());
+        if (!t) throw Usage{Text{"--type に '" + vm["type"].as<std::string>() + "' は使えません（hari-kyu、はり師きゅう師養成施設、はりきゅう、あはき など）",
+                                 "--type: '" + vm["type"].as<std::string>() + "' is not a facility type (hari-kyu, anma-hari-kyu, はりきゅう, あはき …)"}};
+        options.sheet.type = *t;
+        options.sheet_type_given = true;
+    }
+    if (vm.count("sheet")) options.sheet.sheet = vm["sheet"].as<std::string>();
+    if (vm.count("name")) options.sheet.name = vm["name"].as<std::string>();
+    options.sheet.years = vm["years"].as<int>();
+    if (options.sheet.years < 1 || options.sheet.years > 20) throw Usage{Text{"--years は 1〜20 の整数です", "--years must be a whole number from 1 to 20"}};
+    if (auto sc = parse_code(schedules(), vm["schedule"].as<std::string>())) {
+        options.sheet.schedule = *sc;
+        options.sheet.course_id = std::string(info(schedules(), *sc).code);
+    } else {
+        throw Usage{Text{"--schedule は day か night です", "--schedule must be day or night"}};
+    }
 
     Date today = today_local();
     if (vm.count("today")) {

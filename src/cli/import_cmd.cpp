@@ -17,6 +17,7 @@
 #include "cli/output.hpp"
 #include "import/csv.hpp"
 #include "report/escape.hpp"
+#include "import/names.hpp"
 #include "report/report.hpp"
 #include "xml/loader.hpp"
 
@@ -106,14 +107,15 @@ int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ost
             : "CSV encoding auto|utf-8|cp932 (auto: UTF-8 if it is valid UTF-8, otherwise CP932)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
          ja ? "CSV と書き出す XML の上限バイト数" : "largest CSV read and XML written, in bytes")
+        ("sheet", po::value<std::string>(), ja ? "ブックのシート名（既定: 教育課程の見出しのある最初のシート）" : "workbook sheet (default: the first with a curriculum header)")
         ("output,o", po::value<std::string>(), ja ? "出力する XML ファイル（既定: 標準出力）" : "XML file to write (default: standard output)")
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
     po::variables_map vm = parse_command(args, desc, "input");
     if (vm.count("help")) {
-        out << (ja ? "使い方: ahaki-check import --type 種類 [オプション] 教育課程.csv\n"
+        out << (ja ? "使い方: ahaki-check import --type 種類 [オプション] 教育課程.xlsx|教育課程.csv\n"
                      "CSV の列: 科目名, 教育内容, 授業方法, 単位数, 時間数, 配当年次（任意）\n"
                      "（英語の見出し subject, area, method, units, hours, year も可。教育内容と授業方法は日本語名かコード）\n"
-                   : "usage: ahaki-check import --type TYPE [options] CURRICULUM.csv\n"
+                   : "usage: ahaki-check import --type TYPE [options] CURRICULUM.xlsx|CURRICULUM.csv\n"
                      "CSV columns: subject, area, method, units, hours, year (optional)\n"
                      "(Japanese headers 科目名, 教育内容, 授業方法, 単位数, 時間数, 配当年次 too; area and method as code or Japanese name)\n")
             << desc << "\n";
@@ -129,7 +131,7 @@ int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ost
     if (!vm.count("type"))
         return usage_error(err, L, {"--type を指定してください（" + codes_of(facility_types()) + "）",
                                     "--type is required (" + codes_of(facility_types()) + ")"});
-    if (auto t = parse_code(facility_types(), vm["type"].as<std::string>())) opt.type = *t;
+    if (auto t = import::match_facility_type(vm["type"].as<std::string>())) opt.type = *t;
     else
         return usage_error(err, L, {"--type に '" + vm["type"].as<std::string>() + "' は使えません（" + codes_of(facility_types()) + "）",
                                     "--type: '" + vm["type"].as<std::string>() + "' is not one of " + codes_of(facility_types())});
@@ -144,6 +146,8 @@ int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         opt.years = v;
     }
     opt.course_id = vm["course-id"].as<std::string>();
+    if (vm.count("sheet")) opt.sheet = vm["sheet"].as<std::string>();
+    opt.origin_name = std::filesystem::path(input).filename().string();
     if (opt.course_id.empty() || opt.course_id.find_first_of(" \t\r\n<>&\"'") != std::string::npos)
         return usage_error(err, L, {"--course-id は空白や記号を含まない識別子です", "--course-id must be an identifier without spaces or markup characters"});
     const std::string enc = vm["encoding"].as<std::string>();
@@ -178,7 +182,9 @@ int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ost
         return trouble;
     }
 
-    auto result = import::import_csv(input, bytes, opt);
+    auto result = import::import_sheet(input, bytes, opt);
+    for (const auto& n : result.notices)
+        err << escape::terminal(location_prefix(n.file, n.loc) + (ja ? ": 注意: " : ": note: ") + n.message.in(L)) << "\n";
     if (!result.errors.empty()) {
         for (const auto& d : result.errors) err << diagnostic_line(d, L) << "\n";
         err << (ja ? "変換しませんでした（エラー " + std::to_string(result.errors.size()) + " 件）。出力ファイルは作っていません。\n"

@@ -14,6 +14,7 @@
 
 #include "engine/ordered.hpp"
 #include "report/escape.hpp"
+#include "engine/sheet_input.hpp"
 #include "standard/embedded.hpp"
 #include "xml/standard_reader.hpp"
 
@@ -178,6 +179,7 @@ FileReport check_source(const SourceText& source, const StandardSet& standards, 
 }
 
 FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options) {
+    if (is_sheet_path(path)) return check_sheet_file(path, standards, options);  // engine/sheet_input.hpp
     ReadResult read = read_source(path, options.load.limits);
     if (read.error) {
         FileReport r;

@@ -10,6 +10,7 @@
 
 #include "engine/cross.hpp"
 #include "engine/plan.hpp"
+#include "import/csv.hpp"
 #include "model/school.hpp"
 #include "rules/rule.hpp"
 #include "standard/standard.hpp"
@@ -58,6 +59,8 @@ struct FileReport {
     std::vector<CrossKey> cross_keys;
     /// The fix plan (engine/plan.hpp): empty when the curriculum has no CUR-* error.
     std::vector<PlanStep> plan;
+    /// What a sheet's import read generously (filled-down cells, full-width digits, skipped rows).
+    std::vector<Diagnostic> notices;
 
     Verdict verdict() const;
     /// Number of unwaived findings per severity (error, warning, review, info).
@@ -70,6 +73,9 @@ struct RunOptions {
     LoadOptions load;
     unsigned jobs = 0;  ///< 0: all cores
     bool keep_models = false;
+    /// Sheets given to check (engine/sheet_input.hpp): the facility type and the rest of what a sheet does not say.
+    import::CsvOptions sheet;
+    bool sheet_type_given = false;
     /// Called (from worker threads) after each file, for progress display.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -22,7 +22,7 @@ template <class T, class U>
 concept Like = std::same_as<std::remove_const_t<T>, U>;
 
 template <class Io> void fields(Io& io, Like<Text> auto& x) { io(x.ja, x.en); }
-template <class Io> void fields(Io& io, Like<Loc> auto& x) { io(x.line, x.column, x.path); }
+template <class Io> void fields(Io& io, Like<Loc> auto& x) { io(x.line, x.column, x.path, x.cell); }
 template <class Io> void fields(Io& io, Like<Value> auto& x) { io(x.number, x.unit, x.text); }
 template <class Io> void fields(Io& io, Like<Finding> auto& x) {
     io(x.rule_id, x.severity, x.loc, x.message, x.notes, x.measured, x.required, x.citation, x.waiver_reason, x.waiver_id);
@@ -43,7 +43,8 @@ template <class Io> void fields(Io& io, Like<PlanStep> auto& x) {
 }
 // Not `school`: the model is kept only for whole runs that ask for it (RunOptions::keep_models).
 template <class Io> void fields(Io& io, Like<FileReport> auto& x) {
-    io(x.path, x.encoding, x.errors, x.school_name, x.type, x.standard_id, x.outcomes, x.courses, x.cross_keys, x.plan);
+    io(x.path, x.encoding, x.errors, x.school_name, x.type, x.standard_id, x.outcomes, x.courses, x.cross_keys, x.plan,
+       x.notices);
 }
 
 /// Converts to anything: an aggregate's members are counted by brace-initialising
@@ -61,7 +62,7 @@ constexpr std::size_t member_count() {
 }
 // A failure here means a member was added to (or removed from) the type: list it in fields() above.
 static_assert(member_count<Text>() == 2);
-static_assert(member_count<Loc>() == 3);
+static_assert(member_count<Loc>() == 4);
 static_assert(member_count<Value>() == 3);
 static_assert(member_count<Finding>() == 10);
 static_assert(member_count<Outcome>() == 8);
@@ -70,7 +71,7 @@ static_assert(member_count<AreaRow>() == 4);
 static_assert(member_count<CourseSummary>() == 11);
 static_assert(member_count<CrossKey>() == 5);
 static_assert(member_count<PlanStep>() == 16);
-static_assert(member_count<FileReport>() == 11);  // 10 in fields() + `school`, deliberately left out
+static_assert(member_count<FileReport>() == 12);  // 11 in fields() + `school`, deliberately left out
 
 // ---- Encoding: LEB128 varints (zigzag for signed), length-prefixed strings ----
 

@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <filesystem>
+#include <map>
 #include <span>
 
+#include "import/names.hpp"
+#include "import/xlsx.hpp"
 #include "model/decimal.hpp"
-#include "model/similar.hpp"
 
 namespace ahaki::import {
 namespace {
@@ -113,82 +116,6 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-
-// ---- Columns --------------------------------------------------------------
-
-enum class Column { subject, area, method, units, hours, year, covers };
-constexpr std::size_t column_count = 7;
-
-struct ColumnInfo {
-    Column column;
-    std::string_view code;
-    bool required;
-    std::initializer_list<std::string_view> names;  ///< accepted headers (English matched case-insensitively)
-};
-
-const ColumnInfo column_table[] = {
-    {Column::subject, "subject", true, {"subject", "name", "科目名", "科目", "授業科目", "授業科目名"}},
-    {Column::area, "area", true, {"area", "教育内容", "分野"}},
-    {Column::method, "method", true, {"method", "授業方法", "方法", "授業の方法"}},
-    {Column::units, "units", true, {"units", "unit", "単位数", "単位"}},
-    {Column::hours, "hours", true, {"hours", "hour", "時間数", "時間", "授業時間数"}},
-    {Column::year, "year", false, {"year", "配当年次", "年次", "学年"}},
-    // 別表第一 備考: which subject covers each content the standard requires (CUR-015).
-    {Column::covers, "covers", false, {"covers", "備考の内容", "含む内容", "必須の内容"}},
-};
-
-std::optional<Column> column_of(std::string_view header) {
-    std::string h = lower_ascii(trim(header));
-    for (const auto& c : column_table)
-        for (auto n : c.names)
-            if (h == n) return c.column;
-    return std::nullopt;
-}
-
-std::string all_header_names(Lang L) {
-    std::string s;
-    for (const auto& c : column_table) {
-        if (!s.empty()) s += L == Lang::ja ? "、" : "; ";
-        std::string names;
-        for (auto n : c.names) names.append(names.empty() ? "" : "/").append(n);
-        s += names;
-        if (!c.required) s += L == Lang::ja ? "（任意）" : " (optional)";
-    }
-    return s;
-}
-
-// ---- Codes: accept the code or the Japanese name ------------------------
-
-template <class E>
-std::optional<E> code_or_name(std::span<const CodeInfo<E>> table, std::string_view value) {
-    std::string v = lower_ascii(value);
-    for (const auto& c : table)
-        if (v == c.code || value == c.ja || v == lower_ascii(c.en)) return c.value;
-    return std::nullopt;
-}
-
-template <class E>
-std::pair<std::string, std::string> nearest_code(std::span<const CodeInfo<E>> table, std::string_view value) {
-    std::size_t best = static_cast<std::size_t>(-1);
-    const CodeInfo<E>* hit = nullptr;
-    std::string v = lower_ascii(value);
-    for (const auto& c : table)
-        for (std::string_view cand : {c.code, c.ja}) {
-            std::size_t d = edit_distance(v, cand);
-            if (d < best) { best = d; hit = &c; }
-        }
-    return {std::string(hit->ja), std::string(hit->code)};
-}
-
-template <class E>
-Text allowed_codes(std::span<const CodeInfo<E>> table) {
-    std::string ja, en;
-    for (const auto& c : table) {
-        ja.append(ja.empty() ? "" : "、").append(c.ja).append("（").append(c.code).append("）");
-        en.append(en.empty() ? "" : ", ").append(c.code).append(" (").append(c.ja).append(")");
-    }
-    return {ja + " のいずれか", "one of " + en};
-}
 
 // ---- Numbers ------------------------------------------------------------
 
@@ -391,7 +318,556 @@ Decoded decode_csv(const std::string& file, std::string_view bytes, CsvEncoding 
     return out;
 }
 
-ImportResult import_csv(const std::string& file, std::string_view bytes, const CsvOptions& opt) {
+// ---- Sheets: the layout offices use ---------------------------------------
+
+std::string csv_field(std::string_view text) {
+    std::string v(text);
+    if (formula_like(v)) v.insert(0, "'");
+    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+    std::string q = "\"";
+    for (char c : v) {
+        if (c == '"') q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
+
+namespace {
+
+enum class Col { group, area, subject, method, units, hours, year, covers, note };
+constexpr std::size_t col_count = 9;
+
+struct ColInfo {
+    Col col;
+    std::string_view ja;
+    std::string_view en;
+    std::initializer_list<std::string_view> names;  ///< normalised header names
+};
+const ColInfo col_table[] = {
+    {Col::group, "分野", "field", {"分野", "区分", "field", "group"}},
+    {Col::area, "教育内容", "area", {"教育内容", "area"}},
+    {Col::subject, "科目名", "subject", {"科目名", "科目", "授業科目", "授業科目名", "subject", "name"}},
+    {Col::method, "授業方法", "method", {"授業方法", "方法", "授業の方法", "授業形態", "形態", "method"}},
+    {Col::units, "単位数", "units", {"単位数", "単位", "units", "unit"}},
+    {Col::hours, "時間数", "hours", {"時間数", "時間", "授業時間数", "総時間数", "hours", "hour"}},
+    {Col::year, "配当年次", "year", {"配当年次", "年次", "学年", "履修年次", "配当学年", "year"}},
+    {Col::covers, "備考の内容", "covers", {"備考の内容", "含む内容", "必須の内容", "covers"}},
+    {Col::note, "備考", "note", {"備考", "note", "notes"}},
+};
+
+std::optional<Col> header_col(std::string_view text) {
+    std::string n = normalise_name(text);
+    if (n.starts_with("\xEF\xBB\xBF")) n.erase(0, 3);
+    for (const auto& c : col_table)
+        for (auto name : c.names)
+            if (n == name) return c.col;
+    return std::nullopt;
+}
+
+/// Full-width digits, point and minus to ASCII; true when something changed.
+bool ascii_digits(std::string& s) {
+    std::string out;
+    bool changed = false;
+    for (std::size_t i = 0; i < s.size();) {
+        if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
+            auto b = static_cast<unsigned char>(s[i + 2]);
+            if (b >= 0x90 && b <= 0x99) { out += static_cast<char>('0' + (b - 0x90)); i += 3; changed = true; continue; }
+            if (b == 0x8E) { out += '.'; i += 3; changed = true; continue; }
+        }
+        out += s[i++];
+    }
+    s = std::move(out);
+    return changed;
+}
+
+std::string strip_suffix(std::string_view v, std::initializer_list<std::string_view> suffixes) {
+    for (auto suf : suffixes)
+        if (v.size() > suf.size() && v.ends_with(suf)) return std::string(trim(v.substr(0, v.size() - suf.size())));
+    return std::string(v);
+}
+
+/// 1, 1年, 1年次, 1・2, 1～3年, 1-3: the first and last year; nullopt if not that.
+std::optional<std::pair<int, int>> parse_years(std::string v) {
+    v = strip_suffix(v, {"年次", "年"});
+    {
+        // Separators between years become spaces (built anew: no in-place replace).
+        static constexpr std::string_view seps[] = {"年次", "年", "・", "～", "〜", "~", "－", "-", "、", ",", "，", "･", "/", "／"};
+        std::string spaced;
+        for (std::size_t i = 0; i < v.size();) {
+            bool hit = false;
+            for (auto sep : seps)
+                if (std::string_view(v).substr(i, sep.size()) == sep) {
+                    spaced += ' ';
+                    i += sep.size();
+                    hit = true;
+                    break;
+                }
+            if (!hit) spaced += v[i++];
+        }
+        v = std::move(spaced);
+    }
+    int lo = 0, hi = 0, n = 0;
+    std::size_t i = 0;
+    while (i < v.size()) {
+        if (v[i] == ' ') { ++i; continue; }
+        int y = 0, digits = 0;
+        while (i < v.size() && v[i] >= '0' && v[i] <= '9' && digits < 3) y = y * 10 + (v[i++] - '0'), ++digits;
+        if (digits == 0 || (i < v.size() && v[i] != ' ')) return std::nullopt;
+        lo = n == 0 ? y : std::min(lo, y);
+        hi = n == 0 ? y : std::max(hi, y);
+        ++n;
+    }
+    if (n == 0) return std::nullopt;
+    return std::pair{lo, hi};
+}
+
+struct Parsed {
+    std::string name, area, method, units, hours, covers, note, years_text;
+    std::optional<int> year;
+    Area area_value = Area::foundations;
+    Decimal units_value, hours_value;
+    std::optional<Group> group;
+    SubjectOrigin origin;
+};
+
+class SheetReader {
+public:
+    SheetReader(const std::string& file, const Grid& g, const CsvOptions& opt, ImportResult& result)
+        : file_(file), g_(g), opt_(opt), r_(result) {}
+
+    /// The header row's index, or nullopt (no error pushed).
+    std::optional<std::size_t> find_header() {
+        for (std::size_t i = 0; i < g_.rows.size() && i < 30; ++i) {
+            std::array<bool, col_count> seen{};
+            for (const auto& c : g_.rows[i])
+                if (auto col = header_col(c.text)) seen[static_cast<std::size_t>(*col)] = true;
+            if (seen[static_cast<std::size_t>(Col::subject)] && seen[static_cast<std::size_t>(Col::units)] &&
+                seen[static_cast<std::size_t>(Col::hours)])
+                return i;
+        }
+        return std::nullopt;
+    }
+
+    void run() {
+        auto h = find_header();
+        if (!h) {
+            push_error(at(1, 1), {"教育課程の見出し行が見つかりません（最初の30行に「科目名」「単位数」「時間数」の列がありません）",
+                                  "no curriculum header row found (no row among the first 30 has the columns 科目名, 単位数 and 時間数)"},
+                       {"見出しの行: 分野（任意）・教育内容・科目名・授業方法・単位数・時間数・配当年次（任意）・備考（任意）",
+                        "a header row: 分野 (optional), 教育内容, 科目名, 授業方法, 単位数, 時間数, 配当年次 (optional), 備考 (optional)"});
+            return;
+        }
+        header_ = *h;
+        const auto& hr = g_.rows[header_];
+        r_.header = hr.empty() ? at(g_.row_lines[header_], 1) : at(hr.front().line, hr.front().column);
+        for (std::size_t k = 0; k < hr.size(); ++k) {
+            std::string_view name = trim(hr[k].text);
+            if (name.empty()) continue;
+            auto col = header_col(name);
+            if (!col) {
+                r_.ignored_columns.emplace_back(name);
+                continue;
+            }
+            auto& slot = index_[static_cast<std::size_t>(*col)];
+            if (slot) {
+                push_error(at(hr[k].line, hr[k].column), {"列「" + std::string(name) + "」が2回あります", "the column '" + std::string(name) + "' appears twice"},
+                           {"各列は1回だけ", "each column once"});
+                continue;
+            }
+            slot = k;
+        }
+        // A sheet with 分野 but no 教育内容 column writes the area under 分野 (the earlier import format).
+        if (!index_[idx(Col::area)] && index_[idx(Col::group)]) std::swap(index_[idx(Col::area)], index_[idx(Col::group)]);
+        for (Col c : {Col::area, Col::method}) {
+            if (index_[idx(c)]) continue;
+            const auto& ci = col_table[idx(c)];
+            push_error(r_.header, {"見出し行に列「" + std::string(ci.ja) + "」がありません", "the header row has no '" + std::string(ci.ja) + "' (" + std::string(ci.en) + ") column"},
+                       {"見出し「" + std::string(ci.ja) + "」の列", "a column headed " + std::string(ci.ja)});
+        }
+        if (!r_.errors.empty()) return;
+        for (std::size_t i = header_ + 1; i < g_.rows.size() && r_.errors.size() < opt_.max_errors; ++i) row(i);
+        notices();
+        if (r_.errors.empty() && subjects_.empty())
+            push_error(r_.header, {"科目の行がありません", "no subject rows"}, {"見出し行の下に1科目1行", "one row per subject below the header"});
+    }
+
+    std::vector<Parsed> subjects_;
+
+private:
+    static std::size_t idx(Col c) { return static_cast<std::size_t>(c); }
+    Loc at(std::uint32_t line, std::uint32_t column) const { return cell_loc(g_, line, column); }
+    Loc at(const Cell& c) const { return at(c.line, c.column); }
+    void push_error(Loc l, Text m, Text e = {}) { r_.errors.push_back(Diagnostic{file_, std::move(l), std::move(m), std::move(e)}); }
+    void notice(Loc l, Text m) { r_.notices.push_back(Diagnostic{file_, std::move(l), std::move(m), {}}); }
+    std::string where_row(std::uint32_t line) const {
+        return g_.workbook ? g_.name + "!" + std::to_string(line) + "行" : std::to_string(line) + "行目";
+    }
+    std::string where_row_en(std::uint32_t line) const {
+        return g_.workbook ? g_.name + "!row " + std::to_string(line) : "line " + std::to_string(line);
+    }
+
+    const Cell* cell(std::size_t row, Col c) const {
+        auto k = index_[idx(c)];
+        if (!k || *k >= g_.rows[row].size()) return nullptr;
+        return &g_.rows[row][*k];
+    }
+    std::string text(std::size_t row, Col c) const {
+        const Cell* x = cell(row, c);
+        return x ? std::string(trim(x->text)) : std::string();
+    }
+    Loc loc_of(std::size_t row, Col c) const {
+        if (const Cell* x = cell(row, c)) return at(*x);
+        auto k = index_[idx(c)];
+        return at(g_.row_lines[row], k ? static_cast<std::uint32_t>(*k + 1) : 1);
+    }
+
+    /// A number cell: full-width digits converted (noted once per column), 単位/時間 suffixes dropped.
+    std::optional<Decimal> number(std::size_t row, Col c, Decimal max, bool required, std::string& out) {
+        std::string v = text(row, c);
+        const auto& ci = col_table[idx(c)];
+        Text expected{"0以上" + max.str() + "以下の数（小数は「.」の後3桁まで）", "a number from 0 to " + max.str() + " (up to 3 decimals after '.')"};
+        if (v.empty()) {
+            if (required) push_error(loc_of(row, c), {std::string(ci.ja) + "が空です", "the " + std::string(ci.en) + " is empty"}, expected);
+            return std::nullopt;
+        }
+        if (ascii_digits(v) && !wide_noted_[idx(c)]) {
+            wide_noted_[idx(c)] = true;
+            notice(loc_of(row, c), {"列「" + std::string(ci.ja) + "」の全角数字は半角として読みました（この列で最初: この行）",
+                                    "full-width digits in the column " + std::string(ci.ja) + " were read as ASCII digits (first: this row)"});
+        }
+        v = strip_suffix(v, {"単位", "時間", "h"});
+        Text problem;
+        auto d = parse_decimal(v, max, problem);
+        if (!d) {
+            push_error(loc_of(row, c), {std::string(ci.ja) + "「" + v + "」: " + problem.ja, std::string(ci.en) + " '" + v + "': " + problem.en}, expected);
+            return std::nullopt;
+        }
+        out = d->str();
+        return d;
+    }
+
+    /// What the sheet prints in a label column: this row's own text, not a filled-down one.
+    std::string own(std::size_t row, Col c) const {
+        const Cell* x = cell(row, c);
+        return x && !x->merged ? std::string(trim(x->text)) : std::string();
+    }
+
+    void row(std::size_t i) {
+        const auto& cells = g_.rows[i];
+        const std::uint32_t line = g_.row_lines[i];
+        if (std::all_of(cells.begin(), cells.end(), [](const Cell& c) { return trim(c.text).empty(); })) return;
+        const std::size_t width = g_.rows[header_].size();
+        if (!g_.workbook && cells.size() > width && !trim(cells[width].text).empty()) {
+            push_error(at(cells[width]), {"列が多すぎます（" + std::to_string(cells.size()) + " 列、見出しは " + std::to_string(width) +
+                                              " 列）。コンマを含む値は \"…\" で囲んでください",
+                                          "too many fields (" + std::to_string(cells.size()) + ", the header has " + std::to_string(width) +
+                                              "); quote values that contain a comma"},
+                       {std::to_string(width) + " 列", std::to_string(width) + " fields"});
+            return;
+        }
+        // Summary rows: 小計, 合計, 基礎分野計 … in any label column.
+        for (Col c : {Col::subject, Col::area, Col::group}) {
+            std::string label = own(i, c);
+            if (label.empty()) continue;
+            std::optional<Summary> kind = match_summary(label);
+            std::optional<Area> scope_area;
+            std::optional<Group> scope_group;
+            if (!kind) {
+                // "専門基礎分野 小計", "基礎分野計", "人体の構造と機能 計"
+                std::string n = normalise_name(label);
+                for (std::string_view suf : {"小計", "合計", "計"}) {
+                    if (n.size() <= suf.size() || !n.ends_with(suf)) continue;
+                    std::string head = n.substr(0, n.size() - suf.size());
+                    if (auto gr = match_group(head)) scope_group = gr, kind = Summary::subtotal;
+                    else if (auto ar = match_area(head, opt_.type)) scope_area = ar->area, kind = Summary::subtotal;
+                    break;
+                }
+            }
+            if (!kind) continue;
+            if (c != Col::subject && !scope_group && !scope_area) {
+                // 小計 in the 分野 or 教育内容 column under a group: the group or area of the rows above.
+                if (*kind == Summary::subtotal && c == Col::group && !subjects_.empty()) scope_group = last_group_;
+            }
+            summary(i, *kind, label, scope_area, scope_group);
+            since_summary_ = subjects_.size();
+            return;
+        }
+        std::string subject = text(i, Col::subject);
+        std::string units_text = text(i, Col::units), hours_text = text(i, Col::hours);
+        if (subject.empty() && units_text.empty() && hours_text.empty()) {
+            // A heading row inside the table: 専門基礎分野, 人体の構造と機能 …
+            std::string g = own(i, Col::group), a = own(i, Col::area);
+            bool known = false;
+            if (!g.empty() && match_group(g)) { ctx_group_ = g; ctx_group_loc_ = loc_of(i, Col::group); ctx_area_.clear(); known = true; }
+            if (!a.empty() && (match_area(a, opt_.type) || match_group(a))) { ctx_area_ = a; ctx_area_loc_ = loc_of(i, Col::area); known = true; }
+            if (!known) {
+                std::string shown;
+                for (const auto& c : cells)
+                    if (!trim(c.text).empty()) { shown = std::string(trim(c.text)); break; }
+                notice(at(line, 1), {"行「" + shown + "」は科目の行ではないため読み飛ばしました", "the row '" + shown + "' is not a subject row and was skipped"});
+            }
+            return;
+        }
+        Parsed p;
+        p.origin.row = loc_of(i, Col::subject);
+        bool ok = true;
+        if (subject.empty()) {
+            push_error(loc_of(i, Col::subject), {"科目名が空です", "the subject name is empty"}, {"科目名", "the subject's name"});
+            return;
+        }
+        if (has_forbidden_control(subject)) {
+            push_error(loc_of(i, Col::subject), {"科目名に制御文字があります", "the subject name contains a control character"}, {"印字できる文字", "printable characters"});
+            return;
+        }
+        p.name = subject;
+        // 分野: this row's cell, a merged cell, or the value above.
+        std::string gtext = text(i, Col::group);
+        Loc gloc = loc_of(i, Col::group);
+        if (const Cell* gc = cell(i, Col::group); gc && gc->merged && !gtext.empty()) merged_noted(Col::group, gloc);
+        if (gtext.empty() && index_[idx(Col::group)] && !ctx_group_.empty()) {
+            gtext = ctx_group_;
+            filled(Col::group, gloc);
+        }
+        if (!gtext.empty()) {
+            if (gtext != ctx_group_) ctx_area_.clear();  // an area never carries over into another 分野
+            ctx_group_ = gtext;
+            p.group = match_group(gtext);
+            if (!p.group) {
+                push_error(gloc, {"分野「" + gtext + "」は 基礎分野・専門基礎分野・専門分野 のいずれでもありません",
+                                  "the field '" + gtext + "' is not one of 基礎分野, 専門基礎分野, 専門分野"},
+                           {"基礎分野、専門基礎分野、専門分野 のいずれか", "基礎分野, 専門基礎分野 or 専門分野"});
+                ok = false;
+            }
+        }
+        // 教育内容
+        std::string atext = text(i, Col::area);
+        Loc aloc = loc_of(i, Col::area);
+        if (const Cell* ac = cell(i, Col::area); ac && ac->merged && !atext.empty()) merged_noted(Col::area, aloc);
+        if (atext.empty() && !ctx_area_.empty()) {
+            atext = ctx_area_;
+            filled(Col::area, aloc);
+        }
+        p.origin.area = aloc;
+        if (atext.empty()) {
+            push_error(aloc, {"教育内容が空です", "the area (教育内容) is empty"}, areas_expected(p.group));
+            ok = false;
+        } else {
+            ctx_area_ = atext;
+            if (auto m = match_area(atext, opt_.type)) {
+                if (!m->type_ok) {
+                    push_error(aloc, {"教育内容「" + atext + "」は" + std::string(info(facility_types(), opt_.type).ja) + "の教育内容ではありません",
+                                      "the area '" + atext + "' is not one of a " + std::string(info(facility_types(), opt_.type).en)},
+                               {std::string(area_label(m->area, opt_.type)), std::string(area_label(m->area, opt_.type))});
+                    ok = false;
+                } else {
+                    p.area_value = m->area;
+                    if (p.group && group_of(m->area) != *p.group) {
+                        push_error(aloc, {"教育内容「" + atext + "」は" + std::string(group_ja(group_of(m->area))) + "ですが、分野の列は「" + gtext + "」です",
+                                          "the area '" + atext + "' belongs to " + std::string(group_ja(group_of(m->area))) + ", but the field column says '" + gtext + "'"},
+                                   areas_expected(p.group));
+                        ok = false;
+                    }
+                }
+            } else if (auto gr = match_group(atext); gr && *gr == Group::basic) {
+                p.area_value = Area::foundations;  // 基礎分野 has one area
+            } else if (gr) {
+                push_error(aloc, {"「" + atext + "」は分野の名前です。教育内容を書いてください", "'" + atext + "' is the name of a field (分野), not of an area: write the area"},
+                           areas_expected(*gr));
+                ok = false;
+            } else {
+                push_error(aloc, {"教育内容「" + atext + "」は別表第一にありません", "the area '" + atext + "' is not one of 別表第一"}, areas_expected(p.group));
+                ok = false;
+            }
+        }
+        if (ok) last_group_ = group_of(p.area_value);
+        p.area = std::string(info(areas(), p.area_value).code);
+        p.origin.area_code = p.area;
+        // 授業方法
+        std::string mtext = text(i, Col::method);
+        p.origin.method = loc_of(i, Col::method);
+        if (mtext.empty()) {
+            push_error(p.origin.method, {"授業方法が空です", "the method (授業方法) is empty"}, methods_expected());
+            ok = false;
+        } else if (auto m = match_method(mtext)) {
+            p.method = std::string(info(methods(), *m).code);
+        } else {
+            push_error(p.origin.method, {"授業方法「" + mtext + "」は使えません", "the method '" + mtext + "' is not one of the methods"}, methods_expected());
+            ok = false;
+        }
+        p.origin.units = loc_of(i, Col::units);
+        p.origin.hours = loc_of(i, Col::hours);
+        auto u = number(i, Col::units, max_units, true, p.units);
+        auto h = number(i, Col::hours, max_hours, true, p.hours);
+        if (!u || !h) ok = false;
+        else p.units_value = *u, p.hours_value = *h;
+        // 配当年次
+        if (std::string y = text(i, Col::year); !y.empty()) {
+            p.origin.year = loc_of(i, Col::year);
+            std::string v = y;
+            ascii_digits(v);
+            auto ys = parse_years(v);
+            if (!ys || ys->first < 1 || ys->second > max_year) {
+                push_error(p.origin.year, {"配当年次「" + y + "」が読めません", "the year '" + y + "' cannot be read"},
+                           {"1〜" + std::to_string(max_year) + " の年次（例: 1、1年、1・2、1～3年）", "a year from 1 to " + std::to_string(max_year) + " (e.g. 1, 1年, 1・2, 1～3年)"});
+                ok = false;
+            } else {
+                p.year = ys->second;  // the last year: a subject spread over years ends then
+                if (ys->first != ys->second) p.years_text = std::to_string(ys->first) + "-" + std::to_string(ys->second);
+            }
+        }
+        // 備考の内容 and 備考: the contents 別表第一 備考 requires, named in either.
+        auto add_content = [&](Content c) {
+            std::string code(info(contents(), c).code);
+            if ((" " + p.covers + " ").find(" " + code + " ") != std::string::npos) return;
+            if (!p.covers.empty()) p.covers += ' ';
+            p.covers += code;
+        };
+        if (std::string cv = text(i, Col::covers); !cv.empty()) {
+            std::string list = cv;
+            for (std::string_view sep : {"\xE3\x80\x81", "\xE3\x80\x80", "\xEF\xBC\x9B", "\xEF\xBC\x8C", "・", ",", ";", "\n", "\t", "及び"})
+                for (std::size_t q; (q = list.find(sep)) != std::string::npos;) list.replace(q, sep.size(), " ");
+            std::size_t start = 0;
+            while (start < list.size()) {
+                std::size_t end = list.find(' ', start);
+                if (end == std::string::npos) end = list.size();
+                std::string token = list.substr(start, end - start);
+                start = end + 1;
+                if (token.empty()) continue;
+                std::optional<Content> hit;
+                for (const auto& c : contents())
+                    if (token == c.code || token == c.ja) hit = c.value;
+                if (hit) add_content(*hit);
+                else {
+                    std::string all;
+                    for (const auto& c : contents()) all.append(all.empty() ? "" : "、").append(c.ja);
+                    push_error(loc_of(i, Col::covers), {"備考の内容「" + token + "」は別表第一 備考の事項にありません", "'" + token + "' is not one of the contents of 別表第一 備考"},
+                               {all + " のいずれか", "one of " + all});
+                    ok = false;
+                }
+            }
+        }
+        if (std::string note = text(i, Col::note); !note.empty()) {
+            p.note = note;
+            for (const auto& c : contents())
+                if (note.find(c.ja) != std::string::npos) add_content(c.value);
+        }
+        if (!ok) return;
+        subjects_.push_back(std::move(p));
+    }
+
+    Text areas_expected(std::optional<Group> g) {
+        std::string ja, en;
+        for (const auto& a : areas()) {
+            if (g && group_of(a.value) != *g) continue;
+            std::string_view l = area_label(a.value, opt_.type);
+            ja.append(ja.empty() ? "" : "、").append(l);
+            en.append(en.empty() ? "" : ", ").append(l);
+        }
+        if (!g) {
+            if (listed_areas_) return {"別表第一の教育内容（一覧は最初のエラーに）", "an area of 別表第一 (listed at the first error)"};
+            listed_areas_ = true;
+        }
+        return {(g ? std::string(group_ja(*g)) + "の教育内容: " : "別表第一の教育内容: ") + ja, (g ? std::string(group_en(*g)) + ": " : "an area of 別表第一: ") + en};
+    }
+    static Text methods_expected() {
+        return {"講義、演習、実験、実習、実技、臨床実習 のいずれか", "講義 (lecture), 演習 (seminar), 実験 (experiment), 実習 (practical), 実技 (skills) or 臨床実習 (clinical)"};
+    }
+
+    void filled(Col c, const Loc& l) {
+        auto& n = filled_[idx(c)];
+        if (n.count++ == 0) n.first = l;
+    }
+    void merged_noted(Col c, const Loc& l) {
+        auto& n = merged_[idx(c)];
+        if (n.count++ == 0) n.first = l;
+    }
+    void notices() {
+        for (Col c : {Col::group, Col::area}) {
+            const auto& ci = col_table[idx(c)];
+            if (const auto& m = merged_[idx(c)]; m.count)
+                notice(m.first, {"列「" + std::string(ci.ja) + "」の結合セルの値を " + std::to_string(m.count) + " 行に使いました（最初: この行）",
+                                 "the merged cells of the column " + std::string(ci.ja) + " were used for " + std::to_string(m.count) + " rows (first: this row)"});
+            if (const auto& f = filled_[idx(c)]; f.count)
+                notice(f.first, {"列「" + std::string(ci.ja) + "」の空欄 " + std::to_string(f.count) + " 行は上の行の値で埋めました（最初: この行）",
+                                 std::to_string(f.count) + " blank cells of the column " + std::string(ci.ja) + " were filled from the row above (first: this row)"});
+        }
+    }
+
+    void summary(std::size_t i, Summary kind, const std::string& label, std::optional<Area> area, std::optional<Group> group) {
+        const std::uint32_t line = g_.row_lines[i];
+        if (kind == Summary::other) {
+            notice(at(line, 1), {"集計の行「" + label + "」は読み飛ばしました", "the summary row '" + label + "' was skipped"});
+            return;
+        }
+        Decimal su, sh;
+        std::size_t from = kind == Summary::total || area || group ? 0 : since_summary_;
+        std::size_t n = 0;
+        for (std::size_t k = from; k < subjects_.size(); ++k) {
+            const auto& s = subjects_[k];
+            if (area && s.area_value != *area) continue;
+            if (group && group_of(s.area_value) != *group) continue;
+            su += s.units_value;
+            sh += s.hours_value;
+            ++n;
+        }
+        std::string what = kind == Summary::total ? "合計" : "小計";
+        std::string what_en = kind == Summary::total ? "total" : "subtotal";
+        std::string scope = area ? std::string(area_label(*area, opt_.type)) : group ? std::string(group_ja(*group)) : std::string();
+        auto check = [&](Col c, const Decimal& sum, std::string_view unit_ja, std::string_view unit_en) {
+            std::string out;
+            std::string v = text(i, c);
+            if (v.empty()) return;
+            auto printed = number(i, c, c == Col::units ? max_units : max_hours, false, out);
+            if (!printed || *printed == sum) return;
+            push_error(loc_of(i, c),
+                       {what + (scope.empty() ? "" : "（" + scope + "）") + "の" + std::string(col_table[idx(c)].ja) + " " + printed->str() + std::string(unit_ja) +
+                            " が、その科目 " + std::to_string(n) + " 行の合計 " + sum.str() + std::string(unit_ja) + " と合いません",
+                        "the printed " + what_en + (scope.empty() ? "" : " (" + scope + ")") + " of " + std::string(col_table[idx(c)].en) + ", " + printed->str() +
+                            ", does not match the sum of its " + std::to_string(n) + " subject rows, " + sum.str() + std::string(unit_en)},
+                       {"科目の行の合計と同じ値（科目の行か" + what + "の行を直してください）", "the sum of the subject rows (correct a subject row or the " + what_en + ")"});
+        };
+        check(Col::units, su, "単位", " units");
+        check(Col::hours, sh, "時間", " hours");
+    }
+
+    struct Count {
+        std::size_t count = 0;
+        Loc first;
+    };
+    const std::string& file_;
+    const Grid& g_;
+    const CsvOptions& opt_;
+    ImportResult& r_;
+    std::size_t header_ = 0;
+    std::array<std::optional<std::size_t>, col_count> index_{};
+    std::array<bool, col_count> wide_noted_{};
+    std::array<Count, col_count> filled_{}, merged_{};
+    std::string ctx_group_, ctx_area_;
+    Loc ctx_group_loc_, ctx_area_loc_;
+    Group last_group_ = Group::basic;
+    std::size_t since_summary_ = 0;
+    bool listed_areas_ = false;
+};
+
+Grid grid_of_csv(const std::vector<CsvRow>& rows) {
+    Grid g;
+    for (const auto& r : rows) {
+        std::vector<Cell> cells;
+        for (const auto& f : r.fields) cells.push_back(Cell{f.text, f.line, f.column, false, false});
+        g.rows.push_back(std::move(cells));
+        g.row_lines.push_back(r.line);
+    }
+    return g;
+}
+
+std::string origin_text(const std::string& file, const Loc& l) {
+    if (!l.cell.empty()) return file + ":" + l.cell;
+    return file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+}
+
+}  // namespace
+
+ImportResult import_sheet(const std::string& file, std::string_view bytes, const CsvOptions& opt) {
     ImportResult result;
     // What the options put in the file must be valid too (the CLI checks them first).
     if (trim(opt.name).empty() || has_forbidden_control(opt.name))
@@ -403,232 +879,103 @@ ImportResult import_csv(const std::string& file, std::string_view bytes, const C
     if (opt.years < 1 || opt.years > max_year)
         result.errors.push_back(diag(file, 0, 0, {"修業年限は 1〜20 です", "the years must be from 1 to 20"}, {"--years 1〜20", "--years 1 to 20"}));
     if (!result.errors.empty()) return result;
-    auto decoded = decode_csv(file, bytes, opt.encoding);
-    if (decoded.error) {
-        result.errors.push_back(std::move(*decoded.error));
-        return result;
-    }
-    result.encoding = decoded.encoding;
     auto& errors = result.errors;
-    auto rows = parse_csv(decoded.text, file, errors);
-    if (!errors.empty()) return result;
-    if (rows.empty()) {
-        errors.push_back(diag(file, 1, 1, {"CSV が空です", "the CSV file is empty"},
-                              {"見出し行（" + all_header_names(Lang::ja) + "）と科目の行", "a header row (" + all_header_names(Lang::en) + ") and one row per subject"}));
-        return result;
-    }
 
-    // Header: every column of the format at most once; the required ones present.
-    const CsvRow& header = rows.front();
-    std::array<std::optional<std::size_t>, column_count> index{};
-    std::vector<const CsvField*> unknown;
-    for (std::size_t k = 0; k < header.fields.size(); ++k) {
-        const auto& f = header.fields[k];
-        std::string_view name = trim(f.text);
-        if (k == 0 && name.substr(0, 3) == "\xEF\xBB\xBF") name.remove_prefix(3);  // a second BOM some exporters add
-        auto col = column_of(name);
-        if (!col) {
-            if (!name.empty()) unknown.push_back(&f);
-            result.ignored_columns.emplace_back(name);
-            continue;
-        }
-        auto& slot = index[static_cast<std::size_t>(*col)];
-        if (slot) {
-            errors.push_back(diag(file, f.line, f.column,
-                                  {"列「" + std::string(name) + "」が2回あります", "the column '" + std::string(name) + "' appears twice"},
-                                  {"各列は1回だけ", "each column once"}));
-            continue;
-        }
-        slot = k;
-    }
-    for (const auto& c : column_table) {
-        if (!c.required || index[static_cast<std::size_t>(c.column)]) continue;
-        // Name the unrecognised header that looks most like the missing column.
-        std::string hint;
-        std::size_t best = 4;
-        for (const auto* u : unknown)
-            for (auto n : c.names) {
-                std::size_t d = edit_distance(lower_ascii(trim(u->text)), n);
-                if (d < best) { best = d; hint = std::string(trim(u->text)); }
-            }
-        std::string names;
-        for (auto n : c.names) names.append(names.empty() ? "" : "/").append(n);
-        errors.push_back(diag(file, header.line, 1,
-                              {"見出し行に列「" + std::string(c.code) + "」がありません" + (hint.empty() ? "" : "（「" + hint + "」のことですか?）"),
-                               "the header row has no '" + std::string(c.code) + "' column" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")},
-                              {"見出し " + names, "a header named " + names}));
-    }
-    if (!errors.empty()) return result;
-    // Unknown columns are dropped from the output but never silently: the caller reports them.
-    result.ignored_columns.erase(std::remove(result.ignored_columns.begin(), result.ignored_columns.end(), std::string()),
-                                 result.ignored_columns.end());
-
-    struct Row {
-        std::string name, area, method, units, hours;
-        std::optional<int> year;
-        std::string covers;
-    };
-    std::vector<Row> out_rows;
-    for (std::size_t r = 1; r < rows.size() && errors.size() < opt.max_errors; ++r) {
-        const CsvRow& row = rows[r];
-        bool blank = std::all_of(row.fields.begin(), row.fields.end(), [](const CsvField& f) { return trim(f.text).empty(); });
-        if (blank) continue;  // spreadsheets leave empty rows (",,,,,") between blocks
-        if (row.fields.size() > header.fields.size()) {
-            const auto& f = row.fields[header.fields.size()];
-            errors.push_back(diag(file, f.line, f.column,
-                                  {"列が多すぎます（" + std::to_string(row.fields.size()) + " 列、見出しは " +
-                                       std::to_string(header.fields.size()) + " 列）。コンマを含む値は \"…\" で囲んでください",
-                                   "too many fields (" + std::to_string(row.fields.size()) + ", the header has " +
-                                       std::to_string(header.fields.size()) + "); quote values that contain a comma"},
-                                  {std::to_string(header.fields.size()) + " 列", std::to_string(header.fields.size()) + " fields"}));
-            continue;
-        }
-        auto field = [&](Column c) -> const CsvField* {
-            auto k = index[static_cast<std::size_t>(c)];
-            if (!k || *k >= row.fields.size()) return nullptr;
-            return &row.fields[*k];
-        };
-        auto missing = [&](Column c, std::string_view what_ja, std::string_view what_en, const Text& expected) {
-            const CsvField* f = field(c);
-            std::uint32_t col = f ? f->column : (row.fields.empty() ? 1 : row.fields.back().column);
-            errors.push_back(diag(file, f ? f->line : row.line, col,
-                                  {std::string(what_ja) + "が空です", "the " + std::string(what_en) + " is empty"}, expected));
-        };
-        Row out;
-        bool ok = true;
-        // subject
-        if (const CsvField* f = field(Column::subject); f && !trim(f->text).empty()) {
-            out.name = std::string(trim(f->text));
-            if (has_forbidden_control(out.name)) {
-                errors.push_back(diag(file, f->line, f->column, {"科目名に制御文字があります", "the subject name contains a control character"},
-                                      {"印字できる文字", "printable characters"}));
-                ok = false;
+    Grid grid;
+    if (looks_like_zip(bytes) || (bytes.size() >= 8 && bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4))) {
+        Workbook wb = read_xlsx(file, bytes, errors);
+        if (!errors.empty()) return result;
+        result.encoding = "xlsx";
+        const Grid* chosen = nullptr;
+        if (!opt.sheet.empty()) {
+            for (const auto& s : wb.sheets)
+                if (s.name == opt.sheet) chosen = &s;
+            if (!chosen) {
+                std::string names;
+                for (const auto& s : wb.sheets) names.append(names.empty() ? "" : "、").append(s.name);
+                errors.push_back(diag(file, 0, 0, {"シート「" + opt.sheet + "」がありません", "there is no sheet '" + opt.sheet + "'"},
+                                      {"次のシートのいずれか: " + names, "one of the sheets: " + names}));
+                return result;
             }
         } else {
-            missing(Column::subject, "科目名", "subject name", {"科目名", "the subject's name"});
-            ok = false;
+            // The first sheet named like a curriculum, else the first with a curriculum header.
+            for (const auto& s : wb.sheets)
+                if (!chosen && (s.name.find("教育課程") != std::string::npos || s.name.find("カリキュラム") != std::string::npos)) chosen = &s;
+            for (const auto& s : wb.sheets) {
+                if (chosen) break;
+                ImportResult probe;
+                SheetReader r(file, s, opt, probe);
+                if (r.find_header()) chosen = &s;
+            }
+            if (!chosen) chosen = &wb.sheets.front();
         }
-        // area and method: the code or the Japanese name
-        auto code_field = [&](Column c, auto table, std::string_view what_ja, std::string_view what_en, std::string& dest) {
-            const CsvField* f = field(c);
-            std::string_view v = f ? trim(f->text) : std::string_view{};
-            if (v.empty()) {
-                missing(c, what_ja, what_en, allowed_codes(table));
-                ok = false;
-                return;
-            }
-            if (auto code = code_or_name(table, v)) {
-                dest = std::string(info(table, *code).code);
-                return;
-            }
-            auto [near_ja, near_code] = nearest_code(table, v);
-            errors.push_back(diag(file, f->line, f->column,
-                                  {std::string(what_ja) + "「" + std::string(v) + "」はありません（もしかして: " + near_ja + "（" + near_code + "））",
-                                   "unknown " + std::string(what_en) + " '" + std::string(v) + "' (did you mean " + near_code + " (" + near_ja + ")?)"},
-                                  allowed_codes(table)));
-            ok = false;
-        };
-        code_field(Column::area, areas(), "教育内容", "area", out.area);
-        code_field(Column::method, methods(), "授業方法", "method", out.method);
-        auto number_field = [&](Column c, Decimal max, std::string_view what_ja, std::string_view what_en, std::string& dest) {
-            const CsvField* f = field(c);
-            std::string_view v = f ? trim(f->text) : std::string_view{};
-            Text expected{"0以上" + max.str() + "以下の数（半角数字、小数は「.」の後3桁まで）",
-                          "a number from 0 to " + max.str() + " (ASCII digits, up to 3 decimals after '.')"};
-            if (v.empty()) {
-                missing(c, what_ja, what_en, expected);
-                ok = false;
-                return;
-            }
-            Text problem;
-            if (auto d = parse_decimal(v, max, problem)) {
-                dest = d->str();
-                return;
-            }
-            errors.push_back(diag(file, f->line, f->column,
-                                  {std::string(what_ja) + ": " + problem.ja, std::string(what_en) + ": " + problem.en}, expected));
-            ok = false;
-        };
-        number_field(Column::units, max_units, "単位数", "units", out.units);
-        number_field(Column::hours, max_hours, "時間数", "hours", out.hours);
-        if (const CsvField* f = field(Column::year); f && !trim(f->text).empty()) {
-            std::string_view v = trim(f->text);
-            // "1年" and "1年次" are how people write it; the number is what counts.
-            for (std::string_view suffix : {"年次", "年"})
-                if (v.size() > suffix.size() && v.substr(v.size() - suffix.size()) == suffix) { v.remove_suffix(suffix.size()); break; }
-            int y = 0;
-            bool good = !v.empty() && v.size() <= 2 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-            if (good) for (char c : v) y = y * 10 + (c - '0');
-            if (!good || y < 1 || y > max_year) {
-                errors.push_back(diag(file, f->line, f->column,
-                                      {"配当年次「" + std::string(trim(f->text)) + "」は 1〜" + std::to_string(max_year) + " の整数ではありません",
-                                       "year '" + std::string(trim(f->text)) + "' is not a whole number from 1 to " + std::to_string(max_year)},
-                                      {"1以上" + std::to_string(max_year) + "以下の整数（半角数字）、または空欄",
-                                       "a whole number from 1 to " + std::to_string(max_year) + " in ASCII digits, or empty"}));
-                ok = false;
-            } else {
-                out.year = y;
-            }
+        grid = *chosen;
+        result.sheet = grid.name;
+    } else {
+        auto decoded = decode_csv(file, bytes, opt.encoding);
+        if (decoded.error) {
+            errors.push_back(std::move(*decoded.error));
+            return result;
         }
-        if (const CsvField* f = field(Column::covers); f && !trim(f->text).empty()) {
-            // Separated by spaces, commas, 、 or ; — whatever a cell holds.
-            std::string list(trim(f->text));
-            for (std::string_view sep : {"\xE3\x80\x81", "\xE3\x80\x80", "\xEF\xBC\x9B", "\xEF\xBC\x8C", ",", ";", "\n", "\t"})
-                for (std::size_t p; (p = list.find(sep)) != std::string::npos;) list.replace(p, sep.size(), " ");
-            std::size_t start = 0;
-            while (start < list.size()) {
-                std::size_t end = list.find(' ', start);
-                if (end == std::string::npos) end = list.size();
-                std::string_view token = std::string_view(list).substr(start, end - start);
-                start = end + 1;
-                if (token.empty()) continue;
-                if (auto c = code_or_name(contents(), token)) {
-                    if (!out.covers.empty()) out.covers += ' ';
-                    out.covers += info(*c).code;
-                    continue;
-                }
-                auto [near_ja, near_code] = nearest_code(contents(), token);
-                errors.push_back(diag(file, f->line, f->column,
-                                      {"備考の内容「" + std::string(token) + "」はありません（もしかして: " + near_ja + "（" + near_code + "））",
-                                       "unknown required content '" + std::string(token) + "' (did you mean " + near_code + " (" + near_ja + ")?)"},
-                                      allowed_codes(contents())));
-                ok = false;
-            }
+        result.encoding = decoded.encoding;
+        auto rows = parse_csv(decoded.text, file, errors);
+        if (!errors.empty()) return result;
+        if (rows.empty()) {
+            errors.push_back(diag(file, 1, 1, {"CSV が空です", "the CSV file is empty"},
+                                  {"見出し行（科目名・教育内容・授業方法・単位数・時間数）と科目の行", "a header row (科目名, 教育内容, 授業方法, 単位数, 時間数) and one row per subject"}));
+            return result;
         }
-        if (ok) out_rows.push_back(std::move(out));
+        grid = grid_of_csv(rows);
     }
+
+    SheetReader reader(file, grid, opt, result);
+    reader.run();
     if (errors.size() >= opt.max_errors)
         errors.push_back(diag(file, 0, 0, {"エラーが多すぎるため確認を打ち切りました", "too many errors; stopped"}, {}));
     if (!errors.empty()) return result;
-    if (out_rows.empty()) {
-        errors.push_back(diag(file, header.line, 1, {"科目の行がありません", "no subject rows"},
-                              {"見出し行の下に1科目1行", "one row per subject below the header"}));
-        return result;
-    }
+    const auto& rows = reader.subjects_;
+    const std::string origin = opt.origin_name.empty() ? file : opt.origin_name;
 
-    // Ids: the course id and the row's position, so the same CSV always gives the same file.
+    // Ids: the course id and the row's position, so the same sheet always gives the same file.
     std::string x;
-    x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    x += "<!-- Converted by ahaki-check import from a CSV curriculum. -->\n";
-    x += "<school xmlns=\"urn:ahaki-check:school:1\" name=\"" + xml_attr(opt.name) + "\" type=\"" +
-         std::string(info(opt.type).code) + "\">\n";
-    x += "  <course id=\"" + xml_attr(opt.course_id) + "\" schedule=\"" + std::string(info(opt.schedule).code) + "\" years=\"" +
-         std::to_string(opt.years) + "\">\n";
-    std::size_t width = std::max<std::size_t>(3, std::to_string(out_rows.size()).size());
-    for (std::size_t k = 0; k < out_rows.size(); ++k) {
-        const auto& r = out_rows[k];
+    std::uint32_t line = 1;
+    auto put = [&](const std::string& s) {
+        x += s;
+        line += static_cast<std::uint32_t>(std::count(s.begin(), s.end(), '\n'));
+    };
+    put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    put("<!-- Converted by ahaki-check import from a spreadsheet; sheet:cell says where each row came from. -->\n");
+    result.xml_school_line = line;
+    put("<school xmlns=\"urn:ahaki-check:school:1\" xmlns:sheet=\"" + std::string(sheet_namespace) + "\" name=\"" + xml_attr(opt.name) +
+        "\" type=\"" + std::string(info(opt.type).code) + "\">\n");
+    result.xml_course_line = line;
+    put("  <course id=\"" + xml_attr(opt.course_id) + "\" schedule=\"" + std::string(info(opt.schedule).code) + "\" years=\"" +
+        std::to_string(opt.years) + "\" sheet:cell=\"" + xml_attr(origin_text(origin, result.header)) + "\">\n");
+    std::size_t width = std::max<std::size_t>(3, std::to_string(rows.size()).size());
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const auto& r = rows[k];
         std::string n = std::to_string(k + 1);
         n.insert(0, width - n.size(), '0');
-        x += "    <subject id=\"" + xml_attr(opt.course_id) + "-s" + n + "\" name=\"" + xml_attr(r.name) + "\" area=\"" + r.area +
-             "\" method=\"" + r.method + "\" units=\"" + r.units + "\" hours=\"" + r.hours + "\"";
-        if (r.year) x += " year=\"" + std::to_string(*r.year) + "\"";
-        if (!r.covers.empty()) x += " covers=\"" + r.covers + "\"";
-        x += "/>\n";
+        SubjectOrigin o = r.origin;
+        o.xml_line = line;
+        result.origins.push_back(o);
+        std::string s = "    <subject id=\"" + xml_attr(opt.course_id) + "-s" + n + "\" name=\"" + xml_attr(r.name) + "\" area=\"" + r.area +
+                        "\" method=\"" + r.method + "\" units=\"" + r.units + "\" hours=\"" + r.hours + "\"";
+        if (r.year) s += " year=\"" + std::to_string(*r.year) + "\"";
+        if (!r.covers.empty()) s += " covers=\"" + r.covers + "\"";
+        s += " sheet:cell=\"" + xml_attr(origin_text(origin, r.origin.row)) + "\"";
+        if (!r.years_text.empty()) s += " sheet:years=\"" + r.years_text + "\"";
+        if (!r.note.empty()) s += " sheet:note=\"" + xml_attr(r.note) + "\"";
+        put(s + "/>\n");
     }
-    x += "  </course>\n</school>\n";
+    put("  </course>\n</school>\n");
     result.xml = std::move(x);
-    result.subjects = out_rows.size();
+    result.subjects = rows.size();
     return result;
+}
+
+ImportResult import_csv(const std::string& file, std::string_view bytes, const CsvOptions& options) {
+    return import_sheet(file, bytes, options);
 }
 
 }  // namespace ahaki::import

@@ -24,6 +24,8 @@ struct CsvOptions {
     int years = 3;
     CsvEncoding encoding = CsvEncoding::automatic;
     std::size_t max_errors = 100;
+    std::string sheet;              ///< workbooks: the sheet to read (default: the first with a curriculum header)
+    std::string origin_name;        ///< how the generated XML names the sheet file (default: `file`)
 };
 
 /// One field with where it starts (1-based line, column in characters).
@@ -50,13 +52,38 @@ struct Decoded {
 };
 Decoded decode_csv(const std::string& file, std::string_view bytes, CsvEncoding encoding);
 
+/// Where one generated <subject> came from: its line in the generated XML and
+/// the sheet cells of its fields (for the direct check, which points findings
+/// at the sheet).
+struct SubjectOrigin {
+    std::uint32_t xml_line = 0;
+    Loc row;     ///< the subject name's cell
+    Loc area, method, units, hours, year;
+    std::string area_code;
+};
+
 struct ImportResult {
     std::string xml;                 ///< empty when there are errors
     std::vector<Diagnostic> errors;  ///< in file order
-    std::string encoding;
+    std::vector<Diagnostic> notices; ///< what was read generously: filled-down cells, full-width digits, skipped rows
+    std::string encoding;            ///< "UTF-8", "CP932" or "xlsx"
+    std::string sheet;               ///< the workbook sheet read (empty for a CSV)
     std::size_t subjects = 0;
     std::vector<std::string> ignored_columns;  ///< headers that are not part of the format (reported, not silent)
+    std::vector<SubjectOrigin> origins;        ///< one per subject, in order
+    Loc header;                                ///< the header row (first cell)
+    std::uint32_t xml_school_line = 0, xml_course_line = 0;
 };
+/// A curriculum sheet -> XML: a workbook (.xlsx, recognised by its bytes) or a CSV.
+ImportResult import_sheet(const std::string& file, std::string_view bytes, const CsvOptions& options);
+/// The same (kept for callers that only ever pass CSV).
 ImportResult import_csv(const std::string& file, std::string_view bytes, const CsvOptions& options);
+
+/// The namespace of the origin annotations on generated XML (schemas/school.xsd).
+inline constexpr std::string_view sheet_namespace = "urn:ahaki-check:sheet:1";
+
+/// Neutralises text a spreadsheet would run as a formula (=, +, -, @, tab, CR
+/// first) by a leading apostrophe, and quotes it for a CSV field.
+std::string csv_field(std::string_view text);
 
 }  // namespace ahaki::import

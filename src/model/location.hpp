@@ -11,6 +11,11 @@ struct Loc {
     std::uint32_t column = 0;
     /// XPath-like path of the element, e.g. /school/course[@id='day']/subject[@id='bio1']
     std::string path;
+    /// Spreadsheet origin. Without ':' it is a cell of the finding's own file, a
+    /// workbook ("教育課程!E12"; line and column are then its row and column
+    /// number); with ':' it names the sheet a generated XML was imported from
+    /// ("教育課程.xlsx:教育課程!E12", "教育課程.csv:12:3"). Empty otherwise.
+    std::string cell = {};  // (a default initializer: Loc{line, col, path} stays warning-free)
     bool known() const { return line != 0; }
     bool operator==(const Loc&) const = default;
 };

@@ -56,6 +56,7 @@ std::vector<Annotation> annotations(const RunReport& run, Lang L) {
             if (!d.expected.empty())
                 msg += L == Lang::ja ? "（期待: " + shown(d.expected.ja, max_message) + "）"
                                      : " (expected: " + shown(d.expected.en, max_message) + ")";
+            if (!d.loc.cell.empty()) msg = shown(d.loc.cell, max_message) + ": " + msg;  // the sheet cell, which line/col alone cannot say
             out.push_back({k_error, f.path, d.loc, "LOAD", msg, diagnostic_line(d, L)});
         }
     for (const auto& n : run.waiver_notices)
@@ -74,6 +75,7 @@ std::vector<Annotation> annotations(const RunReport& run, Lang L) {
                     msg += report::waiver_mark(fd, L);
                 }
                 const Loc& loc = fd.loc.known() ? fd.loc : o.loc;
+                if (!loc.cell.empty()) msg = loc.cell + ": " + msg;  // the sheet cell, which line/col alone cannot say
                 out.push_back({kind_of(fd), f.path, loc, title, msg, report::finding_line(f.path, fd, L)});
             }
     return out;

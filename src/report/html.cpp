@@ -171,6 +171,7 @@ std::string value_td(const Value& v, Lang L) {
 
 std::string loc_text(const Loc& loc, Lang L) {
     if (!loc.known()) return {};
+    if (!loc.cell.empty() && loc.cell.find(':') == std::string::npos) return loc.cell;
     return L == Lang::ja ? std::to_string(loc.line) + "行" + std::to_string(loc.column) + "列"
                          : "line " + std::to_string(loc.line) + ", col " + std::to_string(loc.column);
 }

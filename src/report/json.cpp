@@ -143,6 +143,7 @@ void put_loc(W& w, const Loc& loc) {
         w.next("column").null();
     }
     w.next("path").str(loc.path);
+    if (!loc.cell.empty()) w.next("cell").str(loc.cell);
 }
 
 void diagnostic_json(W& w, const Diagnostic& d, Lang L) {

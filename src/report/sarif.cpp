@@ -89,8 +89,11 @@ json::object physical(const std::string& uri, std::optional<std::size_t> index, 
 
 json::object location(const std::string& uri, std::optional<std::size_t> index, const Loc& loc) {
     json::object l{{"physicalLocation", physical(uri, index, loc)}};
-    if (!loc.path.empty())
-        l["logicalLocations"] = json::array{json::object{{"fullyQualifiedName", loc.path}, {"kind", "element"}}};
+    json::array logical;
+    if (!loc.path.empty()) logical.push_back(json::object{{"fullyQualifiedName", loc.path}, {"kind", "element"}});
+    // The spreadsheet cell (教育課程!E12, or the sheet a generated XML came from).
+    if (!loc.cell.empty()) logical.push_back(json::object{{"fullyQualifiedName", loc.cell}, {"kind", "member"}});
+    if (!logical.empty()) l["logicalLocations"] = std::move(logical);
     return l;
 }
 

@@ -60,7 +60,12 @@ std::string rpad_num(const std::string& s, std::size_t width) {
 // GitHub workflow command, send terminal escapes or reorder the line.
 std::string location_prefix(const std::string& file, const Loc& loc) {
     if (!loc.known()) return escape::shown(file);
-    return escape::shown(file) + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+    // A cell of this workbook: 教育課程.xlsx:教育課程!E12
+    if (!loc.cell.empty() && loc.cell.find(':') == std::string::npos) return escape::shown(file) + ":" + escape::shown(loc.cell);
+    std::string s = escape::shown(file) + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+    // Imported from a sheet: school.xml:9:5（教育課程.xlsx:教育課程!C12）
+    if (!loc.cell.empty()) s += "(" + escape::shown(loc.cell) + ")";
+    return s;
 }
 
 std::string diagnostic_line(const Diagnostic& d, Lang lang) {
@@ -99,6 +104,8 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
         if (waived > 0) head += ja ? "［免除 " + std::to_string(waived) + " 件］" : " [" + std::to_string(waived) + " waived]";
         out += head + "\n";
         for (const auto& d : f.errors) out += diagnostic_line(d, L) + "\n";
+        for (const auto& n : f.notices)  // a sheet read generously: filled-down cells, full-width digits, skipped rows
+            out += location_prefix(n.file, n.loc) + ": " + (ja ? "注意: " : "note: ") + n.message.in(L) + "\n";
         for (const auto& o : f.outcomes)
             for (const auto& fi : o.findings) {
                 std::string sev = severity_text(fi.severity).in(L);

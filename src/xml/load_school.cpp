@@ -11,6 +11,27 @@ namespace {
 const Decimal max_units = Decimal::from_int(999);
 const Decimal max_hours = Decimal::from_int(99999);
 
+/// The spreadsheet origin `import` records on what it writes (sheet:cell in the
+/// namespace urn:ahaki-check:sheet:1, schemas/school.xsd), so that findings on
+/// a generated file can name the sheet row too. Control characters are dropped.
+std::string sheet_origin(pugi::xml_node n) {
+    for (pugi::xml_attribute a : n.attributes()) {
+        std::string_view name = a.name();
+        auto colon = name.find(':');
+        if (colon == std::string_view::npos || name.substr(colon + 1) != "cell") continue;
+        std::string decl = "xmlns:" + std::string(name.substr(0, colon));
+        for (pugi::xml_node p = n; p && p.type() == pugi::node_element; p = p.parent())
+            if (pugi::xml_attribute d = p.attribute(decl.c_str())) {
+                if (std::string_view(d.value()) != "urn:ahaki-check:sheet:1") break;
+                std::string v;
+                for (char c : std::string_view(a.value()).substr(0, 512))
+                    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) v += c;
+                return v;
+            }
+    }
+    return {};
+}
+
 void load_placement(Reader& r, pugi::xml_node n, Subject& subject, std::size_t index) {
     Element e(r, n, indexed_path(subject.loc.path, "placement", index), {"site", "units"});
     Placement p;
@@ -27,6 +48,7 @@ void load_subject(Reader& r, pugi::xml_node n, Course& course, LoadState& st, st
     Subject s;
     auto id = e.registered_id(st.ids, "subject");
     s.loc = e.loc();
+    s.loc.cell = sheet_origin(n);
     if (id) s.id = std::move(*id);
     if (auto v = e.text("name", true)) s.name = std::move(*v);
     if (auto v = e.code("area", areas(), true)) s.area = *v;
@@ -106,6 +128,7 @@ void load_course(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
     auto id = e.registered_id(st.ids, "course");
     Course c;
     c.loc = e.loc();
+    c.loc.cell = sheet_origin(n);
     if (id) c.id = std::move(*id);
     if (auto v = e.code("schedule", schedules(), true)) c.schedule = *v;
     if (auto v = e.whole("years", true, 1, 20)) c.years = *v;

@@ -42,6 +42,17 @@ const Finding& expect_fail(const FileReport& r, std::string_view rule, Severity 
     return *fs.front();
 }
 
+TEST(Cur001AreaUnits, AreaNamesFollowTheFacilityType) {
+    // 基礎あはき学 is the project's short name; a はりきゅう school reads the name 別表第一 gives its row.
+    auto below = check_xml(edited(compliant_hari_kyu(), {{R"(area="basic-theory" method="lecture" units="3")", R"(area="basic-theory" method="lecture" units="1")"}}));
+    const auto& f = expect_fail(below, "CUR-001", Severity::error,
+                                "基礎はり学・基礎きゆう学: 8単位（必要: 9単位以上、認定規則 第2条第3号 別表第一）。あと1単位必要です");
+    EXPECT_EQ(f.message.en, "basic theory: 8 units (required: at least 9, 認定規則 第2条第3号 別表第一); add 1 units");
+    expect_pass(check_xml(edited(compliant_hari_kyu(), {{R"(area="basic-theory" method="lecture" units="3" hours="60")",
+                                                         R"(area="basic-theory" method="lecture" units="2" hours="60")"}})),
+                "CUR-001");
+}
+
 TEST(Cur001AreaUnits, PassesAtMinimumAndFailsOneBelow) {
     // 実習 is 16 units; 15 is the minimum for hari-kyu.
     auto at_min = check_xml(edited(compliant_hari_kyu(), {{R"(id="p-hari3" name="はり実技Ⅲ" area="practical-training" method="skills" units="2" hours="60")",
@@ -56,6 +67,7 @@ TEST(Cur001AreaUnits, PassesAtMinimumAndFailsOneBelow) {
     const auto& f = expect_fail(below, "CUR-001", Severity::error,
                                 "実習: 14単位（必要: 15単位以上、認定規則 第2条第3号 別表第一）。あと1単位必要です");
     EXPECT_EQ(f.message.en, "practical training: 14 units (required: at least 15, 認定規則 第2条第3号 別表第一); add 1 units");
+    EXPECT_EQ(f.notes.back().ja, "教育内容の記号: area=\"practical-training\"");
     ASSERT_TRUE(f.measured.number && f.required.number);
     EXPECT_EQ(f.measured.number->str(), "14");
     EXPECT_EQ(f.required.number->str(), "15");
@@ -145,7 +157,11 @@ TEST(Cur006Years, ThreePassesTwoFails) {
 TEST(Cur007VisuallyImpaired, UnknownYearsAreAReview) {
     auto vi = check_xml(edited(compliant_hari_kyu(), {{R"(schedule="day" years="3")", R"(schedule="day" years="3" visually-impaired="true")"}}));
     expect_fail(vi, "CUR-007", Severity::review,
-                "視覚障害者の課程（修業年限 3年）: 必要な修業年限が基準データにありません（認定規則 第5条、UNKNOWN）。条文で確認してください");
+                "視覚障害者の課程（修業年限 3年）: 必要な修業年限が基準データにありません（認定規則 第5条）。条文で確認してください");
+    // UNKNOWN is for the machine formats and notes, not the Japanese message.
+    const auto* f = findings_of(vi, "CUR-007").front();
+    EXPECT_EQ(f->notes.at(0).ja, "基準データの値: UNKNOWN");
+    EXPECT_EQ(f->required.text.ja, "不明");
     EXPECT_TRUE(findings_of(vi, "CUR-006").empty());
     EXPECT_EQ(vi.verdict(), Verdict::needs_review);
 }
@@ -255,11 +271,12 @@ TEST(Cur015RequiredContents, MarkedPassesUnmarkedIsReviewWrongAreaIsError) {
     expect_pass(check_xml(compliant_hari_kyu()), "CUR-015");
     auto unmarked = check_xml(edited(compliant_hari_kyu(), {{R"( covers="kinesiology")", ""}}));
     expect_fail(unmarked, "CUR-015", Severity::review,
-                "人体の構造と機能に含めるべき「運動学」をどの科目で教えるかが示されていません（候補: 「運動学」に covers=\"kinesiology\" を付けてください）");
+                "人体の構造と機能に含めるべき「運動学」をどの科目で教えるかが示されていません（候補: 「運動学」。その科目の備考に「運動学」と書いてください）");
+    EXPECT_EQ(findings_of(unmarked, "CUR-015").front()->notes.at(0).ja, "XML では扱う科目に covers=\"kinesiology\" を付けます");
     auto wrong = check_xml(edited(compliant_hari_kyu(), {{R"( covers="kinesiology")", ""},
                                                          {R"(units="2" hours="30" year="1"/>)", R"(units="2" hours="30" year="1" covers="kinesiology"/>)"}}));
     expect_fail(wrong, "CUR-015", Severity::error,
-                "「運動学」を扱う科目として「科学的思考の基礎」（基礎分野）が指定されていますが、人体の構造と機能の科目で教える必要があります（認定規則 別表第一 備考）");
+                "「運動学」を扱う科目として「科学的思考の基礎」（科学的思考の基盤・人間と生活）が指定されていますが、人体の構造と機能の科目で教える必要があります（認定規則 別表第一 備考）");
 }
 
 TEST(Cur016ZeroUnits, WarningForZeroUnitSubject) {
@@ -296,7 +313,8 @@ TEST(Cur020ClinicalMethod, ClinicalPracticeMustUseClinicalMethod) {
     expect_pass(check_xml(compliant_hari_kyu()), "CUR-020");
     auto practical = check_xml(edited(compliant_hari_kyu(), {{R"(method="clinical" units="2" hours="90")", R"(method="practical" units="2" hours="90")"}}));
     expect_fail(practical, "CUR-020", Severity::error,
-                "「臨床実習Ⅰ」は臨床実習の科目ですが授業方法が実習です（必要: method=\"clinical\"、1単位45時間の臨床実習、指導要領 8(3)）");
+                "「臨床実習Ⅰ」は臨床実習の科目ですが授業方法が実習です（必要: 授業方法「臨床実習」、1単位45時間、指導要領 8(3)）");
+    EXPECT_EQ(findings_of(practical, "CUR-020").front()->notes.at(0).ja, "XML では method=\"clinical\"");
 }
 
 TEST(Verdict, CompliantCurriculumIsPartiallyCheckedAndRulesAreAllEvaluated) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "rules/curriculum/curriculum.hpp"
+#include "import/names.hpp"
 #include "rules/format.hpp"
 
 namespace ahaki::rules {
@@ -44,11 +45,12 @@ void check_years_visually_impaired(const RuleContext& ctx, Emitter& em) {
         if (!t.value) {
             em.finding(o, Severity::review, c.loc,
                        Text{"視覚障害者の課程（修業年限 " + std::to_string(c.years) + "年）: 必要な修業年限が基準データにありません（" +
-                                t.clause + "、UNKNOWN）。条文で確認してください",
+                                t.clause + "）。条文で確認してください",
                             "visually impaired course (" + std::to_string(c.years) + " years): the required years are not in the "
                             "standard data (" + t.clause + ", UNKNOWN); check the clause by hand"},
-                       fmt::count(have, years_unit), fmt::text(Text{"不明（UNKNOWN）", "unknown (UNKNOWN)"}), t.clause,
-                       t.note.empty() ? std::vector<Text>{} : std::vector<Text>{Text{t.note, t.note}});
+                       fmt::count(have, years_unit), fmt::text(Text{"不明", "unknown (UNKNOWN)"}), t.clause,
+                       t.note.empty() ? std::vector<Text>{Text{"基準データの値: UNKNOWN", "standard data value: UNKNOWN"}}
+                                      : std::vector<Text>{Text{"基準データの値: UNKNOWN", "standard data value: UNKNOWN"}, Text{t.note, t.note}});
             continue;
         }
         if (have >= *t.value) continue;
@@ -85,7 +87,7 @@ void check_credit_transfer(const RuleContext& ctx, Emitter& em) {
         Text label{course_label(c).ja + " 既修得単位の認定", course_label(c).en + ": credit transfer"};
         if (!c.credit_transfer_units) {
             em.not_checked(course_scope(c), label, c.loc,
-                           Text{"既修得単位の認定の上限（course/@credit-transfer-units）",
+                           Text{"既修得単位の認定の上限の記載",
                                 "credit transfer limit (course/@credit-transfer-units)"});
             continue;
         }
@@ -109,7 +111,8 @@ void check_required_contents(const RuleContext& ctx, Emitter& em) {
         for (const auto& content : contents()) {
             Area area = content_area(content.value);
             const auto& ai = info(area);
-            Text label{fmt::cat({course.ja, " ", ai.ja, "に含める内容「", content.ja, "」"}),
+            const std::string area_ja(import::area_label(area, ctx.school.type));
+            Text label{fmt::cat({course.ja, " ", area_ja, "に含める内容「", content.ja, "」"}),
                        fmt::cat({course.en, ": ", ai.en, " must include ", content.en})};
             std::string scope = fmt::cat({course_key, " content=", content.code});
             const Subject* right = nullptr;
@@ -129,24 +132,32 @@ void check_required_contents(const RuleContext& ctx, Emitter& em) {
             if (wrong) {
                 em.fail_as(Severity::error, scope, label, wrong->loc,
                         Text{"「" + std::string(content.ja) + "」を扱う科目として「" + wrong->name + "」（" +
-                                 std::string(info(wrong->area).ja) + "）が指定されていますが、" + std::string(ai.ja) +
+                                 std::string(import::area_label(wrong->area, ctx.school.type)) + "）が指定されていますが、" + area_ja +
                                  "の科目で教える必要があります（認定規則 別表第一 備考）",
                              "\"" + wrong->name + "\" (" + std::string(info(wrong->area).en) + ") is marked as covering " +
                                  std::string(content.en) + ", but it must be taught within " + std::string(ai.en) +
                                  " (認定規則 別表第一 備考)"},
-                        fmt::text(Text{std::string(info(wrong->area).ja), std::string(info(wrong->area).en)}),
-                        fmt::text(Text{std::string(ai.ja), std::string(ai.en)}), {});
+                        fmt::text(Text{std::string(import::area_label(wrong->area, ctx.school.type)), std::string(info(wrong->area).en)}),
+                        fmt::text(Text{area_ja, std::string(ai.en)}), {},
+                        std::vector<Text>{Text{fmt::cat({"XML では 「", wrong->name, "」の covers=\"", content.code, "\"（area=\"",
+                                                         info(wrong->area).code, "\"）"}),
+                                               fmt::cat({"in the XML: covers=\"", content.code, "\" on \"", wrong->name, "\" (area=\"",
+                                                         info(wrong->area).code, "\")"})}});
                 continue;
             }
-            Text hint = by_name ? Text{"（候補: 「" + by_name->name + "」に covers=\"" + std::string(content.code) + "\" を付けてください）",
+            // The office's words: the 備考 column of the sheet; the XML attribute goes to a note.
+            Text xml_note{"XML では扱う科目に covers=\"" + std::string(content.code) + "\" を付けます",
+                          "in the XML: add covers=\"" + std::string(content.code) + "\" to the subject that teaches it"};
+            Text hint = by_name ? Text{"（候補: 「" + by_name->name + "」。その科目の備考に「" + std::string(content.ja) + "」と書いてください）",
                                        " (candidate: add covers=\"" + std::string(content.code) + "\" to \"" + by_name->name + "\")"}
-                                : Text{"（扱う科目に covers=\"" + std::string(content.code) + "\" を付けてください）",
+                                : Text{"（扱う科目の備考に「" + std::string(content.ja) + "」と書いてください）",
                                        " (add covers=\"" + std::string(content.code) + "\" to the subject that teaches it)"};
             em.fail_as(Severity::review, scope, label, by_name ? by_name->loc : c.loc,
-                       Text{std::string(ai.ja) + "に含めるべき「" + std::string(content.ja) + "」をどの科目で教えるかが示されていません" + hint.ja,
+                       Text{area_ja + "に含めるべき「" + std::string(content.ja) + "」をどの科目で教えるかが示されていません" + hint.ja,
                             "no subject is marked as teaching " + std::string(content.en) + ", which " + std::string(ai.en) +
                                 " must include" + hint.en},
-                       fmt::text(Text{"指定なし", "not marked"}), fmt::text(Text{std::string(content.ja), std::string(content.en)}), {});
+                       fmt::text(Text{"指定なし", "not marked"}), fmt::text(Text{std::string(content.ja), std::string(content.en)}), {},
+                       std::vector<Text>{xml_note});
         }
     }
 }
@@ -174,10 +185,13 @@ void check_duplicate_names(const RuleContext& ctx, Emitter& em) {
             auto [it, inserted] = seen.emplace(s.name, &s);
             if (inserted) continue;
             const Loc& first = it->second->loc;
+            // A subject imported from a sheet is named by its sheet row, not by a line of the generated XML.
+            const std::string where_ja = first.cell.empty() ? std::to_string(first.line) + "行" : first.cell;
+            const std::string where_en = first.cell.empty() ? "line " + std::to_string(first.line) : first.cell;
             em.finding(o, s.loc,
-                       Text{"科目名「" + s.name + "」が同じ課程に2回あります（最初: " + std::to_string(first.line) + "行）。Ⅰ・Ⅱなどで区別してください",
-                            "the subject name \"" + s.name + "\" appears twice in this course (first at line " +
-                                std::to_string(first.line) + "); distinguish them (I, II…)"},
+                       Text{"科目名「" + s.name + "」が同じ課程に2回あります（最初: " + where_ja + "）。Ⅰ・Ⅱなどで区別してください",
+                            "the subject name \"" + s.name + "\" appears twice in this course (first at " + where_en +
+                                "); distinguish them (I, II…)"},
                        fmt::text(Text{s.name, s.name}), fmt::text(Text{"課程内で一意の科目名", "subject names unique in the course"}));
         }
     }

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "rules/curriculum/curriculum.hpp"
+#include "import/names.hpp"
 #include "rules/format.hpp"
 
 namespace ahaki::rules {
@@ -32,8 +33,9 @@ void unknown_threshold(Emitter& em, Outcome& o, const Loc& loc, const Threshold&
     em.finding(o, Severity::review, loc,
                Text{what.ja + "の基準値が不明です（" + t.clause + "）。条文を確認して判断してください",
                     "the threshold for " + what.en + " is not known (" + t.clause + "); check the clause by hand"},
-               {}, fmt::text(Text{"不明（UNKNOWN）", "unknown (UNKNOWN)"}), t.clause,
-               t.note.empty() ? std::vector<Text>{} : std::vector<Text>{Text{t.note, t.note}});
+               {}, fmt::text(Text{"不明", "unknown (UNKNOWN)"}), t.clause,
+               t.note.empty() ? std::vector<Text>{Text{"基準データの値: UNKNOWN", "standard data value: UNKNOWN"}}
+                              : std::vector<Text>{Text{"基準データの値: UNKNOWN", "standard data value: UNKNOWN"}, Text{t.note, t.note}});
 }
 
 }  // namespace
@@ -47,21 +49,24 @@ void check_area_units(const RuleContext& ctx, Emitter& em) {
         const Text course = course_label(c);
         const std::string scope = course_scope(c);
         for (const auto& a : areas()) {
+            // The area as 別表第一 names it for this facility type (基礎はり学・基礎きゆう学 for はりきゅう).
+            const std::string name_ja(import::area_label(a.value, ctx.school.type));
             const Threshold& t = st.get({"area-min-units", ctx.school.type, a.value});
             Decimal have = sums[static_cast<std::size_t>(a.value)];
             Outcome& o = em.requirement(fmt::cat({scope, " area=", a.code}),
-                                        Text{fmt::cat({course.ja, " ", a.ja, "の単位数"}), fmt::cat({course.en, ": units of ", a.en})},
+                                        Text{fmt::cat({course.ja, " ", name_ja, "の単位数"}), fmt::cat({course.en, ": units of ", a.en})},
                                         c.loc, fmt::units(have), t.value ? fmt::at_least(fmt::units(*t.value)) : Value{});
             if (!t.value) {
-                unknown_threshold(em, o, c.loc, t, Text{std::string(a.ja), std::string(a.en)});
+                unknown_threshold(em, o, c.loc, t, Text{name_ja, std::string(a.en)});
                 continue;
             }
             if (have >= *t.value) continue;
             Decimal short_by = *t.value - have;
             auto notes = fmt::provenance_notes(t);
             notes.insert(notes.begin(), area_subjects_note(c, a.value));
+            notes.push_back(Text{fmt::cat({"教育内容の記号: area=\"", a.code, "\""}), fmt::cat({"area code: area=\"", a.code, "\""})});
             em.finding(o, c.loc,
-                       Text{std::string(a.ja) + ": " + fmt::num(have) + "単位（必要: " + fmt::num(*t.value) + "単位以上、" +
+                       Text{name_ja + ": " + fmt::num(have) + "単位（必要: " + fmt::num(*t.value) + "単位以上、" +
                                 fmt::cite(t) + "）。あと" + fmt::num(short_by) + "単位必要です",
                             std::string(a.en) + ": " + fmt::num(have) + " units (required: at least " + fmt::num(*t.value) +
                                 ", " + fmt::cite(t) + "); add " + fmt::num(short_by) + " units"},
@@ -184,11 +189,12 @@ void check_clinical_method(const RuleContext& ctx, Emitter& em) {
             if (s.area != Area::clinical_practice || s.method == Method::clinical) continue;
             em.finding(o, s.loc,
                        Text{"「" + s.name + "」は臨床実習の科目ですが授業方法が" + std::string(info(s.method).ja) +
-                                "です（必要: method=\"clinical\"、1単位" + per_unit + "時間の臨床実習、" + t.clause + "）",
+                                "です（必要: 授業方法「臨床実習」、1単位" + per_unit + "時間、" + t.clause + "）",
                             "\"" + s.name + "\" counts toward clinical practice but its method is " +
                                 std::string(info(s.method).en) + " (required: method=\"clinical\", " + per_unit + " hours per unit, " + t.clause + ")"},
                        fmt::text(Text{std::string(info(s.method).ja), std::string(info(s.method).en)}),
-                       fmt::text(Text{"臨床実習", "clinical"}));
+                       fmt::text(Text{"臨床実習", "clinical"}), t.clause,
+                       std::vector<Text>{Text{"XML では method=\"clinical\"", "in the XML: method=\"clinical\""}});
         }
     }
 }

@@ -1,0 +1,257 @@
+// Real-layout sheets (tests/import/sheets, written by make_sheets.py): a title
+// above the header, a 分野 column, merged or blank group cells, 小計 and 合計
+// rows, full-width digits, years such as 1・2, in CSV UTF-8, CSV CP932 and .xlsx.
+// Each is checked directly and must give the units and hours of the plain table;
+// every finding points at the sheet; bad workbooks are located refusals.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "engine/engine.hpp"
+#include "engine/sheet_input.hpp"
+#include "import/csv.hpp"
+#include "import/names.hpp"
+#include "import/xlsx.hpp"
+#include "report/report.hpp"
+#include "support/helpers.hpp"
+
+namespace ahaki::test {
+namespace {
+
+std::string sheet(const std::string& name) { return source_dir() + "/tests/import/sheets/" + name; }
+
+const StandardSet& standards() {
+    static const StandardsLoad s = load_standards({});
+    return s.set;
+}
+
+RunOptions hari_kyu() {
+    RunOptions o;
+    o.sheet.type = FacilityType::hari_kyu;
+    o.sheet_type_given = true;
+    o.jobs = 1;
+    return o;
+}
+
+std::string summary_of(const FileReport& r) {
+    std::string s;
+    if (r.courses.empty()) return "no course";
+    for (const auto& a : r.courses[0].areas) s += std::string(info(areas(), a.area).code) + "=" + a.units.str() + "/" + a.hours.str() + " ";
+    return s + "total=" + r.courses[0].total_units.str() + "/" + r.courses[0].total_hours.str();
+}
+
+TEST(SheetCheck, EveryLayoutGivesThePlainTablesUnitsAndHours) {
+    const std::string expected =
+        "foundations=14/300 body-structure-function=12/345 disease-prevention-recovery=12/360 health-welfare-ethics=3/60 "
+        "basic-theory=9/270 clinical-theory=13/390 social-theory=2/30 practical-training=15/600 clinical-practice=4/180 "
+        "integrated=10/300 total=94/2835";
+    FileReport plain = check_file(sheet("plain.csv"), standards(), hari_kyu());
+    ASSERT_TRUE(plain.errors.empty()) << diagnostic_line(plain.errors.front(), Lang::en);
+    EXPECT_EQ(summary_of(plain), expected);
+    for (const char* f : {"layout-utf8.csv", "layout-cp932.csv", "layout.xlsx"}) {
+        FileReport r = check_file(sheet(f), standards(), hari_kyu());
+        ASSERT_TRUE(r.errors.empty()) << f << ": " << diagnostic_line(r.errors.front(), Lang::en);
+        EXPECT_EQ(summary_of(r), expected) << f;
+        EXPECT_EQ(r.courses[0].subject_count, 34u) << f;
+        // The same requirements with the same statuses as the plain table.
+        ASSERT_EQ(r.outcomes.size(), plain.outcomes.size()) << f;
+        for (std::size_t i = 0; i < r.outcomes.size(); ++i) {
+            EXPECT_EQ(r.outcomes[i].rule_id + " " + r.outcomes[i].scope, plain.outcomes[i].rule_id + " " + plain.outcomes[i].scope);
+            EXPECT_EQ(r.outcomes[i].status, plain.outcomes[i].status) << r.outcomes[i].rule_id;
+        }
+    }
+}
+
+TEST(SheetCheck, WhatWasReadGenerouslyIsNotedOncePerColumn) {
+    FileReport x = check_file(sheet("layout.xlsx"), standards(), hari_kyu());
+    std::vector<std::string> notes;
+    for (const auto& n : x.notices) notes.push_back(location_prefix("l.xlsx", n.loc) + " " + n.message.ja);
+    EXPECT_EQ(notes, (std::vector<std::string>{
+                         "l.xlsx:教育課程!E27 列「単位数」の全角数字は半角として読みました（この列で最初: この行）",
+                         "l.xlsx:教育課程!F27 列「時間数」の全角数字は半角として読みました（この列で最初: この行）",
+                         "l.xlsx:教育課程!A5 列「分野」の結合セルの値を 31 行に使いました（最初: この行）",
+                         "l.xlsx:教育課程!B5 列「教育内容」の結合セルの値を 24 行に使いました（最初: この行）",
+                     }));
+    FileReport c = check_file(sheet("layout-cp932.csv"), standards(), hari_kyu());
+    EXPECT_EQ(c.encoding, "CP932");
+    ASSERT_EQ(c.notices.size(), 4u);
+    EXPECT_EQ(location_prefix("c.csv", c.notices[3].loc) + " " + c.notices[3].message.en,
+              "c.csv:5:2 24 blank cells of the column 教育内容 were filled from the row above (first: this row)");
+}
+
+/// A workbook written by the tool's own writer (inline strings only).
+std::string temp_xlsx(const std::string& name, const std::vector<std::vector<std::string>>& rows) {
+    import::SheetOut s;
+    s.name = "教育課程";
+    s.rows = rows;
+    std::string error;
+    std::string bytes = import::write_xlsx({s}, error);
+    EXPECT_TRUE(error.empty()) << error;
+    std::string path = (std::filesystem::temp_directory_path() / ("ahaki-sheet-" + std::to_string(::getpid()) + "-" + name)).string();
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+}
+
+TEST(SheetCheck, FindingsPointAtTheSheetCellInEveryFormat) {
+    // 臨床実習 with 3 units (4 needed), and a lecture of 1 unit with 40 hours (15-30 per unit).
+    std::string path = temp_xlsx("short.xlsx", {{"教育課程表"}, {}, {"教育内容", "科目名", "授業方法", "単位数", "時間数"},
+                                                 {"臨床実習", "臨床実習Ⅰ", "臨床実習", "3", "135"},
+                                                 {"人体の構造と機能", "解剖学", "講義", "1", "40"}});
+    FileReport r = check_file(path, standards(), hari_kyu());
+    ASSERT_TRUE(r.errors.empty()) << diagnostic_line(r.errors.front(), Lang::en);
+    std::string cur001, cur004;
+    for (const auto& o : r.outcomes)
+        for (const auto& f : o.findings) {
+            if (f.rule_id == "CUR-001" && o.scope.find("clinical-practice") != std::string::npos) cur001 = f.loc.cell;
+            if (f.rule_id == "CUR-004") cur004 = f.loc.cell;
+        }
+    EXPECT_EQ(cur001, "教育課程!A4");  // the area's first row
+    EXPECT_EQ(cur004.substr(0, 13), "教育課程!");
+    EXPECT_NE(cur004.find("5"), std::string::npos) << cur004;  // row 5, the lecture
+    for (const char* fmt : {"text", "sarif", "github", "json", "junit"}) {
+        auto run = run_binary(std::string("check --type はりきゅう --format ") + fmt + " '" + path + "'");
+        EXPECT_EQ(run.exit_code, 1) << fmt << run.err;
+        EXPECT_NE(run.out.find("教育課程!A4"), std::string::npos) << fmt << "\n" << run.out.substr(0, 2000);
+    }
+    auto xml_named = run_binary("check '" + path + "'");  // no --type: a located refusal
+    EXPECT_EQ(xml_named.exit_code, 2);
+    EXPECT_NE(xml_named.out.find("--type"), std::string::npos) << xml_named.out;
+    std::filesystem::remove(path);
+}
+
+TEST(SheetCheck, ImportedXmlNamesTheSheetRowToo) {
+    import::CsvOptions opt;
+    opt.type = FacilityType::hari_kyu;
+    opt.name = "青葉鍼灸専門学校";
+    opt.origin_name = "layout.xlsx";
+    auto imp = import::import_sheet("layout.xlsx", read_file(sheet("layout.xlsx")), opt);
+    ASSERT_TRUE(imp.errors.empty()) << diagnostic_line(imp.errors.front(), Lang::en);
+    EXPECT_EQ(imp.sheet, "教育課程");  // the first sheet is instructions, not a curriculum
+    EXPECT_NE(imp.xml.find("name=\"解剖学Ⅰ\""), std::string::npos);  // rich text without its phonetic guide
+    EXPECT_NE(imp.xml.find("name=\"英語\" area=\"foundations\" method=\"seminar\" units=\"2\" hours=\"60\" year=\"2\" sheet:cell=\"layout.xlsx:教育課程!C7\" sheet:years=\"1-2\""),
+              std::string::npos);
+    EXPECT_NE(imp.xml.find("covers=\"social-security professional-ethics\" sheet:cell=\"layout.xlsx:教育課程!C23\" sheet:note=\"社会保障制度及び職業倫理を含む\""),
+              std::string::npos);
+    auto loaded = load_school(SourceText("school.xml", imp.xml, "UTF-8"));
+    ASSERT_TRUE(loaded.school);
+    EXPECT_EQ(loaded.school->courses[0].subjects[0].loc.cell, "layout.xlsx:教育課程!C4");
+    Loc l = loaded.school->courses[0].subjects[0].loc;
+    EXPECT_EQ(location_prefix("school.xml", l), "school.xml:" + std::to_string(l.line) + ":" + std::to_string(l.column) + "(layout.xlsx:教育課程!C4)");
+}
+
+struct Refusal {
+    const char* file;
+    const char* where;    ///< location_prefix of the first error
+    const char* message;  ///< the start of its English message
+};
+
+TEST(SheetCheck, BadWorkbooksAreLocatedRefusals) {
+    const Refusal cases[] = {
+        {"bad-formula.xlsx", "f:教育課程!D2", "the formula in 教育課程!D2 has no saved result"},
+        {"not-curriculum.xlsx", "f:教育課程!A1", "no curriculum header row found"},
+        {"bad-subtotal.xlsx", "f:教育課程!D4", "the printed subtotal of units, 5, does not match the sum of its 2 subject rows, 4 units"},
+        {"bomb.xlsx", "f", "a part of the workbook (xl/sharedStrings.xml) is too large once unpacked"},
+        {"encrypted.xlsx", "f", "a password-protected workbook or an old-format (.xls) workbook"},
+        {"truncated.xlsx", "f", "cannot read the workbook (.xlsx): a broken zip archive"},
+    };
+    for (const auto& c : cases) {
+        FileReport r = check_file(sheet(c.file), standards(), hari_kyu());
+        ASSERT_FALSE(r.errors.empty()) << c.file;
+        EXPECT_EQ(r.verdict(), Verdict::invalid);
+        EXPECT_EQ(location_prefix("f", r.errors[0].loc), c.where) << c.file;
+        EXPECT_EQ(r.errors[0].message.en.substr(0, std::string(c.message).size()), c.message) << c.file << ": " << r.errors[0].message.en;
+        auto run = run_binary(std::string("check --type hari-kyu '") + sheet(c.file) + "'");
+        EXPECT_EQ(run.exit_code, 2) << c.file;
+    }
+}
+
+TEST(SheetCheck, ZipLimitsAreCountedOnWhatComesOut) {
+    std::vector<Diagnostic> errors;
+    import::XlsxLimits tight;
+    tight.max_total = 1000;  // the layout workbook's parts are larger
+    auto wb = import::read_xlsx("l.xlsx", read_file(sheet("layout.xlsx")), errors, tight);
+    EXPECT_TRUE(wb.sheets.empty());
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors[0].message.en.find("too large once unpacked"), std::string::npos);
+    errors.clear();
+    auto ok = import::read_xlsx("l.xlsx", read_file(sheet("layout.xlsx")), errors);
+    EXPECT_TRUE(errors.empty());
+    ASSERT_EQ(ok.sheets.size(), 2u);
+    EXPECT_EQ(ok.sheets[1].name, "教育課程");
+}
+
+TEST(SheetNames, EveryWayOfWritingAnAreaForTheFacilityType) {
+    using import::match_area;
+    auto area_of = [](std::string_view s, FacilityType t) -> std::string {
+        auto m = match_area(s, t);
+        if (!m) return "none";
+        return std::string(info(areas(), m->area).code) + (m->type_ok ? "" : " (other type)");
+    };
+    const auto hk = FacilityType::hari_kyu, ahk = FacilityType::anma_hari_kyu;
+    EXPECT_EQ(area_of("科学的思考の基盤・人間と生活", hk), "foundations");
+    EXPECT_EQ(area_of("保健医療福祉とあん摩マッサージ指圧、はり及びきゆうの理念", ahk), "health-welfare-ethics");
+    EXPECT_EQ(area_of("基礎はり学・基礎きゆう学", hk), "basic-theory");
+    EXPECT_EQ(area_of("基礎はり学・基礎きゅう学", hk), "basic-theory");       // きゅう = きゆう
+    EXPECT_EQ(area_of("基礎鍼灸学", hk), "basic-theory");                     // 鍼灸
+    EXPECT_EQ(area_of("臨床　はり学･臨床きゆう学", hk), "clinical-theory");  // spaces and a half-width dot
+    EXPECT_EQ(area_of("社会あマ指学", ahk), "social-theory");
+    EXPECT_EQ(area_of("社会あマ指学", hk), "social-theory (other type)");     // a はりきゅう school teaches no あマ指
+    EXPECT_EQ(area_of("実習（臨床実習前施術実技試験を含む）", hk), "practical-training");
+    EXPECT_EQ(area_of("専門基礎分野", hk), "none");  // a group, never "corrected" to an area
+    EXPECT_EQ(import::area_label(Area::basic_theory, hk), "基礎はり学・基礎きゆう学");
+    EXPECT_EQ(import::area_label(Area::basic_theory, ahk), "基礎あん摩マッサージ指圧学・基礎はり学・基礎きゆう学");
+    EXPECT_EQ(import::match_facility_type("はり師きゅう師養成施設"), FacilityType::hari_kyu);
+    EXPECT_EQ(import::match_facility_type("はりきゅう"), FacilityType::hari_kyu);
+    EXPECT_EQ(import::match_facility_type("あはき"), FacilityType::anma_hari_kyu);
+    EXPECT_EQ(import::match_facility_type("anma-kyu"), FacilityType::anma_kyu);
+    EXPECT_FALSE(import::match_facility_type("鍼灸院"));
+    EXPECT_EQ(import::match_method("臨床実習"), Method::clinical);
+    EXPECT_EQ(import::match_method("講"), Method::lecture);
+}
+
+TEST(SheetNames, AGroupNameInTheAreaColumnIsNotMovedToAnotherArea) {
+    import::CsvOptions opt;
+    opt.type = FacilityType::hari_kyu;
+    opt.name = "x";
+    auto r = import::import_sheet("g.csv", "分野,教育内容,科目名,授業方法,単位数,時間数\n専門基礎分野,専門基礎分野,解剖学,講義,3,90\n"
+                                           "専門分野,人体の構造と機能,生理学,講義,2,60\n", opt);
+    ASSERT_EQ(r.errors.size(), 2u);
+    EXPECT_EQ(location_prefix("g.csv", r.errors[0].loc) + " " + r.errors[0].message.ja, "g.csv:2:8 「専門基礎分野」は分野の名前です。教育内容を書いてください");
+    EXPECT_EQ(r.errors[0].expected.ja, "専門基礎分野の教育内容: 人体の構造と機能、疾病の成り立ち、予防及び回復の促進、保健医療福祉とはり及びきゆうの理念");
+    EXPECT_EQ(r.errors[1].message.ja, "教育内容「人体の構造と機能」は専門基礎分野ですが、分野の列は「専門分野」です");
+}
+
+TEST(SheetNames, FullWidthDigitsAndYearsSpreadOverYears) {
+    import::CsvOptions opt;
+    opt.type = FacilityType::hari_kyu;
+    opt.name = "x";
+    auto r = import::import_sheet("y.csv", "科目名,教育内容,授業方法,単位数,時間数,配当年次\n英語,基礎分野,演習,２,６０,１～３年\n"
+                                           "心理学,基礎分野,講義,２,３０,1・2\n", opt);
+    ASSERT_TRUE(r.errors.empty()) << diagnostic_line(r.errors.front(), Lang::en);
+    EXPECT_EQ(r.notices.size(), 2u);  // one per column, not one per cell
+    EXPECT_NE(r.xml.find("units=\"2\" hours=\"60\" year=\"3\" sheet:cell=\"y.csv:2:1\" sheet:years=\"1-3\""), std::string::npos) << r.xml;
+}
+
+TEST(SheetWriting, FormulaLookingTextIsNeutralised) {
+    EXPECT_EQ(import::csv_field("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    EXPECT_EQ(import::csv_field("+1"), "'+1");
+    EXPECT_EQ(import::csv_field("-1"), "'-1");
+    EXPECT_EQ(import::csv_field("@SUM(A1)"), "'@SUM(A1)");
+    EXPECT_EQ(import::csv_field("\tx"), "'\tx");
+    EXPECT_EQ(import::csv_field("\rx"), "\"'\rx\"");
+    EXPECT_EQ(import::csv_field("解剖学"), "解剖学");
+    // In a workbook: an inline string (never a formula) with Excel's quote prefix; read back as the same text.
+    std::string path = temp_xlsx("formula.xlsx", {{"=HYPERLINK(\"http://x\")", "@x"}});
+    std::vector<Diagnostic> errors;
+    auto wb = import::read_xlsx(path, read_file(path), errors);
+    ASSERT_TRUE(errors.empty());
+    ASSERT_EQ(wb.sheets.size(), 1u);
+    EXPECT_EQ(wb.sheets[0].rows[0][0].text, "=HYPERLINK(\"http://x\")");
+    std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace ahaki::test
