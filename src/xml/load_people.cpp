@@ -116,15 +116,7 @@ void load_teacher(Reader& r, pugi::xml_node n, Teachers& ts, LoadState& st, std:
         else if (name == "other-post") load_other_post(r, c, t, ++op);
         else load_head_declaration(r, c, t);
     });
-    for (const auto& qual : t.qualifications)
-        if (qual.date && t.documents_verified && *t.documents_verified < *qual.date) {
-            r.error(e.at("documents-verified"),
-                    Text{"書類の確認日 " + t.documents_verified->str() + " が資格の取得日 " + qual.date->str() + " より前です",
-                         "the documents were verified (" + t.documents_verified->str() + ") before the qualification was obtained (" +
-                             qual.date->str() + ")"},
-                    Text{qual.date->str() + " 以後の日付", "a date on or after " + qual.date->str()});
-            break;
-        }
+    // A qualification dated after documents-verified is a finding of TCH-013 (§14(1)), not a load error.
     ts.list.push_back(std::move(t));
 }
 
