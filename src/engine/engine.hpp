@@ -67,6 +67,8 @@ struct RunOptions {
     LoadOptions load;
     unsigned jobs = 0;  ///< 0: all cores
     bool keep_models = false;
+    /// --cross-check: compare the submissions of the run with each other (engine/cross.hpp).
+    bool cross_check = false;
     /// Called (from worker threads) after each file, for progress display.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -36,7 +36,9 @@ template <class Io> void fields(Io& io, Like<CourseSummary> auto& x) {
     io(x.id, x.schedule, x.years, x.standard_id, x.areas, x.total_units, x.total_hours, x.min_total_units,
        x.min_total_hours, x.subject_count, x.loc);
 }
-template <class Io> void fields(Io& io, Like<CrossKey> auto& x) { io(x.kind, x.key, x.owner, x.label, x.loc); }
+template <class Io> void fields(Io& io, Like<CrossKey> auto& x) {
+    io(x.kind, x.key, x.owner, x.label, x.loc, x.from, x.until, x.detail);
+}
 // Not `school`: the model is kept only for whole runs that ask for it (RunOptions::keep_models).
 template <class Io> void fields(Io& io, Like<FileReport> auto& x) {
     io(x.path, x.encoding, x.errors, x.school_name, x.type, x.standard_id, x.outcomes, x.courses, x.cross_keys);
@@ -64,7 +66,7 @@ static_assert(member_count<Outcome>() == 8);
 static_assert(member_count<Diagnostic>() == 4);
 static_assert(member_count<AreaRow>() == 4);
 static_assert(member_count<CourseSummary>() == 11);
-static_assert(member_count<CrossKey>() == 5);
+static_assert(member_count<CrossKey>() == 8);
 static_assert(member_count<FileReport>() == 10);  // 9 in fields() + `school`, deliberately left out
 
 // ---- Encoding: LEB128 varints (zigzag for signed), length-prefixed strings ----

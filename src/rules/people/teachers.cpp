@@ -419,8 +419,21 @@ void check_full_time_one_facility(const RuleContext& ctx, Emitter& em) {
     for (const auto& t : ctx.school.teachers->list) {
         if (!t.full_time()) continue;
         Outcome& o = em.requirement(teacher_scope(t, "full-time"), teacher_item(label, t.name), t.loc);
+        // §6(5) second sentence: a post in another accreditation of the same facility is not another facility.
+        std::string same_ja, same_en;
         for (const auto& p : t.other_posts)
-            if (p.full_time)
+            if (p.full_time && !p.same_facility.empty() && ctx.school.one_facility) {
+                const Accreditation& a = ctx.school.one_facility->others[p.accreditation_index];
+                const std::string what = a.name.empty() ? std::string(info(a.type).ja) : a.name;
+                same_ja += (same_ja.empty() ? "" : "、") + what;
+                same_en += (same_en.empty() ? "" : ", ") + (a.name.empty() ? std::string(info(a.type).en) : a.name);
+            }
+        if (!same_ja.empty())
+            o.measured = fmt::text(Text{"同じ養成施設（" + ctx.school.one_facility->name + "）の " + same_ja + " でも専任（指導要領 6(5) 後段）",
+                                        "also full-time in " + same_en + " of the same facility (" + ctx.school.one_facility->name +
+                                            "; 指導要領 6(5) second sentence)"});
+        for (const auto& p : t.other_posts)
+            if (p.full_time && p.same_facility.empty())
                 em.finding(o, p.loc,
                            Text{"専任の" + teacher_label(t).ja + "は「" + p.employer + "」でも常勤です。専任教員は1つの養成施設に限ります",
                                 "the full-time " + teacher_label(t).en + " also holds a full-time post at \"" + p.employer +
@@ -435,7 +448,7 @@ void check_full_time_only_here(const RuleContext& ctx, Emitter& em) {
         if (!t.full_time()) continue;
         Outcome& o = em.requirement(teacher_scope(t, "only-here"), teacher_item(label, t.name), t.loc);
         for (const auto& p : t.other_posts)
-            if (!p.full_time)
+            if (!p.full_time && p.same_facility.empty())  // the same facility (§6(5) second sentence) is "here"
                 em.finding(o, Severity::review, p.loc,
                            Text{"専任の" + teacher_label(t).ja + "は「" + p.employer + "」で兼務しています。専ら当該施設の養成に従事しているか、"
                                 "勤務時間で確認してください",
