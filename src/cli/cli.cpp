@@ -92,6 +92,8 @@ po::options_description check_options(Lang L) {
         ("today", po::value<std::string>(),
          ja ? "免除の期限を判断する日 YYYY-MM-DD（既定: 今日）" : "the date waivers expire against, YYYY-MM-DD (default: today)")
         ("complete", ja ? "完全な申請として確認（記載のない項目をエラーにする）" : "check as a complete application: absent sections are errors")
+        ("cross-check", ja ? "申請どうしを照合する（専任教員の重複、臨床実習施設の共用、重複・再提出。XSB-001〜004）。ないときは未確認"
+                           : "compare the submissions with each other (full-time teachers, shared clinical sites, duplicates and resubmissions: XSB-001..004); without it they are not checked")
         ("jobs,j", po::value<unsigned>()->default_value(0), ja ? "並列数（0: 全コア）" : "parallel jobs (0: all cores)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
          ja ? "1ファイルの上限バイト数" : "largest file accepted, in bytes")
@@ -239,6 +241,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     options.check.complete = vm.count("complete") > 0;
     // The HTML report lays out each course's subjects (its 教育課程表): keep the models for it.
     for (const auto& o : outputs) options.keep_models = options.keep_models || o.format->name == "html";
+    options.cross_check = vm.count("cross-check") > 0;
     options.jobs = vm["jobs"].as<unsigned>();
     options.load.limits.max_file_bytes = vm["max-file-size"].as<std::size_t>();
     if (vm.count("type")) {
@@ -396,7 +399,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         run.files = check_files(expanded.files, standards.set, options);
         if (progress) progress->finish();
         // Across submissions before waivers, so a cross-file finding can be waived too.
-        cross_check(run.files);
+        if (options.cross_check) cross_check(run.files);
         if (waivers) {
             run.waivers = &*waivers;
             run.waiver_notices = apply_waivers(*waivers, run.files, today).notices;

@@ -76,6 +76,8 @@ struct RunOptions {
     /// Sheets given to check (engine/sheet_input.hpp): the facility type and the rest of what a sheet does not say.
     import::CsvOptions sheet;
     bool sheet_type_given = false;
+    /// --cross-check: compare the submissions of the run with each other (engine/cross.hpp).
+    bool cross_check = false;
     /// Called (from worker threads) after each file, for progress display.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -36,7 +36,9 @@ template <class Io> void fields(Io& io, Like<CourseSummary> auto& x) {
     io(x.id, x.schedule, x.years, x.standard_id, x.areas, x.total_units, x.total_hours, x.min_total_units,
        x.min_total_hours, x.subject_count, x.loc);
 }
-template <class Io> void fields(Io& io, Like<CrossKey> auto& x) { io(x.kind, x.key, x.owner, x.label, x.loc); }
+template <class Io> void fields(Io& io, Like<CrossKey> auto& x) {
+    io(x.kind, x.key, x.owner, x.label, x.loc, x.from, x.until, x.detail);
+}
 template <class Io> void fields(Io& io, Like<PlanStep> auto& x) {
     io(x.kind, x.course_id, x.subject_id, x.subject_name, x.area, x.method_from, x.method_to, x.units_from, x.units_to,
        x.hours_from, x.hours_to, x.hours_min, x.hours_max, x.rule_ids, x.why, x.loc);
@@ -69,7 +71,7 @@ static_assert(member_count<Outcome>() == 8);
 static_assert(member_count<Diagnostic>() == 4);
 static_assert(member_count<AreaRow>() == 4);
 static_assert(member_count<CourseSummary>() == 11);
-static_assert(member_count<CrossKey>() == 5);
+static_assert(member_count<CrossKey>() == 8);
 static_assert(member_count<PlanStep>() == 16);
 static_assert(member_count<FileReport>() == 12);  // 11 in fields() + `school`, deliberately left out
 

@@ -28,8 +28,8 @@ namespace ahaki {
 std::optional<Text> check_into_spool(const std::vector<std::string>& files, const StandardSet& standards,
                                      const RunOptions& options, ReportSpool& spool, CrossIndex& index);
 
-/// Checks every file on worker threads and, with more than one file, adds the
-/// checks across submissions; then `prepare(i, FileReport&&) -> T` runs on the
+/// Checks every file on worker threads and, with options.cross_check, adds the
+/// checks across submissions (even for one file: it then says there was nothing to compare); then `prepare(i, FileReport&&) -> T` runs on the
 /// worker thread too (several at once: it must be thread-safe; this is where
 /// reports are rendered) and `sink(i, T&&)` in input order, one call at a time.
 /// Memory stays flat however many files there are. Returns a run error (the
@@ -38,7 +38,7 @@ std::optional<Text> check_into_spool(const std::vector<std::string>& files, cons
 template <class T, class Prepare, class Sink>
 std::optional<Text> stream_files(const std::vector<std::string>& files, const StandardSet& standards,
                                  const RunOptions& options, Prepare&& prepare, Sink&& sink) {
-    if (files.size() <= 1) {  // nothing to check across: no spool
+    if (!options.cross_check) {  // no checks across submissions: no spool
         auto check = checker(files, standards, options);
         map_in_order<T>(files.size(), options.jobs, [&](std::size_t i) { return prepare(i, check(i)); }, sink);
         return std::nullopt;

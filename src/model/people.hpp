@@ -139,6 +139,25 @@ struct OtherPost {
     std::string employer;
     std::string title;
     bool full_time = false;
+    /// Id of an accreditation of the same facility (OneFacility), empty otherwise (§6(5) second sentence).
+    std::string same_facility;
+    std::size_t accreditation_index = 0;  ///< resolved by the loader when same_facility is set
+    Loc loc;
+};
+
+/// Another accreditation (§1 type) of the same facility (指導要領 §6(5) second sentence).
+struct Accreditation {
+    std::string id;
+    FacilityType type = FacilityType::anma;
+    std::string name;
+    Loc loc;
+};
+
+/// The accreditations that count as one facility with this file's school: its
+/// teachers may be 専任 for each (指導要領 §6(5) second sentence).
+struct OneFacility {
+    std::string name;
+    std::vector<Accreditation> others;
     Loc loc;
 };
 
@@ -162,6 +181,7 @@ struct Teacher {
     std::optional<Date> documents_verified;   ///< §14(1)
     std::optional<Date> employed_from;
     std::optional<Date> employed_until;
+    std::optional<Date> birth_date;  ///< identifies a person across submissions when numbers differ
     std::vector<Qualification> qualifications;
     std::vector<Teaching> teaches;
     std::vector<OtherPost> other_posts;

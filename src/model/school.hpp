@@ -87,6 +87,8 @@ struct School {
     std::optional<SchoolRules> school_rules;
     std::optional<Teachers> teachers;
     std::optional<Students> students;
+    /// Issue 10 (model/people.hpp): the accreditations that form one facility with this one (§6(5)).
+    std::optional<OneFacility> one_facility;
     Loc loc;
 
     const Site& site_of(const Placement& p) const { return (*sites)[p.site_index]; }

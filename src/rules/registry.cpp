@@ -503,15 +503,19 @@ const Rule rule_table[] = {
     {"TCH-005", Severity::error, Section::teachers, "指導要領 6(5)",
      {"専任教員は1つの養成施設に限る", "Full-time at one facility only"},
      {"専任教員に他の常勤の職（<other-post full-time=\"true\">）がないことを確認します。複数の申請をまとめて確認すると、"
-      "同じ免許番号の教員が複数の施設で専任かどうかも XSB-001 で確認します。",
+      "同じ免許番号の教員が複数の施設で専任かどうかも XSB-001 で確認します。same-facility を付けた職（<one-facility> の認定、"
+      "指導要領 6(5) 後段）は他の施設ではありません。",
       "Checks that no full-time teacher holds another full-time post (<other-post full-time=\"true\">). When several "
-      "submissions are checked together, XSB-001 also finds a licence number that is full-time at several facilities."},
+      "submissions are checked together, XSB-001 also finds a licence number that is full-time at several facilities. A "
+      "post marked same-facility (an accreditation of <one-facility>, 指導要領 6(5) second sentence) is not another facility."},
      check_full_time_one_facility},
     {"TCH-006", Severity::review, Section::teachers, "指導要領 6(6)",
      {"専任教員は専ら当該施設で従事", "Full-time teachers work only here"},
-     {"専任教員に兼務（<other-post full-time=\"false\">）があれば、専ら当該施設の養成に従事しているかを勤務時間で確認する要確認とします。",
+     {"専任教員に兼務（<other-post full-time=\"false\">）があれば、専ら当該施設の養成に従事しているかを勤務時間で確認する要確認とします。"
+      "same-facility を付けた職（<one-facility> の別の認定、指導要領 6(5) 後段）は当該施設内です。複数の申請の照合は XSB-003。",
       "A full-time teacher with a part-time post elsewhere (<other-post full-time=\"false\">) is a review: check the "
-      "working hours to judge whether the teacher works principally here."},
+      "working hours to judge whether the teacher works principally here. A post marked same-facility (another accreditation "
+      "of <one-facility>, 指導要領 6(5) second sentence) is here. Across submissions: XSB-003."},
      check_full_time_only_here},
     {"TCH-007", Severity::warning, Section::teachers, "指導要領 6(7)",
      {"専任教員の臨床能力の向上", "Full-time teachers keep up clinical skills"},
@@ -565,18 +569,51 @@ const Rule rule_table[] = {
      check_subjects_have_teachers},
     {"XSB-001", Severity::error, Section::cross_file, "指導要領 6(5)",
      {"複数の施設で専任の教員", "Teacher full-time at several facilities"},
-     {"複数のファイルをまとめて確認するとき、同じ免許・登録番号（qualification/@code と @number）の教員が2つ以上の施設で専任なら、"
-      "それぞれのファイルでエラーとします。",
-      "When several files are checked in one run, a teacher identified by a licence or registration number "
-      "(qualification/@code and @number) who is full-time at more than one facility is an error in each file."},
-     check_nothing_in_one_file},
+     {"--cross-check で複数の申請を照合するとき、免許の種類と番号（qualification/@code と @number。全角数字、「第…号」、空白、"
+      "ゼロ幅文字を正規化）が同じ教員が、雇用期間（employed-from〜employed-until。記載がなければ期間は開いているとみなす）の重なる"
+      "2つ以上の施設で専任ならエラーです。期間が重ならなければ情報、同じ one-facility の別の認定（指導要領 6(5) 後段）なら情報です。"
+      "氏名と生年月日（teacher/@birth-date）、または氏名だけが同じで免許番号が異なる専任教員は「同一人物の可能性」として要確認です。"
+      "同じファイルの重複と同じ学校の再提出（XSB-004）とは照合しません。--cross-check がない、または照合できる申請がなければ未確認です。"
+      "各校の報告に照合した申請を示します。",
+      "With --cross-check, a teacher identified by licence kind and number (qualification/@code and @number, normalised: "
+      "full-width digits, 第…号, spaces, zero-width characters) who is full-time at two or more facilities in overlapping "
+      "employment periods (employed-from to employed-until; absent dates are open) is an error in each file. Periods that do "
+      "not overlap, or another accreditation of the same one-facility (指導要領 6(5) second sentence), are information. "
+      "Full-time teachers with the same name and date of birth (teacher/@birth-date), or the same name alone, but other "
+      "licence numbers are a review: possibly the same person. Duplicates and resubmissions (XSB-004) are not compared. "
+      "Without --cross-check, or with nothing to compare, the requirement is not checked; each report names the submissions "
+      "it was compared with."},
+     check_across_submissions},
     {"XSB-002", Severity::review, Section::cross_file, "指導要領 9(1)",
      {"複数の施設が使う臨床実習施設", "Clinical site relied on by several schools"},
-     {"複数のファイルをまとめて確認するとき、同じ臨床実習施設（附属施設を除き、名称で同定）を複数の学校が使っていれば、"
-      "受入れ人数と指導体制を確認する要確認とします。",
-      "When several files are checked in one run, a clinical site (other than an affiliated one, identified by its name) "
-      "used by several schools is a review: check its capacity and supervision for all of them."},
-     check_nothing_in_one_file},
+     {"--cross-check で複数の申請を照合するとき、附属施設以外の臨床実習施設を登録番号（site/@registration）又は正規化した所在地"
+      "（site/@address。全角・半角、空白、丁目・番地・号、漢数字の丁目を統一）で同定し、複数の学校が使っていれば受入れ人数と指導体制を"
+      "確認する要確認とします。名称だけでは同定しません（登録番号も所在地もない施設は未確認）。",
+      "With --cross-check, identifies each clinical site other than an affiliated one by its registration number "
+      "(site/@registration) or its normalised address (site/@address: full-width forms, spaces, 丁目/番地/号, kanji numbers "
+      "before 丁目); a site used by several schools is a review of its capacity and supervision. A name alone does not "
+      "identify a site: a site with neither is not checked."},
+     check_across_submissions},
+    {"XSB-003", Severity::review, Section::cross_file, "指導要領 6(6)",
+     {"他の施設で非常勤の専任教員", "Full-time teacher part-time at another school"},
+     {"--cross-check で複数の申請を照合するとき、ある施設で専任の教員（免許の種類と番号で同定）が、雇用期間の重なる他の施設の申請に"
+      "非常勤の教員として記載されていれば、専ら当該施設の養成に従事しているかを確認する要確認とします（TCH-006 はファイル内の兼務の申告）。"
+      "同じ one-facility の別の認定は当該施設とみなします。氏名（と生年月日）だけが一致する非常勤教員は「同一人物の可能性」として要確認です。",
+      "With --cross-check, a teacher (identified by licence kind and number) who is full-time at one facility and described "
+      "as a part-time teacher in another submission, in an overlapping employment period, is a review: check that the "
+      "teacher works principally at the facility (TCH-006 covers posts declared in the file). Another accreditation of the "
+      "same one-facility counts as the facility itself. A part-time teacher matching only by name (and date of birth) is a "
+      "review: possibly the same person."},
+     check_across_submissions},
+    {"XSB-004", Severity::info, Section::cross_file, "指導要領 6(5), 9(1)",
+     {"同じ申請の重複・再提出", "The same submission twice, or a resubmission"},
+     {"--cross-check で複数の申請を照合するとき、内容が同じファイル（同じファイルを2回指定）と、学校名（空白・全角半角を区別しない）と"
+      "種類が同じ別の版（再提出）を見分けて情報として示し、互いには照合しません（違反として報告しない）。同じ one-facility の別の認定も示します。",
+      "With --cross-check, recognises a file with the same content (the same file given twice) and another version of the "
+      "same school (same name, regardless of spaces and full-width forms, and same type: a resubmission), says so as "
+      "information and does not compare them with each other (no breach is reported). Other accreditations of the same "
+      "one-facility are named too."},
+     check_across_submissions},
 };
 
 }  // namespace

@@ -86,12 +86,14 @@ std::string_view provenance_code(Provenance p) {
         case Provenance::gl_hk: return "GL-HK";
         case Provenance::derived: return "DERIVED";
         case Provenance::unknown: return "UNKNOWN";
+        case Provenance::interpreted: return "INTERPRETED";
     }
     return "UNKNOWN";
 }
 
 std::optional<Provenance> parse_provenance(std::string_view code) {
-    for (auto p : {Provenance::seed, Provenance::ord, Provenance::gl_hk, Provenance::derived, Provenance::unknown})
+    for (auto p : {Provenance::seed, Provenance::ord, Provenance::gl_hk, Provenance::derived, Provenance::unknown,
+                   Provenance::interpreted})
         if (provenance_code(p) == code) return p;
     return std::nullopt;
 }

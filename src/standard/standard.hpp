@@ -18,8 +18,10 @@
 namespace ahaki {
 
 /// Where a number comes from (see shared reference standard.md).
-enum class Provenance { seed, ord, gl_hk, derived, unknown };
-std::string_view provenance_code(Provenance p);  ///< SEED, ORD, GL-HK, DERIVED, UNKNOWN
+enum class Provenance { seed, ord, gl_hk, derived, unknown, interpreted };
+/// SEED, ORD, GL-HK, DERIVED, UNKNOWN, INTERPRETED (the project's reading of a clause
+/// that gives no table, e.g. which university fields "include" a subject).
+std::string_view provenance_code(Provenance p);
 std::optional<Provenance> parse_provenance(std::string_view code);
 
 /// Which qualifiers a parameter is indexed by.
@@ -79,6 +81,44 @@ struct StandardList {
 /// The lists a standard file must define (like param_specs() for numbers).
 std::span<const std::string_view> list_keys();
 
+/// A 教科 of the 高等学校 teacher licence (教育職員免許法 第4条), with the words a
+/// licence's recorded 教科 may use for it (folded: model/normalise.hpp).
+struct LicenceSubject {
+    std::string code;                  ///< e.g. 外国語
+    std::vector<std::string> aliases;  ///< e.g. 外国語 英語 ドイツ語
+};
+
+/// What the mapping says about a subject and 6(3)ア (dentists: not 臨床医学).
+enum class ClinicalMedicine { yes, no, unsure };
+
+/// One kind of subject a school teaches, recognised by words of its name, with the
+/// university fields and licence 教科 that include it (指導要領 6(2)–(4): "担当科目を
+/// 含む分野", "相当教科"). Words are folded; a word found inside a longer word of
+/// the same table does not count (医学 in 東洋医学, 化学 in 生化学).
+struct SubjectField {
+    std::string key;
+    Text name;
+    std::vector<Area> areas;                   ///< empty: any area
+    std::vector<std::string> patterns;         ///< words of subject names
+    std::vector<std::string> fields;           ///< a field with one of these includes the subject
+    std::vector<std::string> fields_review;    ///< may include it: a person decides
+    std::vector<std::string> licences;         ///< 教科 codes that match the subject
+    std::vector<std::string> licences_review;  ///< 教科 codes that may match: a person decides
+    ClinicalMedicine clinical_medicine = ClinicalMedicine::unsure;
+    bool rehabilitation = false;               ///< リハビリテーション医学 (6(3)カ)
+};
+
+/// The mapping from subjects to fields and 教科, with its provenance (an
+/// interpretation: INTERPRETED). Absent from a standard file: every field check is a review.
+struct SubjectFieldMap {
+    bool present = false;
+    Provenance provenance = Provenance::interpreted;
+    std::string clause;
+    std::string note;
+    std::vector<LicenceSubject> licence_subjects;
+    std::vector<SubjectField> subjects;
+};
+
 class Standard {
 public:
     std::string id;
@@ -93,6 +133,8 @@ public:
     /// A list of list_keys(); guaranteed present once loaded.
     const StandardList& list(std::string_view key) const;
     std::vector<StandardList> lists;
+    /// Subjects to university fields and licence 教科 (指導要領 6(2)–(4)).
+    SubjectFieldMap subject_fields;
 
     // Loader interface.
     struct Entry {

@@ -65,9 +65,10 @@ void load_teaches(Reader& r, pugi::xml_node n, Teacher& t, std::size_t index) {
 }
 
 void load_other_post(Reader& r, pugi::xml_node n, Teacher& t, std::size_t index) {
-    Element e(r, n, indexed_path(t.loc.path, "other-post", index), {"employer", "title", "full-time"});
+    Element e(r, n, indexed_path(t.loc.path, "other-post", index), {"employer", "title", "full-time", "same-facility"});
     OtherPost p;
     p.loc = e.loc();
+    if (auto v = e.text("same-facility", false)) p.same_facility = std::move(*v);
     if (auto v = e.text("employer", true)) p.employer = std::move(*v);
     if (auto v = e.text("title", false)) p.title = std::move(*v);
     if (auto v = required_boolean(e, "full-time")) p.full_time = *v;
@@ -92,7 +93,7 @@ void load_head_declaration(Reader& r, pugi::xml_node n, Teacher& t) {
 void load_teacher(Reader& r, pugi::xml_node n, Teachers& ts, LoadState& st, std::size_t index) {
     Element e(r, n, id_path("/school/teachers", "teacher", n, index),
               {"id", "name", "employment", "role", "years-teaching", "weekly-class-hours", "clinical-engagement",
-               "placement-coordinator", "documents-verified", "employed-from", "employed-until"});
+               "placement-coordinator", "documents-verified", "employed-from", "employed-until", "birth-date"});
     Teacher t;
     t.loc = e.loc();
     if (auto id = e.registered_id(st.ids, "teacher")) t.id = std::move(*id);
@@ -108,6 +109,7 @@ void load_teacher(Reader& r, pugi::xml_node n, Teachers& ts, LoadState& st, std:
     t.documents_verified = e.date("documents-verified", false);
     t.employed_from = e.date("employed-from", false);
     t.employed_until = e.date("employed-until", false);
+    t.birth_date = e.date("birth-date", false);
     check_period(e, t.employed_from, t.employed_until, "employed-from", "employed-until");
     std::size_t q = 0, tg = 0, op = 0;
     e.children({"qualification", "teaches", "other-post", "head-declaration"}, [&](std::string_view name, pugi::xml_node c) {
@@ -116,15 +118,7 @@ void load_teacher(Reader& r, pugi::xml_node n, Teachers& ts, LoadState& st, std:
         else if (name == "other-post") load_other_post(r, c, t, ++op);
         else load_head_declaration(r, c, t);
     });
-    for (const auto& qual : t.qualifications)
-        if (qual.date && t.documents_verified && *t.documents_verified < *qual.date) {
-            r.error(e.at("documents-verified"),
-                    Text{"書類の確認日 " + t.documents_verified->str() + " が資格の取得日 " + qual.date->str() + " より前です",
-                         "the documents were verified (" + t.documents_verified->str() + ") before the qualification was obtained (" +
-                             qual.date->str() + ")"},
-                    Text{qual.date->str() + " 以後の日付", "a date on or after " + qual.date->str()});
-            break;
-        }
+    // A qualification dated after documents-verified is a finding of TCH-013 (§14(1)), not a load error.
     ts.list.push_back(std::move(t));
 }
 
@@ -168,6 +162,35 @@ bool resolve_course(Reader& r, const School& school, const LoadState& st, T& ite
 }
 
 }  // namespace
+
+void load_one_facility(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
+    Element e(r, n, "/school/one-facility", {"name"});
+    OneFacility f;
+    f.loc = e.loc();
+    if (auto v = e.text("name", true)) f.name = std::move(*v);
+    std::size_t count = 0;
+    e.children({"accreditation"}, [&](std::string_view, pugi::xml_node c) {
+        Element ae(r, c, indexed_path("/school/one-facility", "accreditation", ++count), {"id", "type", "name"});
+        Accreditation a;
+        a.loc = ae.loc();
+        if (auto id = ae.registered_id(st.ids, "accreditation")) a.id = std::move(*id);
+        auto type = ae.code("type", facility_types(), true);
+        if (auto v = ae.text("name", false)) a.name = std::move(*v);
+        if (!type) return;
+        a.type = *type;
+        // The school's own type is this file's accreditation; another of the same type would be a second facility.
+        if (*type == school.type || std::any_of(f.others.begin(), f.others.end(), [&](const Accreditation& o) { return o.type == *type; }))
+            ae.bad_value("type",
+                         Text{"種類 " + std::string(info(*type).code) + " はこの施設（school/@type）か前の accreditation と同じです",
+                              "the type " + std::string(info(*type).code) + " is this file's own (school/@type) or an earlier accreditation's"},
+                         Text{"school/@type とも他の accreditation とも違う種類", "a type other than school/@type and the other accreditations"});
+        f.others.push_back(std::move(a));
+    });
+    if (f.others.empty() && r.error_count() == 0)
+        r.error(f.loc, Text{"<one-facility> に <accreditation> がありません", "<one-facility> has no <accreditation>"},
+                Text{"同じ施設の別の認定を1つ以上", "one or more other accreditations of the same facility"});
+    school.one_facility = std::move(f);
+}
 
 void load_founder(Reader& r, pugi::xml_node n, School& school) {
     Element e(r, n, "/school/founder", {"kind", "name"});
@@ -280,6 +303,25 @@ void resolve_people(Reader& r, School& school, const LoadState& st) {
                               : Text{"subject=\"" + tg.subject_id + "\" の科目がこのファイルにありません",
                                      "subject=\"" + tg.subject_id + "\" refers to no subject described in this file"},
                         Text{"<subject id=\"…\"> のいずれか", "the id of a <subject>"});
+            }
+        // other-post/@same-facility: an accreditation of <one-facility> (§6(5) second sentence).
+        for (auto& t : school.teachers->list)
+            for (auto& p : t.other_posts) {
+                if (p.same_facility.empty()) continue;
+                bool found = false;
+                if (school.one_facility)
+                    for (std::size_t k = 0; k < school.one_facility->others.size(); ++k)
+                        if (school.one_facility->others[k].id == p.same_facility) {
+                            p.accreditation_index = k;
+                            found = true;
+                        }
+                if (found) continue;
+                Loc loc = p.loc;
+                loc.path += "/@same-facility";
+                r.error(loc,
+                        Text{"same-facility=\"" + p.same_facility + "\" の認定が <one-facility> にありません",
+                             "same-facility=\"" + p.same_facility + "\" refers to no <accreditation> of <one-facility> in this file"},
+                        Text{"<one-facility><accreditation id=\"…\"> のいずれか", "the id of a <one-facility><accreditation>"});
             }
     }
     if (school.students) {

@@ -182,7 +182,7 @@ void load_school_element(Reader& r, pugi::xml_node root, School& school) {
         return true;
     };
     e.children({"course", "clinical-sites", "founder", "school-rules", "teachers", "students", "premises", "equipment",
-                "finance", "records", "procedure"},
+                "finance", "records", "procedure", "one-facility"},
                [&](std::string_view name, pugi::xml_node c) {
         if (load_facility_section(r, name, c, school, st)) {
             // premises, equipment, finance, records, procedure: xml/load_facility.cpp
@@ -194,6 +194,8 @@ void load_school_element(Reader& r, pugi::xml_node root, School& school) {
             if (once(name, c)) load_teachers(r, c, school, st);
         } else if (name == "students") {
             if (once(name, c)) load_students(r, c, school);
+        } else if (name == "one-facility") {
+            if (once(name, c)) load_one_facility(r, c, school, st);
         } else if (name == "course") {
             load_course(r, c, school, st);
         } else if (name == "clinical-sites") {

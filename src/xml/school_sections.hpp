@@ -27,6 +27,8 @@ void load_founder(Reader& r, pugi::xml_node n, School& school);
 void load_school_rules(Reader& r, pugi::xml_node n, School& school);
 void load_teachers(Reader& r, pugi::xml_node n, School& school, LoadState& st);
 void load_students(Reader& r, pugi::xml_node n, School& school);
+/// Issue 10: <one-facility> (指導要領 §6(5) second sentence).
+void load_one_facility(Reader& r, pugi::xml_node n, School& school, LoadState& st);
 /// Resolves teacher/teaches/@subject and students/*/@course once every course is read.
 void resolve_people(Reader& r, School& school, const LoadState& st);
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "model/normalise.hpp"
 #include "xml/reader.hpp"
 #include "xml/source.hpp"
 
@@ -74,10 +75,109 @@ void read_list(xml::Reader& r, pugi::xml_node n, const std::string& parent_path,
     st.lists.push_back(std::move(list));
 }
 
+/// Space-separated words, folded (model/normalise.hpp) so that they compare with what schools write.
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        std::size_t j = text.find(' ', i);
+        if (j == std::string_view::npos) j = text.size();
+        if (j > i) {
+            std::string w = fold_text(text.substr(i, j - i));
+            if (!w.empty()) out.push_back(std::move(w));
+        }
+        i = j;
+    }
+    return out;
+}
+
+/// <subject-fields> (指導要領 6(2)–(4)): <licence-subject code aliases> and
+/// <subject key name-ja name-en areas patterns fields fields-review licences
+/// licences-review clinical-medicine rehabilitation>. An interpretation, with its
+/// own provenance (INTERPRETED unless the file says otherwise).
+void read_subject_fields(xml::Reader& r, pugi::xml_node n, const std::string& parent_path, Standard& st,
+                         const Inherited& inherited) {
+    xml::Element e(r, n, parent_path + "/subject-fields", {"provenance", "clause", "note"});
+    if (st.subject_fields.present) {
+        r.error(e.loc(), Text{"<subject-fields> が2つあります", "a second <subject-fields>"},
+                Text{"<subject-fields> は1つ", "a single <subject-fields>"});
+        return;
+    }
+    SubjectFieldMap& m = st.subject_fields;
+    m.present = true;
+    m.clause = inherited.clause;
+    m.note = inherited.note;
+    m.provenance = Provenance::interpreted;
+    if (e.has("provenance")) {
+        if (auto p = parse_provenance(n.attribute("provenance").value()); p && *p != Provenance::unknown) m.provenance = *p;
+        else
+            e.bad_value("provenance", Text{"対応表の出典区分として使えません", "not a provenance this table can have"},
+                        Text{"INTERPRETED, SEED, ORD, GL-HK, DERIVED のいずれか", "one of INTERPRETED, SEED, ORD, GL-HK, DERIVED"});
+    }
+    if (auto c = e.text("clause", false); c && !c->empty()) m.clause = *c;
+    if (auto v = e.text("note", false); v && !v->empty()) m.note = *v;
+    if (m.clause.empty()) e.missing("clause", Text{"根拠条項（例: 指導要領 6(2)–(4)）", "the clause (e.g. 指導要領 6(2)–(4))"});
+    std::size_t ls = 0, sub = 0;
+    std::vector<std::pair<std::string, Loc>> licence_refs;
+    e.children({"licence-subject", "subject"}, [&](std::string_view name, pugi::xml_node c) {
+        if (name == "licence-subject") {
+            xml::Element le(r, c, e.path() + "/licence-subject[" + std::to_string(++ls) + "]", {"code", "aliases"});
+            LicenceSubject l;
+            if (auto v = le.text("code", true)) l.code = fold_text(*v);
+            if (auto v = le.text("aliases", false)) l.aliases = words(*v);
+            if (l.code.empty()) return;
+            for (const auto& o : m.licence_subjects)
+                if (o.code == l.code) le.bad_value("code", Text{"教科が重複しています", "duplicate 教科"}, Text{"一意の教科", "a unique 教科"});
+            if (std::find(l.aliases.begin(), l.aliases.end(), l.code) == l.aliases.end()) l.aliases.push_back(l.code);
+            m.licence_subjects.push_back(std::move(l));
+            return;
+        }
+        xml::Element se(r, c, e.path() + "/subject[" + std::to_string(++sub) + "]",
+                        {"key", "name-ja", "name-en", "areas", "patterns", "fields", "fields-review", "licences",
+                         "licences-review", "clinical-medicine", "rehabilitation"});
+        SubjectField f;
+        if (auto v = se.id("key")) f.key = *v;
+        if (auto v = se.text("name-ja", true)) f.name.ja = *v;
+        if (auto v = se.text("name-en", true)) f.name.en = *v;
+        if (auto v = se.codes("areas", areas(), false)) f.areas = *v;
+        if (auto v = se.text("patterns", true)) f.patterns = words(*v);
+        if (f.patterns.empty() && se.has("patterns"))
+            se.bad_value("patterns", Text{"科目名の語がありません", "no words of subject names"}, Text{"空白で区切った語", "space-separated words"});
+        if (auto v = se.text("fields", false)) f.fields = words(*v);
+        if (auto v = se.text("fields-review", false)) f.fields_review = words(*v);
+        if (auto v = se.text("licences", false)) f.licences = words(*v);
+        if (auto v = se.text("licences-review", false)) f.licences_review = words(*v);
+        for (const auto* list : {&f.licences, &f.licences_review})
+            for (const auto& code : *list) licence_refs.emplace_back(code, se.at(list == &f.licences ? "licences" : "licences-review"));
+        if (se.has("clinical-medicine")) {
+            std::string v = c.attribute("clinical-medicine").value();
+            if (v == "yes") f.clinical_medicine = ClinicalMedicine::yes;
+            else if (v == "no") f.clinical_medicine = ClinicalMedicine::no;
+            else if (v == "unsure") f.clinical_medicine = ClinicalMedicine::unsure;
+            else
+                se.bad_value("clinical-medicine", Text{"未知の値です", "unknown value"}, Text{"yes, no, unsure のいずれか", "yes, no or unsure"});
+        }
+        if (auto v = se.boolean("rehabilitation")) f.rehabilitation = *v;
+        for (const auto& o : m.subjects)
+            if (!f.key.empty() && o.key == f.key)
+                se.bad_value("key", Text{"科目の key が重複しています", "duplicate subject key"}, Text{"一意の key", "a unique key"});
+        m.subjects.push_back(std::move(f));
+    });
+    for (const auto& [code, loc] : licence_refs) {
+        bool found = false;
+        for (const auto& l : m.licence_subjects) found = found || l.code == code;
+        if (!found)
+            r.error(loc, Text{"教科 " + code + " が <licence-subject> にありません", "the 教科 " + code + " is not a <licence-subject>"},
+                    Text{"<licence-subject code=\"…\"> のいずれか", "the code of a <licence-subject>"});
+    }
+}
+
 void read_params(xml::Reader& r, xml::Element& parent, Standard& st, const Inherited& inherited, std::size_t& count) {
-    parent.children({"group", "param", "list"}, [&](std::string_view name, pugi::xml_node n) {
+    parent.children({"group", "param", "list", "subject-fields"}, [&](std::string_view name, pugi::xml_node n) {
         ++count;
         if (name == "list") return read_list(r, n, parent.path(), st, inherited);
+        if (name == "subject-fields") return read_subject_fields(r, n, parent.path(), st, inherited);
         if (name == "group") {
             xml::Element g(r, n, parent.path() + "/group", {"clause", "provenance", "note"});
             Inherited inner = inherited;

@@ -114,26 +114,63 @@ const RegisterRuleCases registered{{
      "the head 田中一郎 has been sentenced to imprisonment or heavier (指導要領 6(1)イ)"},
     {"TCH-001", {complete_hari_kyu()}, {edit("role=\"head\"", "role=\"teacher\"")}, "no head of the facility (role=\"head\") is described"},
     {"TCH-002", {complete_hari_kyu()}, {edit("post=\"assistant-professor\" years=\"3\"", "post=\"assistant-professor\" years=\"2\"")},
-     "teacher 山本恵 (t-univ) teaches \"心理学\": the qualifications held (university teacher) are not among the equivalents of "
-     "指導要領 6(2) (served 2 years as 助教 (required: at least 3, 指導要領 6(2)ア, 6(3)ウ)); the primary qualifications of the "
-     "別表第二 row foundations (基礎分野) are not in the standard data (UNKNOWN): check the licences and CV by hand"},
+     "teacher 山本恵 (t-univ) teaches \"心理学\": the qualifications held (university teacher (心理学・社会学)) are not among the "
+     "equivalents of 指導要領 6(2) (served 2 years as 助教 (required: at least 3, 指導要領 6(2)ア, 6(3)ウ))"},
     {"TCH-002", {complete_hari_kyu()},
-     {edit("      <qualification code=\"university-teacher\" field=\"心理学\" post=\"assistant-professor\" years=\"3\"/>\n", "")},
+     {edit("      <qualification code=\"university-teacher\" field=\"心理学・社会学\" post=\"assistant-professor\" years=\"3\"/>\n", "")},
      "teacher 山本恵 (t-univ) teaches \"心理学\": no licence or qualification is described"},
+    // 6(2)ア: the recorded field against the subject (standard data <subject-fields>, INTERPRETED).
+    {"TCH-002", {edit("field=\"心理学・社会学\"", "field=\"心理学（臨床心理学）・社会学\"")},
+     {edit("field=\"心理学・社会学\"", "field=\"法学\"")},
+     "teacher 山本恵 (t-univ) teaches \"心理学\": the qualifications held (university teacher (法学)) are not among the equivalents "
+     "of 指導要領 6(2) (the field \"法学\" of the university teacher does not include \"心理学\" (psychology; the standard data's "
+     "mapping of subjects to fields (INTERPRETED)))"},
+    {"TCH-002", {complete_hari_kyu()}, {edit("field=\"心理学・社会学\"", "field=\"人間科学\"")},
+     "teacher 山本恵 (t-univ) teaches \"心理学\": the field \"人間科学\" of the university teacher is not in the standard data's "
+     "mapping of subjects to fields (INTERPRETED), so whether it includes \"心理学\" cannot be judged; check the CV and licence"},
+    // 6(2)イ: the licence's 教科, written as offices write it (full-width, the licence's full name).
+    {"TCH-002", {edit("number=\"100011\" field=\"英語\"", "number=\"100011\" field=\"高等学校教諭一種免許状（外国語（英語））\"")},
+     {edit("number=\"100011\" field=\"英語\"", "number=\"100011\" field=\"国語\"")},
+     "teacher 中村陽子 (t-english) teaches \"英語\": the qualifications held (high-school teacher licence in the matching subject "
+     "(国語)) are not among the equivalents of 指導要領 6(2) (the licence subject (教科) \"国語\" of the high-school teacher licence "
+     "in the matching subject does not include \"英語\" (English; the standard data's mapping of subjects to fields (INTERPRETED)))"},
+    {"TCH-002", {complete_hari_kyu()}, {edit("name=\"生物学\"", "name=\"総合教養演習\"")},
+     "teacher 加藤理沙 (t-science) teaches \"総合教養演習\": \"総合教養演習\" is not in the standard data's mapping of subjects to fields (INTERPRETED), so whether the licence subject "
+     "(教科) \"理科\" of the high-school teacher licence in the matching subject includes it cannot be judged; check the CV and licence"},
+    // 6(3)カ: a physical therapist for リハビリテーション医学 only.
     {"TCH-003", {complete_hari_kyu()},
      {edit("      <teaches subject=\"d-reh\"/>", "      <teaches subject=\"d-reh\"/>\n      <teaches subject=\"d-hyg\"/>")},
-     "teacher 渡辺翔 (t-rehab) teaches \"衛生学・公衆衛生学\": a physical therapist may teach only rehabilitation medicine; check "
-     "that \"衛生学・公衆衛生学\" is rehabilitation medicine"},
-    {"TCH-003", {edit("<qualification code=\"physician\" date=\"1990-05-01\" number=\"100009\"/>", "<qualification code=\"dentist\" date=\"1990-05-01\" number=\"100009\"/>")},
-     {edit2("<qualification code=\"physician\" date=\"1990-05-01\" number=\"100009\"/>", "<qualification code=\"dentist\" date=\"1990-05-01\" number=\"100009\"/>",
-            "      <qualification code=\"doctorate\" date=\"1996-03-31\" field=\"医学\"/>\n", "")},
-     "teacher 伊藤昌平 (t-medicine) teaches \"病理学概論\": a dentist may teach only content other than clinical medicine; "
-     "check that \"病理学概論\" is not clinical medicine"},
+     "teacher 渡辺翔 (t-rehab) teaches \"衛生学・公衆衛生学\": the qualifications held (physical therapist) are not among the "
+     "equivalents of 指導要領 6(3) (a physical therapist may teach only rehabilitation medicine (指導要領 6(3)カ); "
+     "\"衛生学・公衆衛生学\" is hygiene and public health (the standard data's mapping of subjects to fields (INTERPRETED)))"},
+    // 6(3)ア: a dentist for anything but 臨床医学: 病理学概論 passes, 臨床医学総論 fails.
+    {"TCH-003",
+     {edit2("<qualification code=\"physician\" date=\"1990-05-01\" number=\"100009\"/>\n      <qualification code=\"doctorate\" date=\"1996-03-31\" field=\"医学\"/>",
+            "<qualification code=\"dentist\" date=\"1990-05-01\" number=\"100009\"/>",
+            "      <teaches subject=\"d-gen\"/>\n      <teaches subject=\"d-spec\"/>\n", "")},
+     {edit("<qualification code=\"physician\" date=\"1990-05-01\" number=\"100009\"/>\n      <qualification code=\"doctorate\" date=\"1996-03-31\" field=\"医学\"/>",
+           "<qualification code=\"dentist\" date=\"1990-05-01\" number=\"100009\"/>")},
+     "teacher 伊藤昌平 (t-medicine) teaches \"臨床医学総論\": the qualifications held (dentist) are not among the equivalents of "
+     "指導要領 6(3) (a dentist may teach only content other than clinical medicine (指導要領 6(3)ア); \"臨床医学総論\" is clinical "
+     "medicine (clinical medicine, the standard data's mapping of subjects to fields (INTERPRETED)))"},
+    // 6(3)ウ: a university teacher whose field the mapping knows, but not for this subject.
+    {"TCH-003", {complete_hari_kyu()}, {edit("field=\"社会保障法・医事法・生命倫理\"", "field=\"経済学\"")},
+     "teacher 木村法子 (t-law) teaches \"関係法規\": the qualifications held (university teacher (経済学)) are not among the "
+     "equivalents of 指導要領 6(3) (the field \"経済学\" of the university teacher does not include \"関係法規\" (relevant laws; the "
+     "standard data's mapping of subjects to fields (INTERPRETED)))"},
     {"TCH-004", {complete_hari_kyu()},
      {edit("      <qualification code=\"masters\" date=\"2012-03-31\" field=\"鍼灸学\"/>\n", "")},
      "teacher 佐藤花子 (t-director) teaches \"経絡経穴概論\": the qualifications held (acupuncturist licence, moxibustion "
      "practitioner licence) are not among the equivalents of 指導要領 6(4); the primary qualifications of the 別表第二 row "
      "professional studies (専門分野) are not in the standard data (UNKNOWN): check the licences and CV by hand"},
+    // 6(4)ア: a master's whose field does not include the subject; the licences may still be a primary qualification.
+    {"TCH-004", {edit("date=\"2020-03-31\" field=\"鍼灸学\"", "date=\"2020-03-31\" field=\"東洋医学\"")},
+     {edit("date=\"2020-03-31\" field=\"鍼灸学\"", "date=\"2020-03-31\" field=\"心理学\"")},
+     "teacher 高橋誠 (t-clinic) teaches \"きゅう実技Ⅰ\": the qualifications held (acupuncturist licence, moxibustion practitioner "
+     "licence, master's degree (心理学)) are not among the equivalents of 指導要領 6(4) (the field \"心理学\" of the master's degree "
+     "does not include \"きゅう実技Ⅰ\" (anma, hari and kyu studies; the standard data's mapping of subjects to fields "
+     "(INTERPRETED))); the primary qualifications of the 別表第二 row professional studies (専門分野) are not in the standard data "
+     "(UNKNOWN): check the licences and CV by hand"},
     {"TCH-005", {edit("      <teaches subject=\"t-meri\"/>", "      <other-post employer=\"青葉大学\" full-time=\"false\"/>\n      <teaches subject=\"t-meri\"/>")},
      {edit("      <teaches subject=\"t-meri\"/>", "      <other-post employer=\"みどり鍼灸専門学校\" full-time=\"true\"/>\n      <teaches subject=\"t-meri\"/>")},
      "the full-time teacher 佐藤花子 (t-director) also holds a full-time post at \"みどり鍼灸専門学校\"; a teacher is full-time "
@@ -171,6 +208,11 @@ const RegisterRuleCases registered{{
      {edit("<teacher id=\"t-info\" name=\"小林大輔\" employment=\"part-time\" weekly-class-hours=\"2\" documents-verified=\"2025-09-01\">",
            "<teacher id=\"t-info\" name=\"小林大輔\" employment=\"part-time\" weekly-class-hours=\"2\">")},
      "teacher 小林大輔 (t-info): no date on which the qualifications were verified with licences and CV (documents-verified)"},
+    // 14(1): a qualification obtained after the verification date is a finding, not a load error; the same day passes.
+    {"TCH-013", {edit("<qualification code=\"physician\" date=\"1990-05-01\"", "<qualification code=\"physician\" date=\"2025-09-01\"")},
+     {edit("<qualification code=\"physician\" date=\"1990-05-01\"", "<qualification code=\"physician\" date=\"2025-09-02\"")},
+     "teacher 伊藤昌平 (t-medicine): the qualification \"physician\" was obtained on 2025-09-02, after the documents were verified (2025-09-01); "
+     "verify it again with the licence and CV and record that date"},
     {"TCH-014", {complete_hari_kyu()}, {edit("      <teaches subject=\"f-info\"/>\n", "")},
      "no teacher is described for \"情報処理演習\" (add <teaches subject=\"f-info\"> to its teacher)"},
     {"XSB-001",
@@ -238,6 +280,70 @@ TEST(PeopleRules, UnknownFullTimeTeacherCountIsAReview) {
               "for the facility type and classes by hand");
 }
 
+// Severities and the Japanese wording of the field checks (指導要領 6(2)–(4), 14(1)).
+TEST(PeopleRules, FieldChecksSeverityAndJapanese) {
+    auto r1 = check_xml(edit("field=\"心理学・社会学\"", "field=\"法学\""));
+    auto mismatch = findings_of(r1, "TCH-002");
+    ASSERT_FALSE(mismatch.empty());
+    EXPECT_EQ(mismatch[0]->severity, Severity::error);
+    EXPECT_EQ(mismatch[0]->message.ja,
+              "教員 山本恵（t-univ）が「心理学」を担当: 保有資格（大学の教員（法学））は指導要領 6(2)の同等以上の者に当たりません"
+              "（大学の教員の専攻分野「法学」は「心理学」（心理学）を含みません（基準データの科目と分野の対応表（INTERPRETED）））");
+    auto r2 = check_xml(edit("field=\"心理学・社会学\"", "field=\"人間科学\""));
+    auto unknown = findings_of(r2, "TCH-002");
+    ASSERT_FALSE(unknown.empty());
+    EXPECT_EQ(unknown[0]->severity, Severity::review);
+    EXPECT_EQ(unknown[0]->message.ja,
+              "教員 山本恵（t-univ）が「心理学」を担当: 大学の教員の専攻分野「人間科学」は基準データの科目と分野の対応表（INTERPRETED）に"
+              "ないため、「心理学」を含むか判断できません。履歴書・免許状で確認してください");
+    // A field the mapping leaves to a person (fields-review): review, not error.
+    auto r3 = check_xml(edit("field=\"心理学・社会学\"", "field=\"心理学\""));
+    auto maybe = findings_of(r3, "TCH-002");
+    ASSERT_EQ(maybe.size(), 1u);  // 人間と社会 (sociology): 心理学 may include it
+    EXPECT_EQ(maybe[0]->severity, Severity::review);
+    EXPECT_EQ(maybe[0]->message.en,
+              "teacher 山本恵 (t-univ) teaches \"人間と社会\": whether the field \"心理学\" of the university teacher includes "
+              "\"人間と社会\" (sociology) is not settled by the standard data's mapping of subjects to fields (INTERPRETED); check "
+              "the CV and licence");
+    // 東洋医学 is not 医学: a word inside a longer word of the table does not count.
+    auto r4 = check_xml(edit("<qualification code=\"doctorate\" date=\"1996-03-31\" field=\"医学\"/>",
+                                               "<qualification code=\"doctorate\" date=\"1996-03-31\" field=\"東洋医学\"/>"));
+    auto oriental = findings_of(r4, "TCH-003");
+    ASSERT_FALSE(oriental.empty());
+    EXPECT_EQ(oriental[0]->severity, Severity::review);  // the physician licence may be a primary qualification (UNKNOWN)
+    auto r5 = check_xml(edit("<qualification code=\"physician\" date=\"1990-05-01\" number=\"100009\"/>\n      "
+                                              "<qualification code=\"doctorate\" date=\"1996-03-31\" field=\"医学\"/>",
+                                              "<qualification code=\"dentist\" date=\"1990-05-01\" number=\"100009\"/>"));
+    auto dentist = findings_of(r5, "TCH-003");
+    ASSERT_FALSE(dentist.empty());
+    EXPECT_EQ(dentist[0]->severity, Severity::error);
+    auto r6 = check_xml(edit("<qualification code=\"physician\" date=\"1990-05-01\"", "<qualification code=\"physician\" date=\"2025-09-02\""));
+    auto late = findings_of(r6, "TCH-013");
+    ASSERT_EQ(late.size(), 1u);
+    EXPECT_EQ(late[0]->severity, Severity::error);
+    EXPECT_EQ(late[0]->message.ja,
+              "教員 伊藤昌平（t-medicine）: 「医師」の取得日 2025-09-02 は書類の確認日 2025-09-01 より後です。取得後の免許証・履歴書で確認し直し、"
+              "確認日を記載してください");
+}
+
+// Without the mapping in the standard data, a field is never judged: review.
+TEST(PeopleRules, StandardWithoutMappingMakesFieldChecksReviews) {
+    std::string text = read_file(source_dir() + "/schemas/standards/ahaki-2018.xml");
+    auto a = text.find("  <subject-fields"), b = text.find("</subject-fields>");
+    ASSERT_NE(a, std::string::npos);
+    text.erase(a, b + std::string("</subject-fields>").size() - a);
+    StandardLoad l = read_standard("no-mapping.xml", text);
+    ASSERT_TRUE(l.standard) << (l.errors.empty() ? "" : l.errors[0].message.en);
+    StandardSet set;
+    set.editions.push_back(std::move(*l.standard));
+    auto r = check_together({complete_hari_kyu()}, set);
+    auto f = findings_of(r[0], "TCH-002");
+    ASSERT_FALSE(f.empty());
+    EXPECT_EQ(f[0]->severity, Severity::review);
+    EXPECT_EQ(f[0]->message.en.find("the standard data has no mapping of subjects to fields (<subject-fields>)") != std::string::npos, true)
+        << f[0]->message.en;
+}
+
 TEST(PeopleRules, StatedPolicyMissingIsNotChecked) {
     auto r = check_xml(edit(" health-checks=\"true\"", ""));
     auto os = outcomes_of(r, "STU-007");
@@ -262,11 +368,13 @@ TEST(PeopleRules, StandardQualificationListsUseKnownCodes) {
         while (in >> token) {
             ++n;
             std::string code = token.substr(0, token.find(':'));
-            std::string cond = token.find(':') == std::string::npos ? "" : token.substr(token.find(':') + 1);
+            std::string conds = token.find(':') == std::string::npos ? "" : token.substr(token.find(':') + 1);
             EXPECT_TRUE(parse_code(qualification_codes(), code).has_value()) << row << ": " << token;
-            EXPECT_TRUE(cond.empty() || cond == "assistant-min-years" || cond == "not-clinical-medicine" ||
-                        cond == "rehabilitation-medicine")
-                << row << ": " << token;
+            std::istringstream list(conds);
+            for (std::string cond; std::getline(list, cond, ',');)
+                EXPECT_TRUE(cond == "assistant-min-years" || cond == "not-clinical-medicine" || cond == "rehabilitation-medicine" ||
+                            cond == "field" || cond == "licence-subject")
+                    << row << ": " << token;
         }
         EXPECT_GT(n, 0) << row;
         EXPECT_FALSE(st.get({"teacher-primary-qualifications", std::nullopt, std::nullopt, std::nullopt, row}).known()) << row;

@@ -6,7 +6,14 @@
 
 namespace ahaki::rules {
 
-void check_nothing_in_one_file(const RuleContext&, Emitter&) {}
+void check_across_submissions(const RuleContext&, Emitter& em) {
+    // Replaced by engine/cross.cpp when the run compares submissions (--cross-check). Never
+    // "compliant" without it, and never an error with --complete: the comparison is the reviewer's to ask for.
+    Outcome& o = em.requirement("across-files", Text{"他の申請との照合", "comparison with other submissions"}, Loc{});
+    o.status = Status::not_checked;
+    o.measured = fmt::text(Text{"他の申請と照合していません（複数の申請を --cross-check で確認すると照合します）",
+                                "not compared with other submissions (check several submissions with --cross-check)"});
+}
 
 void check_founder(const RuleContext& ctx, Emitter& em) {
     const Text label{"設置者", "founder"};

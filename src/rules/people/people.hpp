@@ -34,8 +34,9 @@ void check_full_time_count(const RuleContext&, Emitter&);         // TCH-012
 void check_documents_verified(const RuleContext&, Emitter&);      // TCH-013
 void check_subjects_have_teachers(const RuleContext&, Emitter&);  // TCH-014
 
-/// Cross-file rules run in engine/cross.cpp; within one file they emit nothing.
-void check_nothing_in_one_file(const RuleContext&, Emitter&);  // XSB-001, XSB-002
+/// Cross-file rules run in engine/cross.cpp (--cross-check); within one file they
+/// record a "not checked" requirement that the comparison replaces.
+void check_across_submissions(const RuleContext&, Emitter&);  // XSB-001..XSB-004
 
 /// 「教員 山田太郎（t1）」.
 Text teacher_label(const Teacher& t);

@@ -6,6 +6,7 @@
 
 #include "rules/curriculum/curriculum.hpp"
 #include "rules/format.hpp"
+#include "rules/people/fields.hpp"
 #include "rules/people/people.hpp"
 
 namespace ahaki::rules {
@@ -63,10 +64,11 @@ std::string_view row_clause(Row r) {
 
 struct Accepted {
     QualificationCode code;
-    std::string condition;  ///< "", assistant-min-years, not-clinical-medicine, rehabilitation-medicine
+    /// "", assistant-min-years, not-clinical-medicine, rehabilitation-medicine, field, licence-subject
+    std::vector<std::string> conditions;
 };
 
-/// Parses a qualification list of the standard ("code[:condition] ...").
+/// Parses a qualification list of the standard ("code[:condition[,condition]] ...").
 std::vector<Accepted> parse_list(const std::string& text) {
     std::vector<Accepted> out;
     std::size_t i = 0;
@@ -76,12 +78,18 @@ std::vector<Accepted> parse_list(const std::string& text) {
         if (j == std::string::npos) j = text.size();
         if (j > i) {
             std::string token = text.substr(i, j - i);
-            std::string cond;
+            std::vector<std::string> conds;
             if (auto colon = token.find(':'); colon != std::string::npos) {
-                cond = token.substr(colon + 1);
+                std::string rest = token.substr(colon + 1);
                 token.resize(colon);
+                for (std::size_t a = 0; a <= rest.size();) {
+                    std::size_t b = rest.find(',', a);
+                    if (b == std::string::npos) b = rest.size();
+                    if (b > a) conds.push_back(rest.substr(a, b - a));
+                    a = b + 1;
+                }
             }
-            if (auto c = parse_code(qualification_codes(), token)) out.push_back({*c, cond});
+            if (auto c = parse_code(qualification_codes(), token)) out.push_back({*c, std::move(conds)});
         }
         i = j;
     }
@@ -93,6 +101,7 @@ std::string qual_list(const Teacher& t, Lang l) {
     for (const auto& q : t.qualifications) {
         if (!s.empty()) s += l == Lang::ja ? "、" : ", ";
         s += l == Lang::ja ? std::string(info(q.code).ja) : std::string(info(q.code).en);
+        if (!q.field.empty()) s += l == Lang::ja ? "（" + q.field + "）" : " (" + q.field + ")";
     }
     if (s.empty()) s = l == Lang::ja ? "なし" : "none";
     return s;
@@ -110,7 +119,11 @@ struct RowLists {
     const Threshold* primary = nullptr;
     std::vector<Accepted> primary_list;  ///< empty unless primary is known
     std::vector<Accepted> equivalent;
+    /// Codes any row of 指導要領 6(2)–(4) names: a teacher holding only these is judged
+    /// entirely by the guideline, whatever the rows' primary qualifications are.
+    std::vector<QualificationCode> guideline_codes;
     const Threshold* assistant_years = nullptr;
+    const SubjectFieldMap* fields = nullptr;
 };
 
 RowLists row_lists(const Standard& st, Row row) {
@@ -118,14 +131,134 @@ RowLists row_lists(const Standard& st, Row row) {
     const Threshold& eq = st.get({"teacher-equivalent-qualifications", std::nullopt, std::nullopt, std::nullopt, row_item(row)});
     l.primary = &st.get({"teacher-primary-qualifications", std::nullopt, std::nullopt, std::nullopt, row_item(row)});
     l.assistant_years = &st.get({"university-assistant-min-years"});
+    l.fields = &st.subject_fields;
     if (l.primary->known()) l.primary_list = parse_list(l.primary->text);
     l.equivalent = parse_list(eq.text);
+    for (Row r : {Row::foundations, Row::basic_medical, Row::specialised})
+        for (const auto& a : parse_list(st.get({"teacher-equivalent-qualifications", std::nullopt, std::nullopt, std::nullopt, row_item(r)}).text))
+            if (std::find(l.guideline_codes.begin(), l.guideline_codes.end(), a.code) == l.guideline_codes.end())
+                l.guideline_codes.push_back(a.code);
     return l;
+}
+
+/// 「対応表（INTERPRETED）」: the mapping and its provenance, for messages.
+Text map_name(const SubjectFieldMap& m) {
+    const std::string p(provenance_code(m.provenance));
+    return Text{"基準データの科目と分野の対応表（" + p + "）", "the standard data's mapping of subjects to fields (" + p + ")"};
+}
+
+/// One held qualification against one accepted entry: qualified, or why not.
+Judgement judge_one(const RowLists& lists, const Qualification& q, const Accepted& a, const Subject& s, Row row,
+                    const std::vector<const SubjectField*>& entries) {
+    const auto& qi = info(q.code);
+    const std::string qja(qi.ja), qen(qi.en);
+    const SubjectFieldMap& map = *lists.fields;
+    const Text mapped = entry_names(entries);
+    auto no = [](Text why) { return Judgement{Verdict::unqualified, std::move(why), {}}; };
+    auto review = [](Text why) { return Judgement{Verdict::review, std::move(why), {}}; };
+    std::string field_basis_ja, field_basis_en;
+    for (const auto& cond : a.conditions) {
+        if (cond == "assistant-min-years" && q.post &&
+            (*q.post == UniversityPost::assistant_professor || *q.post == UniversityPost::assistant)) {
+            if (*q.post == UniversityPost::assistant)
+                return no(Text{"大学の助手は大学の教員に当たりません", "a university assistant (助手) is not a university teacher"});
+            const Threshold& assistant_years = *lists.assistant_years;
+            if (!assistant_years.value)
+                return review(Text{"助教の必要勤務年数が基準データにありません", "the required years for a 助教 are not in the standard data"});
+            int years = q.years.value_or(0);
+            if (Decimal::from_int(years) < *assistant_years.value)
+                return no(Text{"助教としての勤務 " + std::to_string(years) + "年（必要: " + fmt::num(*assistant_years.value) + "年以上、" +
+                                   fmt::cite(assistant_years) + "）",
+                               "served " + std::to_string(years) + " years as 助教 (required: at least " +
+                                   fmt::num(*assistant_years.value) + ", " + fmt::cite(assistant_years) + ")"});
+            continue;
+        }
+        const bool needs_map = cond == "not-clinical-medicine" || cond == "rehabilitation-medicine" || cond == "field" ||
+                               cond == "licence-subject";
+        if (!needs_map) continue;
+        if (!map.present)
+            return review(Text{qja + "が「" + s.name + "」を教授できるかを判断する科目と分野の対応表（<subject-fields>）が基準データにありません",
+                               "the standard data has no mapping of subjects to fields (<subject-fields>) to judge whether a " + qen +
+                                   " may teach \"" + s.name + "\""});
+        if (cond == "not-clinical-medicine") {
+            bool any_yes = false, all_no = !entries.empty();
+            for (const auto* e : entries) {
+                any_yes = any_yes || e->clinical_medicine == ClinicalMedicine::yes;
+                all_no = all_no && e->clinical_medicine == ClinicalMedicine::no;
+            }
+            if (any_yes)
+                return no(Text{qja + "は臨床医学以外の教育内容に限り教授できます（指導要領 6(3)ア）。「" + s.name + "」は臨床医学（" + mapped.ja + "、" +
+                                   map_name(map).ja + "）です",
+                               "a " + qen + " may teach only content other than clinical medicine (指導要領 6(3)ア); \"" + s.name +
+                                   "\" is clinical medicine (" + mapped.en + ", " + map_name(map).en + ")"});
+            if (!all_no)
+                return review(Text{qja + "は臨床医学以外の教育内容に限り教授できます。「" + s.name + "」が臨床医学でないことを確認してください",
+                                   "a " + qen + " may teach only content other than clinical medicine; check that \"" + s.name +
+                                       "\" is not clinical medicine"});
+            continue;
+        }
+        if (cond == "rehabilitation-medicine") {
+            bool any = false, all = !entries.empty();
+            for (const auto* e : entries) {
+                any = any || e->rehabilitation;
+                all = all && e->rehabilitation;
+            }
+            if (!entries.empty() && !any)
+                return no(Text{qja + "はリハビリテーション医学に限り教授できます（指導要領 6(3)カ）。「" + s.name + "」は" + mapped.ja + "です（" +
+                                   map_name(map).ja + "）",
+                               "a " + qen + " may teach only rehabilitation medicine (指導要領 6(3)カ); \"" + s.name + "\" is " +
+                                   mapped.en + " (" + map_name(map).en + ")"});
+            if (!all)
+                return review(Text{qja + "はリハビリテーション医学に限り教授できます。「" + s.name + "」がリハビリテーション医学であることを確認してください",
+                                   "a " + qen + " may teach only rehabilitation medicine; check that \"" + s.name +
+                                       "\" is rehabilitation medicine"});
+            continue;
+        }
+        // field (6(2)ア, 6(3)イ・ウ, 6(4)ア) or licence-subject (6(2)イ).
+        const bool licence = cond == "licence-subject";
+        const Text what = licence ? Text{"免許状の教科", "licence subject (教科)"} : Text{"専攻分野", "field"};
+        if (q.field.empty())
+            return review(Text{qja + "の" + what.ja + "（qualification/@field）が記載されていないため、「" + s.name + "」を含むか判断できません",
+                               "the " + what.en + " of the " + qen + " (qualification/@field) is not stated, so whether it includes \"" +
+                                   s.name + "\" cannot be judged"});
+        if (entries.empty())
+            return review(Text{"「" + s.name + "」は" + map_name(map).ja + "にないため、" + qja + "の" + what.ja + "「" + q.field +
+                                   "」が「" + s.name + "」を含むか判断できません。履歴書・免許状で確認してください",
+                               "\"" + s.name + "\" is not in " + map_name(map).en + ", so whether the " + what.en + " \"" + q.field +
+                                   "\" of the " + qen + " includes it cannot be judged; check the CV and licence"});
+        std::string recognised;
+        Fit fit = licence ? licence_fit(map, entries, q.field, recognised) : field_fit(map, entries, q.field, recognised);
+        switch (fit) {
+            case Fit::yes: break;
+            case Fit::maybe:
+                return review(Text{qja + "の" + what.ja + "「" + q.field + "」が「" + s.name + "」（" + mapped.ja + "）を含むかは" +
+                                       map_name(map).ja + "では決まりません。履歴書・免許状で確認してください",
+                                   "whether the " + what.en + " \"" + q.field + "\" of the " + qen + " includes \"" + s.name + "\" (" +
+                                       mapped.en + ") is not settled by " + map_name(map).en + "; check the CV and licence"});
+            case Fit::no:
+                return no(Text{qja + "の" + what.ja + "「" + q.field + "」は「" + s.name + "」（" + mapped.ja + "）を含みません（" +
+                                   map_name(map).ja + "）",
+                               "the " + what.en + " \"" + q.field + "\" of the " + qen + " does not include \"" + s.name + "\" (" +
+                                   mapped.en + "; " + map_name(map).en + ")"});
+            case Fit::unknown:
+                return review(Text{qja + "の" + what.ja + "「" + q.field + "」は" + map_name(map).ja + "にないため、「" + s.name +
+                                       "」を含むか判断できません。履歴書・免許状で確認してください",
+                                   "the " + what.en + " \"" + q.field + "\" of the " + qen + " is not in " + map_name(map).en +
+                                       ", so whether it includes \"" + s.name + "\" cannot be judged; check the CV and licence"});
+        }
+        field_basis_ja = "、対応表: " + mapped.ja;
+        field_basis_en = "; mapping: " + mapped.en;
+    }
+    const bool field = !q.field.empty();
+    Judgement j;
+    j.verdict = Verdict::qualified;
+    j.basis = Text{fmt::cat({qja, field ? "（" : "", q.field, field ? "）" : "", "（", row_clause(row), field_basis_ja, "）"}),
+                   fmt::cat({qen, field ? " (" : "", q.field, field ? ")" : "", " (", row_clause(row), field_basis_en, ")"})};
+    return j;
 }
 
 Judgement judge(const RowLists& lists, const Teacher& t, const Subject& s, Row row) {
     const Threshold& primary = *lists.primary;
-    const Threshold& assistant_years = *lists.assistant_years;
     Judgement j;
     auto holds = [&](QualificationCode c) -> const Qualification* {
         for (const auto& q : t.qualifications)
@@ -139,73 +272,52 @@ Judgement judge(const RowLists& lists, const Teacher& t, const Subject& s, Row r
                 j.basis = Text{fmt::cat({info(q->code).ja, "（認定規則 別表第二）"}), fmt::cat({info(q->code).en, " (認定規則 別表第二)"})};
                 return j;
             }
-    std::vector<Text> doubts;
-    for (const auto& a : lists.equivalent) {
-        const Qualification* q = holds(a.code);
-        if (!q) continue;
-        const auto& qi = info(q->code);
-        if (a.condition == "assistant-min-years" && q->post &&
-            (*q->post == UniversityPost::assistant_professor || *q->post == UniversityPost::assistant)) {
-            if (*q->post == UniversityPost::assistant) {
-                doubts.push_back(Text{"大学の助手は大学の教員に当たりません", "a university assistant (助手) is not a university teacher"});
-                continue;
-            }
-            if (!assistant_years.value) {
-                doubts.push_back(Text{"助教の必要勤務年数が基準データにありません", "the required years for a 助教 are not in the standard data"});
-                continue;
-            }
-            int years = q->years.value_or(0);
-            if (Decimal::from_int(years) < *assistant_years.value) {
-                doubts.push_back(Text{"助教としての勤務 " + std::to_string(years) + "年（必要: " + fmt::num(*assistant_years.value) +
-                                          "年以上、" + fmt::cite(assistant_years) + "）",
-                                      "served " + std::to_string(years) + " years as 助教 (required: at least " +
-                                          fmt::num(*assistant_years.value) + ", " + fmt::cite(assistant_years) + ")"});
-                continue;
-            }
-        }
-        if (a.condition == "not-clinical-medicine" && s.area == Area::disease_prevention_recovery) {
-            j.verdict = Verdict::review;
-            j.reason = Text{std::string(qi.ja) + "は臨床医学以外の教育内容に限り教授できます。「" + s.name + "」が臨床医学でないことを確認してください",
-                            "a " + std::string(qi.en) + " may teach only content other than clinical medicine; check that \"" + s.name +
-                                "\" is not clinical medicine"};
-            continue;
-        }
-        if (a.condition == "rehabilitation-medicine" && s.name.find("リハビリテーション") == std::string::npos) {
-            j.verdict = Verdict::review;
-            j.reason = Text{std::string(qi.ja) + "はリハビリテーション医学に限り教授できます。「" + s.name + "」がリハビリテーション医学であることを確認してください",
-                            "a " + std::string(qi.en) + " may teach only rehabilitation medicine; check that \"" + s.name +
-                                "\" is rehabilitation medicine"};
-            continue;
-        }
-        j.verdict = Verdict::qualified;
-        const bool field = !q->field.empty();
-        j.basis = Text{fmt::cat({qi.ja, field ? "（" : "", q->field, field ? "）" : "", "（", row_clause(row), "）"}),
-                       fmt::cat({qi.en, field ? " (" : "", q->field, field ? ")" : "", " (", row_clause(row), ")"})};
-        return j;
-    }
-    if (j.verdict == Verdict::review) return j;
-    std::string doubt_ja, doubt_en;
-    for (const auto& d : doubts) {
-        doubt_ja += "（" + d.ja + "）";
-        doubt_en += " (" + d.en + ")";
-    }
     if (t.qualifications.empty()) {
         j.verdict = Verdict::unqualified;
         j.reason = Text{"資格・免許の記載がありません", "no licence or qualification is described"};
         return j;
     }
-    if (!primary.known()) {
+    const std::vector<const SubjectField*> entries =
+        lists.fields->present ? subject_entries(*lists.fields, s) : std::vector<const SubjectField*>{};
+    std::vector<Judgement> reviews, refusals;
+    for (const auto& a : lists.equivalent)
+        for (const auto& q : t.qualifications) {
+            if (q.code != a.code) continue;
+            Judgement one = judge_one(lists, q, a, s, row, entries);
+            if (one.verdict == Verdict::qualified) return one;
+            (one.verdict == Verdict::review ? reviews : refusals).push_back(std::move(one));
+        }
+    auto joined = [](const std::vector<Judgement>& list, Lang l) {
+        std::string out;
+        for (const auto& x : list) out += l == Lang::ja ? "（" + x.reason.ja + "）" : " (" + x.reason.en + ")";
+        return out;
+    };
+    if (reviews.size() == 1 && refusals.empty()) return reviews.front();
+    if (!reviews.empty()) {
+        j.verdict = Verdict::review;
+        j.reason = Text{"保有資格（" + qual_list(t, Lang::ja) + "）で「" + s.name + "」を教授できるか確認してください" + joined(reviews, Lang::ja) +
+                            joined(refusals, Lang::ja),
+                        "check whether the qualifications held (" + qual_list(t, Lang::en) + ") allow teaching \"" + s.name + "\"" +
+                            joined(reviews, Lang::en) + joined(refusals, Lang::en)};
+        return j;
+    }
+    const bool only_guideline = std::all_of(t.qualifications.begin(), t.qualifications.end(), [&](const Qualification& q) {
+        return std::find(lists.guideline_codes.begin(), lists.guideline_codes.end(), q.code) != lists.guideline_codes.end();
+    });
+    if (!primary.known() && !only_guideline) {
         j.verdict = Verdict::review;
         j.reason = Text{"保有資格（" + qual_list(t, Lang::ja) + "）は" + std::string(row_clause(row)) + "の同等以上の者に当たりません" +
-                            doubt_ja + "。別表第二「" + row_text(row).ja + "」の本来の資格は基準データにない（UNKNOWN）ため、免許証・履歴書で確認してください",
+                            joined(refusals, Lang::ja) + "。別表第二「" + row_text(row).ja +
+                            "」の本来の資格は基準データにない（UNKNOWN）ため、免許証・履歴書で確認してください",
                         "the qualifications held (" + qual_list(t, Lang::en) + ") are not among the equivalents of " +
-                            std::string(row_clause(row)) + doubt_en + "; the primary qualifications of the 別表第二 row " +
+                            std::string(row_clause(row)) + joined(refusals, Lang::en) + "; the primary qualifications of the 別表第二 row " +
                             row_text(row).en + " are not in the standard data (UNKNOWN): check the licences and CV by hand"};
         return j;
     }
     j.verdict = Verdict::unqualified;
-    j.reason = Text{"保有資格（" + qual_list(t, Lang::ja) + "）は別表第二「" + row_text(row).ja + "」の資格に当たりません" + doubt_ja,
-                    "the qualifications held (" + qual_list(t, Lang::en) + ") do not qualify for the 別表第二 row " + row_text(row).en + doubt_en};
+    j.reason = Text{"保有資格（" + qual_list(t, Lang::ja) + "）は" + std::string(row_clause(row)) + "の同等以上の者に当たりません" + joined(refusals, Lang::ja),
+                    "the qualifications held (" + qual_list(t, Lang::en) + ") are not among the equivalents of " +
+                        std::string(row_clause(row)) + joined(refusals, Lang::en)};
     return j;
 }
 
@@ -307,8 +419,21 @@ void check_full_time_one_facility(const RuleContext& ctx, Emitter& em) {
     for (const auto& t : ctx.school.teachers->list) {
         if (!t.full_time()) continue;
         Outcome& o = em.requirement(teacher_scope(t, "full-time"), teacher_item(label, t.name), t.loc);
+        // §6(5) second sentence: a post in another accreditation of the same facility is not another facility.
+        std::string same_ja, same_en;
         for (const auto& p : t.other_posts)
-            if (p.full_time)
+            if (p.full_time && !p.same_facility.empty() && ctx.school.one_facility) {
+                const Accreditation& a = ctx.school.one_facility->others[p.accreditation_index];
+                const std::string what = a.name.empty() ? std::string(info(a.type).ja) : a.name;
+                same_ja += (same_ja.empty() ? "" : "、") + what;
+                same_en += (same_en.empty() ? "" : ", ") + (a.name.empty() ? std::string(info(a.type).en) : a.name);
+            }
+        if (!same_ja.empty())
+            o.measured = fmt::text(Text{"同じ養成施設（" + ctx.school.one_facility->name + "）の " + same_ja + " でも専任（指導要領 6(5) 後段）",
+                                        "also full-time in " + same_en + " of the same facility (" + ctx.school.one_facility->name +
+                                            "; 指導要領 6(5) second sentence)"});
+        for (const auto& p : t.other_posts)
+            if (p.full_time && p.same_facility.empty())
                 em.finding(o, p.loc,
                            Text{"専任の" + teacher_label(t).ja + "は「" + p.employer + "」でも常勤です。専任教員は1つの養成施設に限ります",
                                 "the full-time " + teacher_label(t).en + " also holds a full-time post at \"" + p.employer +
@@ -323,7 +448,7 @@ void check_full_time_only_here(const RuleContext& ctx, Emitter& em) {
         if (!t.full_time()) continue;
         Outcome& o = em.requirement(teacher_scope(t, "only-here"), teacher_item(label, t.name), t.loc);
         for (const auto& p : t.other_posts)
-            if (!p.full_time)
+            if (!p.full_time && p.same_facility.empty())  // the same facility (§6(5) second sentence) is "here"
                 em.finding(o, Severity::review, p.loc,
                            Text{"専任の" + teacher_label(t).ja + "は「" + p.employer + "」で兼務しています。専ら当該施設の養成に従事しているか、"
                                 "勤務時間で確認してください",
@@ -487,19 +612,33 @@ void check_full_time_count(const RuleContext& ctx, Emitter& em) {
 void check_documents_verified(const RuleContext& ctx, Emitter& em) {
     Text label{"教員資格の書類による確認", "teacher qualifications verified with documents"};
     if (!teachers_present(ctx, em, "teachers documents", label)) return;
-    const Value req = fmt::text(Text{"免許証・履歴書で確認済み", "verified with licences and CV"});
+    const Value req = fmt::text(Text{"免許証・履歴書で確認済み（各資格の取得日以後）", "verified with licences and CV (on or after each qualification was obtained)"});
     for (const auto& t : ctx.school.teachers->list) {
         std::string scope = teacher_scope(t, "documents");
         Text l = teacher_item(label, t.name);
-        if (t.documents_verified) {
-            const std::string date = t.documents_verified->str();
-            em.pass(std::move(scope), std::move(l), t.loc, fmt::text(Text{fmt::cat({date, " 確認"}), fmt::cat({"verified ", date})}), req);
+        if (!t.documents_verified) {
+            em.fail(std::move(scope), std::move(l), t.loc,
+                    Text{teacher_label(t).ja + "の資格を免許証・履歴書等で確認した日（documents-verified）がありません",
+                         teacher_label(t).en + ": no date on which the qualifications were verified with licences and CV (documents-verified)"},
+                    fmt::text(Text{"記載なし", "not stated"}), req, {});
             continue;
         }
-        em.fail(std::move(scope), std::move(l), t.loc,
-                Text{teacher_label(t).ja + "の資格を免許証・履歴書等で確認した日（documents-verified）がありません",
-                     teacher_label(t).en + ": no date on which the qualifications were verified with licences and CV (documents-verified)"},
-                fmt::text(Text{"記載なし", "not stated"}), req, {});
+        const std::string date = t.documents_verified->str();
+        Outcome& o = em.requirement(std::move(scope), std::move(l), t.loc,
+                                    fmt::text(Text{fmt::cat({date, " 確認"}), fmt::cat({"verified ", date})}), req);
+        // §14(1): a qualification obtained after the verification was not verified by it.
+        for (const auto& q : t.qualifications) {
+            if (!q.date || *q.date <= *t.documents_verified) continue;
+            const auto& qi = info(q.code);
+            em.finding(o, q.loc,
+                       Text{fmt::cat({teacher_label(t).ja, ": 「", qi.ja, "」の取得日 ", q.date->str(), " は書類の確認日 ", date,
+                                      " より後です。取得後の免許証・履歴書で確認し直し、確認日を記載してください"}),
+                            fmt::cat({teacher_label(t).en, ": the qualification \"", qi.en, "\" was obtained on ", q.date->str(),
+                                      ", after the documents were verified (", date,
+                                      "); verify it again with the licence and CV and record that date"})},
+                       fmt::text(Text{fmt::cat({"確認 ", date, "、取得 ", q.date->str()}), fmt::cat({"verified ", date, ", obtained ", q.date->str()})}),
+                       fmt::text(Text{fmt::cat({q.date->str(), " 以後の確認"}), fmt::cat({"verified on or after ", q.date->str()})}));
+        }
     }
 }
 
