@@ -12,6 +12,7 @@
 #include <system_error>
 #include <thread>
 
+#include "engine/kinds.hpp"
 #include "engine/ordered.hpp"
 #include "report/escape.hpp"
 #include "engine/sheet_input.hpp"
@@ -164,6 +165,10 @@ FileReport check_school(const std::string& path, const School& school, const Sta
 }
 
 FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options) {
+    return kind_of(source).check(source, standards, options);
+}
+
+FileReport check_school_source(const SourceText& source, const StandardSet& standards, const RunOptions& options) {
     LoadResult loaded = load_school(source, options.load);
     if (!loaded.school) {
         FileReport r;

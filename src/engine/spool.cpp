@@ -43,10 +43,11 @@ template <class Io> void fields(Io& io, Like<PlanStep> auto& x) {
     io(x.kind, x.course_id, x.subject_id, x.subject_name, x.area, x.method_from, x.method_to, x.units_from, x.units_to,
        x.hours_from, x.hours_to, x.hours_min, x.hours_max, x.rule_ids, x.why, x.loc);
 }
+template <class Io> void fields(Io& io, Like<KindSummary> auto& x) { io(x.kind, x.heading, x.text, x.json, x.html); }
 // Not `school`: the model is kept only for whole runs that ask for it (RunOptions::keep_models).
 template <class Io> void fields(Io& io, Like<FileReport> auto& x) {
     io(x.path, x.encoding, x.errors, x.school_name, x.type, x.standard_id, x.outcomes, x.courses, x.cross_keys, x.plan,
-       x.notices);
+       x.notices, x.summary);
 }
 
 /// Converts to anything: an aggregate's members are counted by brace-initialising
@@ -73,7 +74,8 @@ static_assert(member_count<AreaRow>() == 4);
 static_assert(member_count<CourseSummary>() == 11);
 static_assert(member_count<CrossKey>() == 8);
 static_assert(member_count<PlanStep>() == 16);
-static_assert(member_count<FileReport>() == 12);  // 11 in fields() + `school`, deliberately left out
+static_assert(member_count<KindSummary>() == 5);
+static_assert(member_count<FileReport>() == 13);  // 12 in fields() + `school`, deliberately left out
 
 // ---- Encoding: LEB128 varints (zigzag for signed), length-prefixed strings ----
 

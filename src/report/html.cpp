@@ -547,7 +547,7 @@ std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, s
     Verdict v = f.verdict();
     std::string s = "<section class=\"file" + std::string(first ? " first" : "") + "\"" +
                     (index == unnamed_page ? std::string() : " style=\"page: f" + std::to_string(index) + "\"") + ">\n";
-    s += "<h2>" + (f.type ? school_line(f, L) : esc(f.path)) + "</h2>\n";
+    s += "<h2>" + (f.type ? school_line(f, L) : esc(f.path) + (f.summary.empty() ? std::string() : " " + esc(f.summary.heading.in(L)))) + "</h2>\n";
     std::string meta;
     if (f.type) meta += esc(f.path);
     if (!f.standard_id.empty()) meta += (meta.empty() ? "" : t("、", ", ")) + t("基準 ", "standard ") + esc(f.standard_id);
@@ -626,6 +626,8 @@ std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, s
              "</p>\n<table class=\"not-checked\"><thead><tr><th>" + t("区分", "section") + "</th><th>" + t("規則", "rules") + "</th><th>" +
              t("加える要素", "add") + "</th><th class=\"num\">" + t("要件数", "requirements") + "</th></tr></thead>\n<tbody>\n" + nc +
              "</tbody></table></section>\n";
+    // A document kind's own section (the clinic's month ledger), rendered by the kind.
+    if (!f.summary.empty()) s += f.summary.html.in(L);
     return s + reviewer_box(L) + "</section>\n";
 }
 

@@ -357,6 +357,8 @@ void file(std::string& out, const FileReport& f, Lang L) {
     w.c(']');
     // The fix plan (issue 12): the smallest curriculum changes that meet the CUR-* rules.
     w.next("plan").raw(boost::json::serialize(report::plan_json(f, L)));
+    // A document kind's own summary (the clinic's ledger); absent for schools.
+    if (!f.summary.empty()) w.next("summary").raw(f.summary.json.in(L));
     w.c('}').flush();
 }
 

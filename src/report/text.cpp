@@ -97,6 +97,8 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
             const auto& ti = info(*f.type);
             head += ja ? "（" + std::string(ti.ja) + "「" + shown(f.school_name, escape::max_message) + "」、基準 " + shown(f.standard_id) + "）"
                        : " (" + std::string(ti.en) + " \"" + shown(f.school_name, escape::max_message) + "\", standard " + shown(f.standard_id) + ")";
+        } else if (!f.summary.empty()) {
+            head += f.summary.heading.in(L);
         }
         std::size_t waived = 0;
         for (const auto& o : f.outcomes)
@@ -118,6 +120,7 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
             }
         if (!f.errors.empty()) return;
         if (opt.summary_tables) {
+            out += f.summary.text.in(L);  // a document kind's own section (empty for schools)
             for (const auto& c : f.courses) {
                 out += ja ? "  課程 " + shown(c.id) + "（" + std::string(info(c.schedule).ja) + "、" + std::to_string(c.years) + "年、" +
                                 std::to_string(c.subject_count) + "科目）\n"
