@@ -337,3 +337,29 @@ TEST(ClinicLedgerCommand, WritesTheFileOrNothing) {
 
 }  // namespace
 }  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+// The fixture: a receipt-software export with a BOM, 全角 dates, 往療 of both kinds, a cure with
+// its end date, a renewal, a disease outside the six, and a column of its own (備考).
+TEST(ClinicLedgerFixture, ConvertsInUtf8AndCp932Alike) {
+    const std::string bytes = read_file(source_dir() + "/tests/import/fixtures/clinic-ledger-ja.csv");
+    auto r = import::import_ledger_csv("clinic-ledger-ja.csv", bytes, options());
+    ASSERT_TRUE(r.errors.empty()) << diagnostic_line(r.errors.front(), Lang::en);
+    EXPECT_EQ(r.patients, 5u);
+    EXPECT_EQ(r.visits, 14u);
+    EXPECT_EQ(r.consents, 5u);
+    EXPECT_EQ(r.ends, 1u);
+    EXPECT_EQ(r.claims, 8u);
+    EXPECT_EQ(r.ignored_columns, std::vector<std::string>{"備考"});
+    EXPECT_NE(r.xml.find("<end date=\"2024-09-30\" outcome=\"cured\" ledger:row=\"13\"/>"), std::string::npos);
+    EXPECT_NE(r.xml.find("birth-date=\"1958-03-21\""), std::string::npos);
+    auto s = import::import_ledger_csv("clinic-ledger-ja.csv", to_cp932(bytes.substr(3)), options());
+    ASSERT_TRUE(s.errors.empty());
+    EXPECT_EQ(s.encoding, "CP932");
+    EXPECT_EQ(s.xml, r.xml);
+}
+
+}  // namespace
+}  // namespace ahaki::test
