@@ -20,6 +20,8 @@
 #include "report/formats.hpp"
 #include "report/report.hpp"
 #include "xml/waiver_reader.hpp"
+#include "xml/clinic/ryoyohi_reader.hpp"
+#include "report/clinic/ledger.hpp"
 #include "report/stream.hpp"
 
 namespace ahaki {
@@ -41,6 +43,7 @@ const char* usage_ja =
     "  check [オプション] パス...   学校の記述（XML）を認定基準で確認する（ディレクトリは *.xml を探す）\n"
     "  rules [--format text|json]   すべての規則を一覧する\n"
     "  explain 規則ID               規則の内容と根拠を説明する\n"
+    "  ryoyohi [--ryoyohi FILE]     療養費の料金の版と同意の規則を一覧する\n"
     "  import --type 種類 FILE.csv  表計算の教育課程（CSV）を XML に変換する\n"
     "  import --kind clinic FILE.csv  施術所の施術台帳（CSV）を XML に変換する\n"
     "\n"
@@ -54,6 +57,7 @@ const char* usage_en =
     "  check [options] PATH...      check school descriptions (XML) against the standard (directories: *.xml)\n"
     "  rules [--format text|json]   list every rule\n"
     "  explain RULE-ID              explain a rule and its clause\n"
+    "  ryoyohi [--ryoyohi FILE]     list the 療養費 fee editions and consent rules\n"
     "  import --type TYPE FILE.csv  convert a spreadsheet curriculum (CSV) to the XML format\n"
     "  import --kind clinic FILE.csv  convert a clinic's visit ledger (CSV) to the clinic XML format\n"
     "\n"
@@ -86,6 +90,9 @@ po::options_description check_options(Lang L) {
          ja ? "終了コード1にする重大度 error|warning|review|never" : "severity that makes the exit code 1: error|warning|review|never")
         ("standard", po::value<std::vector<std::string>>()->composing(),
          ja ? "内蔵の基準の代わりに使う基準ファイル（複数可）" : "standard file to use instead of the embedded one (repeatable)")
+        ("ryoyohi", po::value<std::string>(),
+         ja ? "施術所の記述に使う療養費データ（内蔵の schemas/ryoyohi/ryoyohi.xml の代わり）"
+            : "療養費 data for clinic descriptions, instead of the embedded schemas/ryoyohi/ryoyohi.xml")
         ("waivers", po::value<std::string>(), ja ? "免除ファイル（schemas/waivers.xsd）" : "waiver file (schemas/waivers.xsd)")
         ("today", po::value<std::string>(),
          ja ? "免除の期限を判断する日 YYYY-MM-DD（既定: 今日）" : "the date waivers expire against, YYYY-MM-DD (default: today)")
@@ -175,7 +182,16 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return trouble;
     }
 
+    std::optional<Ryoyohi> ryoyohi;
+    if (vm.count("ryoyohi")) {
+        RyoyohiLoad rl = read_ryoyohi_file(vm["ryoyohi"].as<std::string>());
+        for (const auto& d : rl.errors) err << diagnostic_line(d, L) << "\n";
+        if (!rl.data) return trouble;
+        ryoyohi = std::move(rl.data);
+    }
+
     RunOptions options;
+    if (ryoyohi) options.ryoyohi = &*ryoyohi;
     options.check.complete = vm.count("complete") > 0;
     options.jobs = vm["jobs"].as<unsigned>();
     options.load.limits.max_file_bytes = vm["max-file-size"].as<std::size_t>();
@@ -322,6 +338,24 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return failing ? findings : ok;
 }
 
+/// ahaki-check ryoyohi [--ryoyohi FILE] [--lang]: the 療養費 fee editions and dated rules.
+int cmd_ryoyohi(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Lang L = lang_from(args);
+    po::options_description d;
+    d.add_options()("ryoyohi", po::value<std::string>())("lang", po::value<std::string>());
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(d).run(), vm);
+    if (vm.count("ryoyohi")) {
+        RyoyohiLoad rl = read_ryoyohi_file(vm["ryoyohi"].as<std::string>());
+        for (const auto& x : rl.errors) err << diagnostic_line(x, L) << "\n";
+        if (!rl.data) return trouble;
+        out << ryoyohi_listing(*rl.data, L);
+        return ok;
+    }
+    out << ryoyohi_listing(embedded_ryoyohi(), L);
+    return ok;
+}
+
 int cmd_rules(const std::vector<std::string>& args, std::ostream& out) {
     Lang L = lang_from(args);
     po::options_description d;
@@ -411,6 +445,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (cmd == "check") return cmd_check(rest, out, err, tty);
         if (cmd == "rules") return cmd_rules(rest, out);
         if (cmd == "explain") return cmd_explain(rest, out);
+        if (cmd == "ryoyohi") return cmd_ryoyohi(rest, out, err);
         if (cmd == "import") return cmd_import(rest, out, err);
         throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import）", "unknown command '" + cmd + "' (check, rules, explain, import)"}};
     } catch (const Usage& u) {

@@ -6,6 +6,7 @@
 #include <system_error>
 #include <thread>
 
+#include "engine/kinds.hpp"
 #include "engine/ordered.hpp"
 #include "standard/embedded.hpp"
 #include "xml/standard_reader.hpp"
@@ -154,6 +155,10 @@ FileReport check_school(const std::string& path, const School& school, const Sta
 }
 
 FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options) {
+    return kind_of(source).check(source, standards, options);
+}
+
+FileReport check_school_source(const SourceText& source, const StandardSet& standards, const RunOptions& options) {
     LoadResult loaded = load_school(source, options.load);
     if (!loaded.school) {
         FileReport r;

@@ -42,6 +42,20 @@ struct CourseSummary {
     bool operator==(const CourseSummary&) const = default;
 };
 
+/// What a kind of document other than a school adds to the reports
+/// (engine/kinds.hpp): a heading for the file and its own summary section, which
+/// the kind renders for each format in both languages. Empty for schools, whose
+/// summary is `courses`. Writers print these as they are.
+struct KindSummary {
+    std::string kind;  ///< the kind's name ("clinic"); empty: none
+    Text heading;      ///< after the verdict: 施術所「青葉鍼灸院」…
+    Text text;         ///< lines for the text report (with --format text's summary tables)
+    Text json;         ///< one JSON object, the value of the file's "summary" member
+    Text html;         ///< an HTML section (a <section> element)
+    bool empty() const { return kind.empty(); }
+    bool operator==(const KindSummary&) const = default;
+};
+
 struct FileReport {
     std::string path;
     std::string encoding;
@@ -55,6 +69,8 @@ struct FileReport {
     std::shared_ptr<const School> school;
     /// Identifying keys for the checks across submissions (engine/cross.hpp).
     std::vector<CrossKey> cross_keys;
+    /// The summary a document kind other than a school provides (engine/kinds.hpp).
+    KindSummary summary;
 
     Verdict verdict() const;
     /// Number of unwaived findings per severity (error, warning, review, info).
@@ -62,8 +78,12 @@ struct FileReport {
     std::array<std::size_t, 4> status_counts() const;  ///< compliant, non-compliant, needs-review, not-checked
 };
 
+struct Ryoyohi;
+
 struct RunOptions {
     CheckOptions check;
+    /// The 療養費 data for clinic descriptions (--ryoyohi); null: the embedded data.
+    const Ryoyohi* ryoyohi = nullptr;
     LoadOptions load;
     unsigned jobs = 0;  ///< 0: all cores
     bool keep_models = false;
@@ -81,7 +101,10 @@ StandardsLoad load_standards(const std::vector<std::string>& files);
 FileReport check_school(const std::string& path, const School& school, const StandardSet& standards,
                         const CheckOptions& options, std::vector<Diagnostic>* errors = nullptr);
 FileReport check_file(const std::string& path, const StandardSet& standards, const RunOptions& options);
+/// Checks a description of any kind (engine/kinds.hpp), found by its root element.
 FileReport check_source(const SourceText& source, const StandardSet& standards, const RunOptions& options);
+/// The school kind's check of a description (what check_source does for <school>).
+FileReport check_school_source(const SourceText& source, const StandardSet& standards, const RunOptions& options);
 
 /// Expands PATHs (directories searched recursively for *.xml, in sorted order).
 struct Expanded {

@@ -37,9 +37,10 @@ template <class Io> void fields(Io& io, Like<CourseSummary> auto& x) {
        x.min_total_hours, x.subject_count, x.loc);
 }
 template <class Io> void fields(Io& io, Like<CrossKey> auto& x) { io(x.kind, x.key, x.owner, x.label, x.loc); }
+template <class Io> void fields(Io& io, Like<KindSummary> auto& x) { io(x.kind, x.heading, x.text, x.json, x.html); }
 // Not `school`: the model is kept only for whole runs that ask for it (RunOptions::keep_models).
 template <class Io> void fields(Io& io, Like<FileReport> auto& x) {
-    io(x.path, x.encoding, x.errors, x.school_name, x.type, x.standard_id, x.outcomes, x.courses, x.cross_keys);
+    io(x.path, x.encoding, x.errors, x.school_name, x.type, x.standard_id, x.outcomes, x.courses, x.cross_keys, x.summary);
 }
 
 /// Converts to anything: an aggregate's members are counted by brace-initialising
@@ -65,7 +66,8 @@ static_assert(member_count<Diagnostic>() == 4);
 static_assert(member_count<AreaRow>() == 4);
 static_assert(member_count<CourseSummary>() == 11);
 static_assert(member_count<CrossKey>() == 5);
-static_assert(member_count<FileReport>() == 10);  // 9 in fields() + `school`, deliberately left out
+static_assert(member_count<KindSummary>() == 5);
+static_assert(member_count<FileReport>() == 11);  // 10 in fields() + `school`, deliberately left out
 
 // ---- Encoding: LEB128 varints (zigzag for signed), length-prefixed strings ----
 

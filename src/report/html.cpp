@@ -337,7 +337,7 @@ std::string file_html(const FileReport& f, Lang L, bool first) {
     Tr t{L};
     Verdict v = f.verdict();
     std::string s = "<section class=\"file" + std::string(first ? " first" : "") + "\">\n";
-    s += "<h2>" + (f.type ? school_line(f, L) : esc(f.path)) + "</h2>\n";
+    s += "<h2>" + (f.type ? school_line(f, L) : esc(f.path) + (f.summary.empty() ? std::string() : esc(f.summary.heading.in(L)))) + "</h2>\n";
     std::string meta;
     if (f.type) meta += esc(f.path);
     if (!f.standard_id.empty()) meta += (meta.empty() ? "" : t("、", ", ")) + t("基準 ", "standard ") + esc(f.standard_id);
@@ -402,6 +402,8 @@ std::string file_html(const FileReport& f, Lang L, bool first) {
         s += "<h3>" + t("教育課程（別表第一）", "Curriculum (別表第一)") + "</h3>\n";
         for (const auto& c : f.courses) s += course_html(c, L);
     }
+    // A document kind's own section (the clinic's month ledger), rendered by the kind.
+    if (!f.summary.empty()) s += f.summary.html.in(L);
     return s + "</section>\n";
 }
 

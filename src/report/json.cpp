@@ -351,7 +351,10 @@ void file(std::string& out, const FileReport& f, Lang L) {
         w.next("min_total_hours").opt_number(cs.min_total_hours);
         w.c('}');
     }
-    w.c(']').c('}').flush();
+    w.c(']');
+    // A document kind's own summary (the clinic's ledger); absent for schools.
+    if (!f.summary.empty()) w.next("summary").raw(f.summary.json.in(L));
+    w.c('}').flush();
 }
 
 }  // namespace json_parts

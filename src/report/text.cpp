@@ -83,6 +83,8 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
             const auto& ti = info(*f.type);
             head += ja ? "（" + std::string(ti.ja) + "「" + f.school_name + "」、基準 " + f.standard_id + "）"
                        : " (" + std::string(ti.en) + " \"" + f.school_name + "\", standard " + f.standard_id + ")";
+        } else if (!f.summary.empty()) {
+            head += f.summary.heading.in(L);
         }
         std::size_t waived = 0;
         for (const auto& o : f.outcomes)
@@ -101,6 +103,7 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
             }
         if (!f.errors.empty()) return;
         if (opt.summary_tables) {
+            out += f.summary.text.in(L);  // a document kind's own section (empty for schools)
             for (const auto& c : f.courses) {
                 out += ja ? "  課程 " + c.id + "（" + std::string(info(c.schedule).ja) + "、" + std::to_string(c.years) + "年、" +
                                 std::to_string(c.subject_count) + "科目）\n"

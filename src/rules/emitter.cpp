@@ -20,6 +20,7 @@ std::string_view section_code(Section s) {
         case Section::founder: return "founder";
         case Section::school_rules: return "school-rules";
         case Section::cross_file: return "cross-file";
+        case Section::claims: return "claims";
     }
     return "curriculum";
 }
@@ -40,6 +41,7 @@ Text section_text(Section s) {
         case Section::founder: return {"設置者", "founder"};
         case Section::school_rules: return {"学則", "school rules"};
         case Section::cross_file: return {"複数の申請の照合", "checks across submissions"};
+        case Section::claims: return {"療養費の申請", "療養費 claims"};
     }
     return {"", ""};
 }

@@ -18,7 +18,7 @@ using CheckFn = void (*)(const RuleContext&, Emitter&);
 
 /// The part of a description a rule needs; absent parts make it "not checked".
 enum class Section { curriculum, timetable, placements, teachers, students, sites, premises, equipment, finance,
-                     records, procedure, founder, school_rules, cross_file };
+                     records, procedure, founder, school_rules, cross_file, claims };
 std::string_view section_code(Section s);
 Text section_text(Section s);
 
