@@ -12,6 +12,7 @@
 #include "import/clinic_ledger.hpp"
 #include "report/report.hpp"
 #include "rules/finding.hpp"
+#include "xml/clinic/load_clinic.hpp"
 
 namespace ahaki::cli {
 namespace po = boost::program_options;
@@ -90,6 +91,12 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
         for (const auto& d : result.errors) err << diagnostic_line(d, L) << "\n";
         err << (ja ? "変換しませんでした（エラー " + std::to_string(result.errors.size()) + " 件）。出力ファイルは作っていません。\n"
                    : "nothing converted (" + std::to_string(result.errors.size()) + " errors); no output file was written.\n");
+        return trouble;
+    }
+    // The converter's promise: what it writes, `check` reads. Load it back to be sure.
+    auto reread = load_clinic(SourceText(opt.name, result.xml, "UTF-8"));
+    if (!reread.errors.empty()) {
+        for (const auto& d : reread.errors) err << (ja ? "内部エラー: " : "internal error: ") << diagnostic_line(d, L) << "\n";
         return trouble;
     }
     for (const auto& w : result.warnings) err << warning_line(w, L) << "\n";

@@ -363,3 +363,50 @@ TEST(ClinicLedgerFixture, ConvertsInUtf8AndCp932Alike) {
 
 }  // namespace
 }  // namespace ahaki::test
+
+#include "engine/kinds.hpp"
+#include "xml/clinic/load_clinic.hpp"
+
+namespace ahaki::test {
+namespace {
+
+// What the import writes, the clinic reader loads and the clinic rules check: the fixture's
+// claims are the clinic's own sums, which the checker compares with the fees of the edition.
+TEST(ClinicLedgerFixture, TheXmlLoadsWithTheClinicReaderAndKeepsTheLedgerRows) {
+    const std::string bytes = read_file(source_dir() + "/tests/import/fixtures/clinic-ledger-ja.csv");
+    auto r = import::import_ledger_csv("clinic-ledger-ja.csv", bytes, options());
+    ASSERT_TRUE(r.errors.empty());
+    auto loaded = load_clinic(SourceText("ledger.xml", r.xml, "UTF-8"));
+    ASSERT_TRUE(loaded.clinic) << diagnostic_line(loaded.errors.front(), Lang::en);
+    const auto& c = *loaded.clinic;
+    ASSERT_EQ(c.patients.size(), 5u);
+    EXPECT_EQ(c.patients[0].visits.size(), 5u);
+    EXPECT_EQ(c.patients[3].ends.size(), 1u);
+    EXPECT_EQ(c.claims.size(), 7u);
+    // Each visit's XML line carries its ledger row: the 4th visit of 山田花子 is ledger line 5.
+    const auto line = c.patients[0].visits[3].loc.line;
+    std::size_t at = 0;
+    for (std::uint32_t l = 1; l < line; ++l) at = r.xml.find('\n', at) + 1;
+    const std::string text = r.xml.substr(at, r.xml.find('\n', at) - at);
+    EXPECT_NE(text.find("date=\"2024-11-06\""), std::string::npos) << text;
+    EXPECT_NE(text.find("ledger:row=\"5\""), std::string::npos) << text;
+}
+
+TEST(ClinicLedgerCommand, TheConvertedLedgerIsChecked) {
+    TempDir dir("ledger-check");
+    const std::string out = dir / "clinic.xml";
+    auto r = run_binary("import --kind clinic --name 青葉鍼灸院 -o '" + out + "' '" + source_dir() + "/tests/import/fixtures/clinic-ledger-ja.csv'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto check = run_binary("check --lang en '" + out + "'");
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+    // The ledger's own amounts agree with the fees computed (no CLM-006); the one finding is the
+    // disease outside the six (変形性膝関節症), for the insurer to judge.
+    EXPECT_NE(check.out.find(out + ": needs review (clinic \"青葉鍼灸院\""), std::string::npos) << check.out;
+    EXPECT_NE(check.out.find("review: the consented disease \"変形性膝関節症\" is not one of the six"), std::string::npos) << check.out;
+    EXPECT_NE(check.out.find("2024-11 (claim cl-2024-11-pt-0001): claimed ¥5,780 / computed ¥5,780"), std::string::npos) << check.out;
+    EXPECT_EQ(check.out.find("CLM-006"), std::string::npos) << check.out;
+    EXPECT_EQ(check.out.find("error:"), std::string::npos) << check.out;
+}
+
+}  // namespace
+}  // namespace ahaki::test

@@ -141,7 +141,7 @@ std::string month_str(int index) {
     std::snprintf(b, sizeof b, "%04d-%02d", index / 12, index % 12 + 1);
     return b;
 }
-int weekday(long day) { return static_cast<int>(((day % 7) + 11) % 7); }  // 0 = Monday (1970-01-01 was a Thursday)
+int weekday(long day) { return static_cast<int>(((day % 7) + 10) % 7); }  // 0 = Monday (1970-01-01 was a Thursday: 3)
 
 // ---------------------------------------------------------------- the fee data (ryoyohi.xml)
 
