@@ -121,20 +121,34 @@ tool_argv() {  # tool set
     esac
 }
 
+# read_cpu: CHILD_CPU = user+sys CPU microseconds of the finished children of this shell (bash
+# `times`, millisecond steps; /usr/bin/time's %U %S have 10 ms steps). Read twice in the same shell.
+read_cpu() {
+    times >"$WORK/out/times.txt"
+    CHILD_CPU=$(awk 'NR == 2 {
+        n = split($0, f, " "); t = 0
+        for (i = 1; i <= n; i++) { split(f[i], p, "m"); sub(/s$/, "", p[2]); t += p[1] * 60 + p[2] }
+        printf "%d\n", t * 1e6 }' "$WORK/out/times.txt")
+}
+
 # once TOOL SET: one timed run; prints "wall_us cpu_us rss_kb".
 once() {
     tool_argv "$@"
-    local rc=0 t0 t1
+    local rc=0 t0 t1 c0 c1
+    read_cpu
+    c0=$CHILD_CPU
     t0=$EPOCHREALTIME
     /usr/bin/time -f '%e %U %S %M' -o "$WORK/out/time.txt" "${ARGV[@]}" >/dev/null 2>>"$LOG" || rc=$?
     t1=$EPOCHREALTIME
+    read_cpu
+    c1=$CHILD_CPU
     if [ "$1" = checker ]; then [ "$rc" -le 1 ]; else [ "$rc" -eq 0 ]; fi || {
         echo "clinic.sh: $1 on $2 failed (exit $rc): ${ARGV[*]}; see $LOG" >&2
         return 1
     }
     # /usr/bin/time appends "Command exited with non-zero status N" first when the status is not 0.
-    # Wall time from the shell's clock (µs; time's %e has 10 ms steps), CPU and RSS from time.
-    tail -n 1 "$WORK/out/time.txt" | awk -v w=$(( ${t1/./} - ${t0/./} )) '{ printf "%d %d %d\n", w, ($2 + $3) * 1e6, $4 }'
+    # Wall time from the shell's clock (µs), CPU from `times`, peak RSS from /usr/bin/time.
+    tail -n 1 "$WORK/out/time.txt" | awk -v w=$(( ${t1/./} - ${t0/./} )) -v c=$(( c1 - c0 )) '{ printf "%d %d %d\n", w, c, $4 }'
 }
 
 median() {
@@ -181,8 +195,8 @@ measure small "${TOOLS[@]}"
 
 # ------------------------------------------------------------------ report
 
-secs() { [ -n "${1:-}" ] && awk -v u="$1" 'BEGIN { printf "%.2f s", u / 1e6 }' || echo "n/a"; }
-ratio() { [ -n "${1:-}" ] && [ -n "${2:-}" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f×", a / b }' || echo "n/a"; }
+secs() { [ -n "${1:-}" ] && awk -v u="$1" 'BEGIN { printf "%.3f s", u / 1e6 }' || echo "n/a"; }
+ratio() { [ -n "${1:-}" ] && [ -n "${2:-}" ] && [ "${2:-0}" != 0 ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f×", a / b }' || echo "n/a"; }
 mb() { [ -n "${1:-}" ] && awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }' || echo "n/a"; }
 rate() { [ -n "${2:-}" ] && awk -v n="$1" -v u="$2" 'BEGIN { printf "%.0f", n / (u / 1e6) }' || echo "n/a"; }
 size_of() { du -sk "$1" | awk '{ printf "%.1f MB", $1 / 1024 }'; }
