@@ -275,6 +275,7 @@ constexpr std::array<const char*, 10> kDiseases = {"lumbago", "lumbago", "lumbag
 constexpr std::array<const char*, 5> kClinicNames = {"鍼灸院", "はり・きゅう治療院", "鍼灸整骨院", "東洋医学センター", "はり灸院"};
 constexpr std::array<const char*, 12> kPlaces = {"青葉", "さくら", "みどり", "ひかり", "あさひ", "若葉",
                                                  "城南", "北野", "港",   "桜台", "本町", "緑が丘"};
+constexpr std::array<const char*, 8> kPrefectures = {"東京都", "大阪府", "宮城県", "愛知県", "福岡県", "北海道", "広島県", "新潟県"};
 constexpr std::array<const char*, 4> kFacilities = {"特別養護老人ホーム", "サービス付き高齢者向け住宅", "グループホーム", "有料老人ホーム"};
 constexpr std::array<const char*, 4> kReasons = {"歩行困難のため通院できない", "脳梗塞後遺症で独歩不能", "下肢筋力低下で外出困難",
                                                  "要介護4で寝たきり"};
@@ -297,6 +298,9 @@ struct Visit {
     bool home = false, sudden = false;
     long milli_km = 0;
     std::string building, reason;
+    bool report = false;    // 施術報告書交付料 (issued in the month of a renewal)
+    int practitioner = 0;   // index into the clinic's practitioners
+    std::string liaison_doctor, liaison_institution;  // a sudden visit from 2024-10
     long yen = 0;  // computed fee
 };
 struct Consent {
@@ -310,7 +314,9 @@ struct End {
     const char* outcome;
 };
 struct Patient {
-    std::string id, name, birth;
+    std::string id, name, birth, sex, insurer, card;
+    const char* insurance = "kokuho";
+    int copay = 30;
     bool home_bound = false;
     int group = -1;  // shared building
     long milli_km = 0;
@@ -330,7 +336,9 @@ struct ClaimOut {
     bool defect;
 };
 struct ClinicOut {
-    std::string name;
+    std::string name, address, registration;
+    std::vector<std::pair<std::string, bool>> practitioners;  // name, manager
+    long retention_years = 0;
     std::vector<Patient> patients;
     std::vector<ClaimOut> claims;
     long visits = 0;
@@ -360,6 +368,12 @@ ClinicOut make_clinic(const Options& o, const Fees& fees, long number) {
     ClinicOut c;
     Rng meta(stream_seed(o.seed, number, "clinic"));
     c.name = std::string(meta.pick(kPlaces)) + meta.pick(kClinicNames);
+    c.address = std::string(meta.pick(kPrefectures)) + meta.pick(kPlaces) + "町" + std::to_string(meta.range(1, 9)) + "-" +
+                std::to_string(meta.range(1, 30));
+    c.registration = "受領委任 " + std::to_string(meta.range(10, 47)) + "-" + std::to_string(100000 + number);
+    c.practitioners.emplace_back(std::string(meta.pick(kSurnames)) + meta.pick(kGiven), true);
+    if (meta.chance(2, 3)) c.practitioners.emplace_back(std::string(meta.pick(kSurnames)) + meta.pick(kGiven), false);
+    c.retention_years = param_on(fees, "record-retention-years", month_first(o.start));
     const long win_first = month_first(o.start), win_last = month_last(o.start + o.months - 1);
     const long regular_from = [&] {  // the first edition with 訪問施術料 tiers: regular visits from then on
         for (const auto& e : fees.editions)
@@ -397,6 +411,11 @@ ClinicOut make_clinic(const Options& o, const Fees& fees, long number) {
         p.home_bound = i < home_bound;
         const int age = p.home_bound ? r.range(75, 98) : r.range(40, 90);
         p.birth = iso(days_from_civil(civil(win_first).y - age, r.range(1, 12), r.range(1, 28)));
+        p.sex = r.chance(3, 5) ? "female" : "male";
+        if (age >= 75) { p.insurance = "koki"; p.copay = r.chance(4, 5) ? 10 : 30; p.insurer = "39" + std::to_string(130000 + r.range(0, 9999)); }
+        else if (r.chance(1, 2)) { p.insurance = "kenpo"; p.copay = 30; p.insurer = "0" + std::to_string(6130000 + r.range(0, 9999)); }
+        else { p.insurance = "kokuho"; p.copay = age >= 70 ? 20 : 30; p.insurer = std::to_string(130000 + r.range(0, 9999)); }
+        p.card = std::to_string(r.range(1000000, 9999999));
         if (p.home_bound) {
             p.reason = r.pick(kReasons);
             p.milli_km = 100L * r.range(3, 120);
@@ -410,9 +429,9 @@ ClinicOut make_clinic(const Options& o, const Fees& fees, long number) {
         }
 
         // The course: first visit (初療) and last, possibly outside the window.
-        const bool chronic = p.home_bound || r.chance(17, 20);
+        const bool chronic = p.home_bound || r.chance(9, 10);
         // Most patients are ongoing (初療 before the window), some are new in its first months.
-        long first = r.chance(8, 10) ? win_first - r.range(1, 400) : win_first + r.range(0, std::min(90, 30 * o.months - 10));
+        long first = r.chance(9, 10) ? win_first - r.range(1, 400) : win_first + r.range(0, std::min(90, 30 * o.months - 10));
         long last = chronic ? win_last + 400 : first + r.range(30, 150);
         if (last < win_first) last = win_first + r.range(10, 60);  // every patient is treated in the window
         if (first > win_last - 5) first = win_last - 5;
@@ -427,7 +446,7 @@ ClinicOut make_clinic(const Options& o, const Fees& fees, long number) {
         }
         course.push_back({first, last});
         // Home visits are on fixed weekdays; a building's members each on a weekday of their own.
-        const int per_week = p.group >= 0 ? 1 : p.home_bound ? r.range(1, 2) : r.range(2, 5) + (r.chance(1, 3) ? 1 : 0);
+        const int per_week = p.group >= 0 ? 1 : p.home_bound ? r.range(1, 3) : r.range(2, 5) + (r.chance(1, 2) ? 1 : 0);
         const std::vector<int> fixed_days = week_days(r, per_week);
         if (p.home_bound && lead < 0) {  // the first home visit on the patient's weekday too
             first += (fixed_days.front() - weekday(first) + 7) % 7;
@@ -489,7 +508,11 @@ ClinicOut make_clinic(const Options& o, const Fees& fees, long number) {
                     v.milli_km = p.milli_km;
                     v.reason = kSuddenReasons[wr.below(kSuddenReasons.size())];
                     last_sudden = day;
+                    // From 2024-10 a sudden visit's claim names the doctor contacted, the institution, the date.
+                    v.liaison_doctor = doctor;
+                    v.liaison_institution = std::string(kPlaces[wr.below(kPlaces.size())]) + "クリニック";
                 }
+                v.practitioner = static_cast<int>(wr.below(2));
                 p.visits.push_back(v);
             }
         }
@@ -538,7 +561,9 @@ ClinicOut make_clinic(const Options& o, const Fees& fees, long number) {
         std::sort(p.visits.begin(), p.visits.end(), [](const Visit& a, const Visit& b) { return a.day < b.day; });
         p.visits.erase(std::unique(p.visits.begin(), p.visits.end(), [](const Visit& a, const Visit& b) { return a.day == b.day; }),
                        p.visits.end());
+        int last_report = -1000;
         for (auto& v : p.visits) {
+            if (v.practitioner >= static_cast<int>(c.practitioners.size())) v.practitioner = 0;
             v.consent = 0;
             for (int k = 0; k < static_cast<int>(p.consents.size()); ++k)
                 if (p.consents[static_cast<std::size_t>(k)].starts <= v.day) v.consent = k;
@@ -573,6 +598,16 @@ ClinicOut make_clinic(const Options& o, const Fees& fees, long number) {
                 }
             }
             if (v.electro) yen += fee(e, "electro", v.day);
+            // 施術報告書交付料: on the first visit in the month of a renewal, where the edition has the
+            // fee and none was paid in the report-interval-months months before.
+            const Consent& k = p.consents[static_cast<std::size_t>(v.consent)];
+            const int m = month_index(v.day);
+            if (!k.initial && month_index(k.date) == m && has_fee(e, "report") && m != last_report &&
+                m - last_report > param_on(fees, "report-interval-months", v.day)) {
+                v.report = true;
+                last_report = m;
+                yen += fee(e, "report", v.day);
+            }
             v.yen = yen;
         }
         // Drop the consents no emitted visit refers to, keeping the order (and the ids).
@@ -638,13 +673,35 @@ std::string emit(const ClinicOut& c) {
     x.reserve(64 * 1024);
     x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<clinic xmlns=\"urn:ahaki-check:clinic:1\"";
     attr(x, "name", c.name);
+    attr(x, "address", c.address);
+    attr(x, "registration", c.registration);
     x += ">\n";
+    for (std::size_t k = 0; k < c.practitioners.size(); ++k) {
+        x += "  <practitioner";
+        attr(x, "id", "pr" + std::to_string(k + 1));
+        attr(x, "name", c.practitioners[k].first);
+        attr(x, "licences", "hari kyu");
+        attr(x, "licence-number", "第" + std::to_string(200000 + 7 * k + c.address.size()) + "号");
+        if (c.practitioners[k].second) attr(x, "manager", "true");
+        x += "/>\n";
+    }
+    x += "  <records";
+    attr(x, "retention-years", std::to_string(c.retention_years));
+    attr(x, "items", "eligibility card-checked consent-doctor disease dates outcome count content fees findings");
+    x += "/>\n";
     for (const auto& p : c.patients) {
         x += "  <patient";
         attr(x, "id", p.id);
         attr(x, "name", p.name);
         attr(x, "birth-date", p.birth);
+        attr(x, "sex", p.sex);
         x += ">\n";
+        x += "    <insurance";
+        attr(x, "type", p.insurance);
+        attr(x, "insurer", p.insurer);
+        attr(x, "number", p.card);
+        attr(x, "copay-percent", std::to_string(p.copay));
+        x += "/>\n";
         for (const auto& k : p.consents) {
             x += "    <consent";
             attr(x, "id", k.id);
@@ -668,7 +725,14 @@ std::string emit(const ClinicOut& c) {
                 attr(x, "distance-km", km(v.milli_km));
                 if (!v.building.empty()) attr(x, "building", v.building);
                 attr(x, "reason", v.reason);
+                if (!v.liaison_doctor.empty()) {
+                    attr(x, "liaison-doctor", v.liaison_doctor);
+                    attr(x, "liaison-institution", v.liaison_institution);
+                    attr(x, "liaison-date", iso(v.day));
+                }
             }
+            if (v.report) attr(x, "report", "true");
+            attr(x, "practitioner", "pr" + std::to_string(v.practitioner + 1));
             x += "/>\n";
         }
         for (const auto& e : p.ends) {
