@@ -1,5 +1,6 @@
 #!/bin/sh
-# Validate every example school description under curricula/ against schemas/school.xsd.
+# Validate every example under curricula/ against its schema: schemas/school.xsd, and
+# schemas/clinic.xsd for the clinic descriptions under curricula/clinics/.
 # Usage: tools/validate-examples.sh [REPO_ROOT]   (default: the directory above this script)
 # Exit status: 0 if every file is valid, 1 if any file is invalid, 2 if nothing could be checked.
 set -u
@@ -16,11 +17,15 @@ total=$(wc -l <"$list")
 
 failed=0
 while IFS= read -r f; do
-    if ! out=$(xmllint --noout --schema "$schema" "$f" 2>&1); then
+    case "$f" in
+        "$root"/curricula/clinics/*) use="$root/schemas/clinic.xsd" ;;
+        *) use="$schema" ;;
+    esac
+    if ! out=$(xmllint --noout --schema "$use" "$f" 2>&1); then
         printf '%s\n' "$out" >&2
         failed=$((failed + 1))
     fi
 done <"$list"
 
-echo "validate-examples: $((total - failed))/$total valid against schemas/school.xsd"
+echo "validate-examples: $((total - failed))/$total valid against schemas/school.xsd (schemas/clinic.xsd for curricula/clinics)"
 [ "$failed" -eq 0 ]

@@ -72,7 +72,7 @@ std::string_view nearest(std::string_view value, std::span<const std::string_vie
     std::string_view best;
     std::size_t best_d = static_cast<std::size_t>(-1);
     for (auto c : candidates) {
-        std::size_t d = edit_distance(lower(value), c);
+        std::size_t d = edit_distance(lower(value), lower(c));  // both sides: rule ids are upper case
         if (d < best_d) { best_d = d; best = c; }
     }
     return best;

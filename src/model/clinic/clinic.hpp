@@ -97,6 +97,7 @@ struct Visit {
     Liaison liaison;                   ///< for a sudden home visit
     std::string practitioner;          ///< id of a practitioner (optional)
     Loc loc;
+    Loc consent_loc;                   ///< of the consent attribute (for reference errors)
     int technique_count() const { return (hari ? 1 : 0) + (kyu ? 1 : 0); }
 };
 
@@ -104,6 +105,7 @@ struct End {
     Date date;
     EndOutcome outcome = EndOutcome::cured;
     Loc loc;
+    Loc date_loc;
 };
 
 /// A period the patient was in hospital, or received 療養の給付 for a disease.

@@ -222,13 +222,14 @@ void check_total(const ClinicContext& ctx, Emitter& em) {
             notes.push_back({"計算に使った料金の出典区分: " + m + "（schemas/ryoyohi/ryoyohi.xml）",
                              "provenance of the fees used: " + m + " (schemas/ryoyohi/ryoyohi.xml)"});
         }
-        std::int64_t diff = cl.total - cc.computed;
-        std::string sign = diff > 0 ? "+" : "";
+        const std::int64_t diff = cl.total - cc.computed;
+        const std::string sign = diff > 0 ? "+" : "-";
+        const std::int64_t abs_diff = diff > 0 ? diff : -diff;
         em.fail(scope, label, attr(cl.loc, "total"),
                 Text{wareki::format_month(cl.month.year, cl.month.month) + "分の請求額 " + yen(cl.total) + " が、施術日から計算した額 " +
-                         yen(cc.computed) + " と違います（差 " + sign + yen(diff) + "）",
+                         yen(cc.computed) + " と違います（差 " + sign + yen(abs_diff) + "）",
                      "the claim for " + cl.month.str() + " totals " + yen_text(cl.total).en + " but its visits compute to " +
-                         yen_text(cc.computed).en + " (difference " + sign + yen_text(diff).en + ")"},
+                         yen_text(cc.computed).en + " (difference " + sign + yen_text(abs_diff).en + ")"},
                 yen_value(cl.total), yen_value(cc.computed), std::string(em.rule().citation), std::move(notes));
     }
 }
@@ -468,7 +469,7 @@ void check_statement(const ClinicContext& ctx, Emitter& em) {
         em.fail(scope, label, attr(cl.loc, "statement-of-reasons"),
                 Text{month_text(cl.month).ja + "の施術は" + std::to_string(n) + "回で、初療（" + wareki::format(first) + "）から" +
                          std::to_string(years->value) + "年以上たっています。施術継続理由・状態記入書の添付が必要です",
-                     std::to_string(n) + " visits in " + cl.month.str() + ", more than " + std::to_string(years->value) +
+                     std::to_string(n) + " visits in " + cl.month.str() + ", at least " + std::to_string(years->value) +
                          " year(s) after the first treatment (" + first.str() + "): the statement of reasons for continuing must be attached"},
                 measured, fmt::at_least(fmt::count(Decimal::from_int(min->value), {"回", "visits"})), min->source, note_of(min));
     }
@@ -527,7 +528,7 @@ void check_unknown(const ClinicContext& ctx, Emitter& em) {
                 if (l.unknown) {
                     const Visit& v = p.visits[vi];
                     const FeeEdition* e = pc.fees[vi].edition;
-                    Text where = e ? Text{"（" + e->name + "、" + e->from.str() + "〜）", " (edition of " + e->from.str() + ")"} : Text{};
+                    Text where = e ? Text{"、" + e->name + "（" + e->from.str() + "〜）", " in the edition of " + e->from.str()} : Text{};
                     em.finding(o, v.loc,
                                Text{wareki::format(v.date) + "の" + l.item.ja + "の額が療養費データにありません（UNKNOWN" + where.ja +
                                         "）。" + wareki::format_month(cl.month.year, cl.month.month) + "分の合計 " + yen(cl.total) + " は確認できません",

@@ -93,6 +93,7 @@ void load_visit(Reader& r, pugi::xml_node n, Patient& p, State& st, std::size_t 
     v.loc = e.loc();
     if (auto d = date_of(e, "date", true, st)) v.date = *d;
     if (auto c = e.text("consent", true)) v.consent_id = *c;
+    v.consent_loc = e.at("consent");
     if (auto t = e.codes("techniques", techniques(), true)) {
         for (auto x : *t) {
             bool& slot = x == Technique::hari ? v.hari : v.kyu;
@@ -133,6 +134,7 @@ void load_end(Reader& r, pugi::xml_node n, Patient& p, State& st, std::size_t in
     Element e(r, n, xml::indexed_path(p.loc.path, "end", index), {"date", "outcome"});
     End end;
     end.loc = e.loc();
+    end.date_loc = e.at("date");
     if (auto d = date_of(e, "date", true, st)) end.date = *d;
     if (auto o = e.code("outcome", end_outcomes(), true)) end.outcome = *o;
     if (!p.ends.empty() && end.date < p.ends.back().date)
@@ -181,24 +183,30 @@ void load_insurance(Reader& r, pugi::xml_node n, Patient& p, State& st, std::siz
     p.insurance.push_back(std::move(ins));
 }
 
-/// References and orders inside one patient, once all of it is read.
-void resolve_patient(Reader& r, Patient& p) {
+/// References and orders inside one patient, once the whole file is read
+/// (`owners`: every consent id of the file and its patient, for the message).
+void resolve_patient(Reader& r, Patient& p, const std::unordered_map<std::string_view, std::string_view>& owners) {
     std::unordered_map<std::string_view, std::size_t> own;
     for (std::size_t i = 0; i < p.consents.size(); ++i) own.try_emplace(p.consents[i].id, i);
     for (auto& v : p.visits) {
         auto it = own.find(v.consent_id);
-        Loc l = v.loc;
-        l.path += "/@consent";
+        const Loc& l = v.consent_loc;
         if (it == own.end()) {
-            r.error(l, Text{"consent=\"" + xml::shown(v.consent_id) + "\" はこの患者（" + p.id + "）の同意ではありません",
-                            "consent=\"" + xml::shown(v.consent_id) + "\" is not a consent of this patient (" + p.id + ")"},
-                    Text{"同じ <patient> の <consent> の id", "the id of a <consent> of the same <patient>"});
+            auto other = owners.find(v.consent_id);
+            if (other != owners.end())
+                r.error(l, Text{"consent=\"" + xml::shown(v.consent_id) + "\" は別の患者（" + std::string(other->second) + "）の同意です",
+                                "consent=\"" + xml::shown(v.consent_id) + "\" is a consent of another patient (" + std::string(other->second) + ")"},
+                        Text{"同じ <patient>（" + p.id + "）の <consent> の id", "the id of a <consent> of the same <patient> (" + p.id + ")"});
+            else
+                r.error(l, Text{"consent=\"" + xml::shown(v.consent_id) + "\" という同意はありません",
+                                "there is no consent with id \"" + xml::shown(v.consent_id) + "\""},
+                        Text{"同じ <patient>（" + p.id + "）の <consent> の id", "the id of a <consent> of the same <patient> (" + p.id + ")"});
             continue;
         }
         v.consent = it->second;
         const Consent& c = p.consents[v.consent];
         if (c.date > v.date)
-            r.error(l, Text{"同意 " + c.id + " の同意日 " + c.date.str() + " が施術日 " + v.date.str() + " より後です",
+            r.error(l, Text{"同意 " + c.id + " の同意日（" + wareki::format(c.date) + "）が施術日 " + wareki::format(v.date) + " より後です",
                             "consent " + c.id + " is dated " + c.date.str() + ", after the visit on " + v.date.str()},
                     Text{"施術日以前に得た同意", "a consent dated on or before the visit"});
     }
@@ -210,15 +218,13 @@ void resolve_patient(Reader& r, Patient& p) {
         bool any = std::any_of(p.visits.begin(), p.visits.end(),
                                [&](const Visit& v) { return (!prev || v.date > *prev) && v.date <= e.date; });
         if (any) continue;
-        Loc l = e.loc;
-        l.path += "/@date";
         if (prev)
-            r.error(l, Text{"施術終了 " + e.date.str() + " と前の施術終了 " + prev->str() + " の間に施術日がありません",
-                            "no visit between this end (" + e.date.str() + ") and the previous end (" + prev->str() + ")"},
+            r.error(e.date_loc, Text{"施術終了 " + wareki::format(e.date) + " と前の施術終了 " + wareki::format(*prev) + " の間に施術日がありません",
+                                     "no visit between this end (" + e.date.str() + ") and the previous end (" + prev->str() + ")"},
                     Text{"施術の後の <end>（1つの経過に1つ）", "an <end> after visits (one per course of treatment)"});
         else
-            r.error(l, Text{"施術終了 " + e.date.str() + " が、終了する経過の最初の施術日より前です",
-                            "the end " + e.date.str() + " is before the first visit of the course it closes"},
+            r.error(e.date_loc, Text{"施術終了 " + wareki::format(e.date) + " が、終了する経過の最初の施術日より前です",
+                                     "the end " + e.date.str() + " is before the first visit of the course it closes"},
                     Text{"その経過の施術日以後の日付", "a date on or after the visits of the course"});
     }
 }
@@ -240,7 +246,6 @@ void load_patient(Reader& r, pugi::xml_node n, Clinic& c, State& st, std::size_t
         else if (name == "medical-care") load_period(r, ch, p, st, ++care, true);
         else load_insurance(r, ch, p, st, ++insurance);
     });
-    if (r.error_count() == 0) resolve_patient(r, p);
     c.patients.push_back(std::move(p));
 }
 
@@ -311,6 +316,10 @@ void load_clinic_element(Reader& r, pugi::xml_node root, Clinic& c) {
         else load_records(r, ch, c);
     });
     if (r.error_count() > 0) return;
+    std::unordered_map<std::string_view, std::string_view> owners;
+    for (const auto& p : c.patients)
+        for (const auto& con : p.consents) owners.emplace(con.id, p.id);
+    for (auto& p : c.patients) resolve_patient(r, p, owners);
     std::unordered_map<std::string_view, std::size_t> patient_index;
     for (std::size_t i = 0; i < c.patients.size(); ++i) patient_index.try_emplace(c.patients[i].id, i);
     for (auto& cl : c.claims) {
