@@ -665,7 +665,7 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
     }
     std::string x;
     x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    x += "<!-- Converted by ahaki-check import --kind clinic from a visit ledger; ledger:row is the ledger line each element came from. -->\n";
+    x += "<!-- Converted by ahaki-check import (kind clinic) from a visit ledger; ledger:row is the ledger line each element came from. -->\n";
     x += "<clinic xmlns=\"urn:ahaki-check:clinic:1\" xmlns:ledger=\"" + std::string(ledger_namespace) + "\" name=\"" + xml_attr(trim(opt.name)) + "\">\n";
     std::map<std::pair<std::size_t, std::string>, long long> claim_totals;  // (patient, month) -> yen
     for (std::size_t pk = 0; pk < patients.size(); ++pk) {

@@ -12,6 +12,11 @@ trap 'rm -rf "$work"' EXIT
 fees=$root/schemas/ryoyohi/ryoyohi.xml
 
 "$gen" --out "$work/year" --fees "$fees" 2>/dev/null
+"$gen" --out "$work/batch" --fees "$fees" --count 20 --months 1 --start 2025-01 --defects 5 --manifest "$work/batch.tsv" 2>/dev/null
+if command -v xmllint >/dev/null 2>&1; then  # valid against the documented format
+    xmllint --noout --schema "$root/schemas/clinic.xsd" "$work/year/clinic-00001.xml" "$work/batch/clinic-00001.xml" \
+        "$work/batch/clinic-00020.xml" 2>"$work/xsd.txt" || { echo "FAIL: not valid against schemas/clinic.xsd:"; head "$work/xsd.txt"; exit 1; }
+fi
 rc=0
 "$checker" check --lang en "$work/year" >"$work/year.txt" 2>&1 || rc=$?
 if [ "$rc" -ne 0 ] || grep -q ': error: \|: warning: ' "$work/year.txt"; then
@@ -19,7 +24,6 @@ if [ "$rc" -ne 0 ] || grep -q ': error: \|: warning: ' "$work/year.txt"; then
 fi
 grep -q '0 non-compliant' "$work/year.txt" || { echo "FAIL: no summary line"; tail -5 "$work/year.txt"; exit 1; }
 
-"$gen" --out "$work/batch" --fees "$fees" --count 20 --months 1 --start 2025-01 --defects 5 --manifest "$work/batch.tsv" 2>/dev/null
 rc=0
 "$checker" check --lang en "$work/batch" >"$work/batch.txt" 2>&1 || rc=$?
 [ "$rc" -eq 1 ] || { echo "FAIL: the batch with defects exits $rc, not 1"; exit 1; }
