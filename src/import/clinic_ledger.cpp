@@ -347,6 +347,12 @@ std::string ledger_columns_help(bool ja) {
 
 LedgerResult import_ledger_csv(const std::string& file, std::string_view bytes, const LedgerOptions& opt) {
     LedgerResult result;
+    if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {  // a zip: .xlsx, .ods
+        result.errors.push_back(diag(file, 0, 0, {"表計算のブック（.xlsx など）は施術台帳としてまだ読めません", "a spreadsheet workbook (.xlsx and the like) cannot be read as a ledger yet"},
+                                     {"「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」で保存した施術台帳",
+                                      "the ledger saved as \"CSV UTF-8 (comma delimited)\" or \"CSV (comma delimited)\""}));
+        return result;
+    }
     auto decoded = decode_csv(file, bytes, opt.encoding);
     if (decoded.error) {
         result.errors.push_back(std::move(*decoded.error));

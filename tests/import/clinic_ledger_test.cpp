@@ -215,6 +215,11 @@ TEST(ClinicLedgerErrors, HeaderProblems) {
     EXPECT_EQ(only_error("患者番号,患者氏名,同意日,同意医師,同意疾病,施術日,術式,施術日\n"),
               "l.csv:1:32: error: the column '施術日' appears twice (expected: each column once)");
     EXPECT_EQ(only_error(""), "l.csv:1:1: error: the ledger is empty (expected: a header row and one row per treatment day)");
+    EXPECT_EQ(only_error(std::string("PK\x03\x04\x14\x00", 6) + "[Content_Types].xml", Lang::ja),
+              "l.csv: エラー: 表計算のブック（.xlsx など）は施術台帳としてまだ読めません"
+              "（期待: 「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」で保存した施術台帳）");
+    EXPECT_EQ(only_error("\xFF\xFE" + head), "l.csv:1:1: error: UTF-16 CSV files are not supported (expected: a file saved as "
+                                              "\"CSV UTF-8 (comma delimited)\" or \"CSV (comma delimited)\" (CP932))");
     EXPECT_EQ(only_error(head), "l.csv:1:1: error: no treatment rows (expected: one row per treatment day below the header)");
     auto r = run("備考," + head.substr(0, head.size() - 1) + ",備考2\n,P1,山田花子,R6.10.10,佐藤一郎,腰痛症,R6.10.16,はり,,,,,,0,x\n");
     ASSERT_TRUE(r.errors.empty());
