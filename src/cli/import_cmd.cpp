@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/import_clinic.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "import/csv.hpp"
@@ -90,8 +91,19 @@ std::optional<Text> read_bounded(const std::string& path, std::size_t limit, std
 
 }  // namespace
 
-int cmd_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const Lang L = lang_from(args);
+int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err) {
+    const Lang L = lang_from(all_args);
+    // --kind school (the default) or clinic: which document the spreadsheet becomes.
+    std::vector<std::string> args;
+    std::string kind = "school";
+    for (std::size_t i = 0; i < all_args.size(); ++i) {
+        if (all_args[i] == "--kind" && i + 1 < all_args.size()) kind = all_args[++i];
+        else if (all_args[i].rfind("--kind=", 0) == 0) kind = all_args[i].substr(7);
+        else args.push_back(all_args[i]);
+    }
+    if (kind == "clinic") return cmd_import_clinic(args, out, err);
+    if (kind != "school")
+        return usage_error(err, L, {"--kind は school か clinic です", "--kind must be school or clinic"});
     const bool ja = L == Lang::ja;
     po::options_description desc(ja ? "import のオプション" : "import options");
     desc.add_options()

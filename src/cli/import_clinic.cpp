@@ -1,0 +1,122 @@
+#include "cli/import_clinic.hpp"
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "cli/options.hpp"
+#include "cli/output.hpp"
+#include "import/clinic_ledger.hpp"
+#include "report/report.hpp"
+#include "rules/finding.hpp"
+#include "xml/clinic/load_clinic.hpp"
+
+namespace ahaki::cli {
+namespace po = boost::program_options;
+namespace {
+
+int usage_error(std::ostream& err, Lang L, const Text& message) {
+    err << (L == Lang::ja ? "エラー: " : "error: ") << message.in(L) << "\n"
+        << (L == Lang::ja ? "ahaki-check import --kind clinic --help で使い方を表示します\n" : "see ahaki-check import --kind clinic --help\n");
+    return trouble;
+}
+
+std::string warning_line(const Diagnostic& d, Lang L) {
+    return location_prefix(d.file, d.loc) + ": " + severity_text(Severity::warning).in(L) + ": " + d.message.in(L);
+}
+
+}  // namespace
+
+int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    const Lang L = lang_from(args);
+    const bool ja = L == Lang::ja;
+    po::options_description desc(ja ? "import --kind clinic のオプション" : "import --kind clinic options");
+    desc.add_options()
+        ("help,h", ja ? "この説明を表示" : "show this help")
+        ("name", po::value<std::string>(), ja ? "施術所名（既定: CSV のファイル名）" : "the clinic's name (default: the CSV file's name)")
+        ("encoding", po::value<std::string>()->default_value("auto"),
+         ja ? "CSV の文字コード auto|utf-8|cp932（auto: UTF-8 として正しければ UTF-8、そうでなければ CP932）"
+            : "CSV encoding auto|utf-8|cp932 (auto: UTF-8 if it is valid UTF-8, otherwise CP932)")
+        ("output,o", po::value<std::string>(), ja ? "出力する XML ファイル（既定: 標準出力）" : "XML file to write (default: standard output)")
+        ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
+    po::variables_map vm = parse_command(args, desc, "input");
+    if (vm.count("help")) {
+        out << (ja ? "使い方: ahaki-check import --kind clinic [オプション] 施術台帳.csv\n"
+                     "レセプトソフトが書き出す施術台帳（施術日ごとに1行）を施術所の XML に変換します。\n"
+                     "日付は 和暦（令和6年10月1日、令和元年5月1日、R6.10.1、全角数字も可）か 2024-10-01。\n"
+                     "平成31年5月1日 のように改元後の平成の日付は令和として読み、警告します。\n"
+                     "同意区分の列がなければ、患者の最初の同意・別の疾病の同意・治癒や転医の後の同意を初回、それ以外を再同意とします。\n"
+                     "金額の列があれば、患者・月ごとの合計を申請書（claim）の合計として書きます。\n"
+                     "列（見出しのいずれか）:\n"
+                   : "usage: ahaki-check import --kind clinic [options] LEDGER.csv\n"
+                     "Converts a visit ledger as receipt software exports it (one row per treatment day) to the clinic XML.\n"
+                     "Dates in 和暦 (令和6年10月1日, 令和元年5月1日, R6.10.1, full-width digits too) or as 2024-10-01.\n"
+                     "A 平成 date after the era's end (平成31年5月1日) is read as 令和, with a warning.\n"
+                     "Without a consent-kind column, a patient's first consent, a consent for another disease and one after a\n"
+                     "cure or transfer are initial, the others renewals.\n"
+                     "With an amount column, each patient's month is written as a claim with the sum of its amounts.\n"
+                     "Columns (any of the headers):\n")
+            << import::ledger_columns_help(ja) << desc << "\n";
+        return ok;
+    }
+    if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
+        return usage_error(err, L, {"CSV ファイルを1つ指定してください", "give exactly one CSV file"});
+    const std::string input = vm["input"].as<std::vector<std::string>>()[0];
+    import::LedgerOptions opt;
+    const std::string enc = vm["encoding"].as<std::string>();
+    if (enc == "auto") opt.encoding = import::CsvEncoding::automatic;
+    else if (enc == "utf-8" || enc == "utf8" || enc == "UTF-8") opt.encoding = import::CsvEncoding::utf8;
+    else if (enc == "cp932" || enc == "CP932" || enc == "shift_jis" || enc == "sjis") opt.encoding = import::CsvEncoding::cp932;
+    else return usage_error(err, L, {"--encoding は auto, utf-8, cp932 のいずれかです", "--encoding must be auto, utf-8 or cp932"});
+    opt.name = vm.count("name") ? vm["name"].as<std::string>() : std::filesystem::path(input).stem().string();
+    if (opt.name.find_first_not_of(" \t\r\n") == std::string::npos) return usage_error(err, L, {"--name が空です", "--name is empty"});
+
+    std::ifstream in(input, std::ios::binary);
+    std::error_code ec;
+    if (!in || std::filesystem::is_directory(input, ec)) {
+        err << diagnostic_line(Diagnostic{input, Loc{}, {"ファイルを読めません", "cannot read the file"},
+                                          {"読み取れる CSV ファイル", "a readable CSV file"}},
+                               L)
+            << "\n";
+        return trouble;
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+
+    auto result = import::import_ledger_csv(input, bytes.str(), opt);
+    if (!result.errors.empty()) {
+        for (const auto& d : result.errors) err << diagnostic_line(d, L) << "\n";
+        err << (ja ? "変換しませんでした（エラー " + std::to_string(result.errors.size()) + " 件）。出力ファイルは作っていません。\n"
+                   : "nothing converted (" + std::to_string(result.errors.size()) + " errors); no output file was written.\n");
+        return trouble;
+    }
+    // The converter's promise: what it writes, `check` reads. Load it back to be sure.
+    auto reread = load_clinic(SourceText(opt.name, result.xml, "UTF-8"));
+    if (!reread.errors.empty()) {
+        for (const auto& d : reread.errors) err << (ja ? "内部エラー: " : "internal error: ") << diagnostic_line(d, L) << "\n";
+        return trouble;
+    }
+    for (const auto& w : result.warnings) err << warning_line(w, L) << "\n";
+    for (const auto& c : result.ignored_columns)
+        err << (ja ? "注意: 列「" + c + "」は形式にないため取り込みませんでした\n" : "note: column '" + c + "' is not part of the format and was not imported\n");
+    if (vm.count("output")) {
+        const std::string path = vm["output"].as<std::string>();
+        if (auto why = write_atomically(path, result.xml)) {
+            err << (ja ? "エラー: " + path + " に書き込めません: " + *why + "\n" : "error: cannot write " + path + ": " + *why + "\n");
+            return trouble;
+        }
+        err << (ja ? input + ": 患者 " + std::to_string(result.patients) + " 人、施術 " + std::to_string(result.visits) + " 日、申請 " +
+                         std::to_string(result.claims) + " 件を変換しました（" + result.encoding + "）→ " + path + "\n"
+                   : input + ": converted " + std::to_string(result.patients) + " patients, " + std::to_string(result.visits) +
+                         " treatment days, " + std::to_string(result.claims) + " claims (" + result.encoding + ") -> " + path + "\n");
+    } else {
+        out << result.xml;
+        out.flush();
+    }
+    return ok;
+}
+
+}  // namespace ahaki::cli
