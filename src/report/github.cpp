@@ -66,9 +66,15 @@ std::vector<Annotation> annotations(const RunReport& run, Lang L) {
         for (const auto& o : f.outcomes)
             for (const auto& fd : o.findings) {
                 std::string title = fd.rule_id;
-                if (!fd.citation.empty()) title += " " + shown(fd.citation);
+                if (!fd.citation.empty()) {  // two appends: GCC 12 warns (-Wrestrict) on `" " + std::string&&`
+                    title += ' ';
+                    title += shown(fd.citation);
+                }
                 std::string msg = shown(fd.message.in(L), max_message);
-                for (const auto& n : fd.notes) msg += "\n" + shown(n.in(L), max_message);
+                for (const auto& n : fd.notes) {  // two appends: GCC 12 warns (-Wrestrict) on `"\n" + std::string&&`
+                    msg += '\n';
+                    msg += shown(n.in(L), max_message);
+                }
                 if (fd.waiver_reason) {
                     title += L == Lang::ja ? "（免除）" : " (waived)";
                     msg += '\n';

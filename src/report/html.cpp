@@ -510,6 +510,7 @@ const char* section_element(Section s) {
         case Section::founder: return "<founder>";
         case Section::school_rules: return "<school-rules>";
         case Section::cross_file: return "";
+        case Section::claims: return "<patient>/<visit>, <claim>";
     }
     return "";
 }
@@ -769,7 +770,7 @@ std::string page_name(const FileReport& f, std::size_t index) {
     }
     while (!safe.empty() && safe.front() == '.') safe.erase(0, 1);
     if (safe.size() > 120) safe.resize(120);  // stay well under NAME_MAX in bytes
-    char num[16];
+    char num[24];  // room for any size_t: GCC checks the whole range (-Wformat-truncation)
     std::snprintf(num, sizeof num, "%03zu", index + 1);
     return std::string(num) + "-" + (safe.empty() ? "school" : safe) + ".html";
 }
