@@ -252,9 +252,10 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     // worker thread that checked it; only appending the bytes is done in order.
     // Formats without a streaming writer, and waivers (an unmatched waiver is
     // known only at the end), take the RunReport path below.
-    bool stream = !waivers;
+    bool stream = true;
     for (const auto& o : outputs) stream = stream && make_stream_writer(o.format->name, context_for(o), {}) != nullptr;
     if (stream) {
+        if (waivers) run.waivers = &*waivers;  // the writers know from begin() that notices come at the end
         struct Dest {
             std::unique_ptr<AtomicFile> file;  // null: standard output
             std::unique_ptr<StreamWriter> writer;
@@ -278,15 +279,23 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         }
         struct Rendered {
             bool invalid = false, failing = false;
-            std::vector<Fragment> parts;  // one per destination
+            std::vector<Fragment> parts;    // one per destination
+            std::vector<std::size_t> matched;  // per waiver, the findings it matched in this file
         };
+        std::vector<std::size_t> matched;
         auto render = [&](std::size_t, FileReport&& f) {
-            Rendered r{!f.errors.empty(), fails(f), {}};
+            Rendered r;
+            // After the checks across submissions (stream_files), so a cross-file finding can be waived too.
+            if (waivers) apply_waivers_to(*waivers, f, today, r.matched);
+            r.invalid = !f.errors.empty();
+            r.failing = fails(f);
             // Every destination, even one that failed already: `ok` is the sink's to read.
             for (const auto& d : dests) r.parts.push_back(d.writer->render(f));
             return r;
         };
         auto append = [&](std::size_t, Rendered&& r) {
+            if (matched.size() < r.matched.size()) matched.resize(r.matched.size(), 0);
+            for (std::size_t k = 0; k < r.matched.size(); ++k) matched[k] += r.matched[k];
             invalid = invalid || r.invalid;
             failing = failing || r.failing;
             for (std::size_t k = 0; k < dests.size(); ++k)
@@ -300,6 +309,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
             status = trouble;
             dests.clear();
         }
+        if (waivers) run.waiver_notices = waiver_notices(*waivers, matched, today);
         for (std::size_t i = 0; i < dests.size(); ++i) {
             Dest& d = dests[i];
             if (d.ok) d.ok = d.writer->end(run);
