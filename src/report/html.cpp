@@ -5,9 +5,13 @@
 // document has and the judgement, then the curriculum per course as a table
 // and a bar chart of units per area against the minimums.
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <map>
 
 #include "report/escape.hpp"
+#include "report/json_parts.hpp"
+#include "report/stream.hpp"
 #include "report/report.hpp"
 #include "rules/format.hpp"
 
@@ -410,16 +414,17 @@ std::string file_html(const FileReport& f, Lang L, bool first) {
     return s + "</section>\n";
 }
 
-}  // namespace
+namespace html_parts {
 
-std::string write_html(const RunReport& run, Lang L) {
+/// Up to the meta line. `single_school`: the school's name when the run has one file of a known type.
+std::string head(const RunReport& run, const std::string* single_school, Lang L) {
     Tr t{L};
     std::string s;
     s.reserve(64 * 1024);
     s += "<!DOCTYPE html>\n<html lang=\"" + t("ja", "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     s += "<meta name=\"generator\" content=\"ahaki-check " + esc(tool_version) + "\">\n";
     std::string title = t("ahaki-check 確認報告書", "ahaki-check report");
-    if (run.files.size() == 1 && run.files[0].type) title += " — " + run.files[0].school_name;
+    if (single_school) title += " — " + *single_school;
     s += "<title>" + esc(title) + "</title>\n<style>" + css + "</style>\n</head>\n<body>\n";
     s += "<h1>" + t("あん摩マッサージ指圧師・はり師・きゅう師養成施設 確認報告書", "Accreditation check report: anma-massage-shiatsu, acupuncture and moxibustion schools") + "</h1>\n";
     std::string standards;
@@ -428,7 +433,80 @@ std::string write_html(const RunReport& run, Lang L) {
             standards += (standards.empty() ? "" : ", ") + esc(e.id) + " (" + esc(e.applies_from.str()) + "〜)";
     s += "<p class=\"meta\">ahaki-check " + esc(tool_version) + (standards.empty() ? "" : t("、基準: ", "; standard: ") + standards) +
          (run.complete ? t("、完全な申請として確認（--complete）", "; checked as a complete application (--complete)") : "") + "</p>\n";
+    return s;
+}
 
+/// The overall box, the run errors and (for several files) the head of the table of files.
+std::string overall(const RunReport& run, std::size_t files, const std::array<std::size_t, 5>& verdicts,
+                    const std::array<std::size_t, 4>& totals, Lang L) {
+    Tr t{L};
+    auto rank = [](Verdict x) {
+        switch (x) {
+            case Verdict::invalid: return 4;
+            case Verdict::non_compliant: return 3;
+            case Verdict::needs_review: return 2;
+            case Verdict::partially_checked: return 1;
+            case Verdict::compliant: return 0;
+        }
+        return 4;
+    };
+    Verdict overall = files == 0 || !run.run_errors.empty() ? Verdict::invalid : Verdict::compliant;
+    for (std::size_t i = 0; i < verdicts.size(); ++i)
+        if (verdicts[i] > 0 && rank(static_cast<Verdict>(i)) > rank(overall)) overall = static_cast<Verdict>(i);
+    // With one file its own box says it all; the overall box is for batches.
+    const bool show_overall = files != 1 || !run.run_errors.empty();
+    std::string s = "<section class=\"overall\">\n";
+    if (show_overall) {
+        s += "<div class=\"verdict " + std::string(verdict_class(overall)) + "\"><span class=\"word\">" +
+             esc(verdict_text(overall).in(L)) + "</span><span class=\"counts\">";
+        if (L == Lang::ja)
+            s += "全体: " + std::to_string(files) + " ファイル（適合 " + std::to_string(verdicts[0]) + "、不適合 " +
+                 std::to_string(verdicts[1]) + "、要確認 " + std::to_string(verdicts[2]) + "、一部未確認 " +
+                 std::to_string(verdicts[3]) + "、入力エラー " + std::to_string(verdicts[4]) + "）<br>指摘: エラー " +
+                 std::to_string(totals[0]) + "、警告 " + std::to_string(totals[1]) + "、要確認 " + std::to_string(totals[2]) +
+                 "、情報 " + std::to_string(totals[3]);
+        else
+            s += "overall: " + std::to_string(files) + " files (" + std::to_string(verdicts[0]) + " compliant, " +
+                 std::to_string(verdicts[1]) + " non-compliant, " + std::to_string(verdicts[2]) + " need review, " +
+                 std::to_string(verdicts[3]) + " partially checked, " + std::to_string(verdicts[4]) +
+                 " invalid)<br>findings: " + std::to_string(totals[0]) + " errors, " + std::to_string(totals[1]) +
+                 " warnings, " + std::to_string(totals[2]) + " to review, " + std::to_string(totals[3]) + " info";
+        s += "</span></div>\n";
+    }
+    for (const auto& d : run.run_errors) s += diagnostic_html(d, L);
+    if (files > 1)
+        s += "<table class=\"files\"><thead><tr><th>" + t("ファイル", "file") + "</th><th>" + t("学校", "school") + "</th><th>" +
+             t("判定", "verdict") + "</th><th class=\"num\">" + t("エラー", "errors") + "</th><th class=\"num\">" + t("警告", "warnings") +
+             "</th><th class=\"num\">" + t("要確認", "review") + "</th></tr></thead>\n<tbody>\n";
+    return s;
+}
+
+std::string file_row(const FileReport& f, Lang L) {
+    auto c = f.counts();
+    Verdict v = f.verdict();
+    return "<tr><td>" + esc(f.path) + "</td><td>" + esc(f.school_name) + "</td><td><span class=\"badge " +
+           std::string(verdict_class(v)) + "\">" + esc(verdict_text(v).in(L)) + "</span></td><td class=\"num\">" +
+           std::to_string(c[0]) + "</td><td class=\"num\">" + std::to_string(c[1]) + "</td><td class=\"num\">" +
+           std::to_string(c[2]) + "</td></tr>\n";
+}
+
+std::string overall_end(std::size_t files) { return files > 1 ? "</tbody></table>\n</section>\n" : "</section>\n"; }
+
+std::string footer(Lang L) {
+    Tr t{L};
+    return "<footer>" +
+           t("この報告書は ahaki-check が学校の記述（XML）から機械的に作成したものです。「要確認」の項目は書類で確かめてください。",
+             "Generated by ahaki-check from the school description (XML). Items marked \"needs review\" must be checked against the documents.") +
+           "</footer>\n</body>\n</html>\n";
+}
+
+}  // namespace html_parts
+
+}  // namespace
+
+std::string write_html(const RunReport& run, Lang L) {
+    const bool single = run.files.size() == 1 && run.files[0].type;
+    std::string s = html_parts::head(run, single ? &run.files[0].school_name : nullptr, L);
     // Overall: verdicts and finding counts over every file.
     std::array<std::size_t, 5> verdicts{};
     std::array<std::size_t, 4> totals{};
@@ -437,68 +515,88 @@ std::string write_html(const RunReport& run, Lang L) {
         auto c = f.counts();
         for (std::size_t i = 0; i < 4; ++i) totals[i] += c[i];
     }
-    Verdict overall = run.files.empty() || !run.run_errors.empty() ? Verdict::invalid : Verdict::compliant;
-    for (const auto& f : run.files) {
-        Verdict v = f.verdict();
-        auto rank = [](Verdict x) {
-            switch (x) {
-                case Verdict::invalid: return 4;
-                case Verdict::non_compliant: return 3;
-                case Verdict::needs_review: return 2;
-                case Verdict::partially_checked: return 1;
-                case Verdict::compliant: return 0;
-            }
-            return 4;
-        };
-        if (rank(v) > rank(overall)) overall = v;
-    }
-    // With one file its own box says it all; the overall box is for batches.
-    const bool show_overall = run.files.size() != 1 || !run.run_errors.empty();
-    s += "<section class=\"overall\">\n";
-    if (show_overall) {
-        s += "<div class=\"verdict " + std::string(verdict_class(overall)) + "\"><span class=\"word\">" +
-             esc(verdict_text(overall).in(L)) + "</span><span class=\"counts\">";
-        if (L == Lang::ja)
-            s += "全体: " + std::to_string(run.files.size()) + " ファイル（適合 " + std::to_string(verdicts[0]) + "、不適合 " +
-                 std::to_string(verdicts[1]) + "、要確認 " + std::to_string(verdicts[2]) + "、一部未確認 " +
-                 std::to_string(verdicts[3]) + "、入力エラー " + std::to_string(verdicts[4]) + "）<br>指摘: エラー " +
-                 std::to_string(totals[0]) + "、警告 " + std::to_string(totals[1]) + "、要確認 " + std::to_string(totals[2]) +
-                 "、情報 " + std::to_string(totals[3]);
-        else
-            s += "overall: " + std::to_string(run.files.size()) + " files (" + std::to_string(verdicts[0]) + " compliant, " +
-                 std::to_string(verdicts[1]) + " non-compliant, " + std::to_string(verdicts[2]) + " need review, " +
-                 std::to_string(verdicts[3]) + " partially checked, " + std::to_string(verdicts[4]) +
-                 " invalid)<br>findings: " + std::to_string(totals[0]) + " errors, " + std::to_string(totals[1]) +
-                 " warnings, " + std::to_string(totals[2]) + " to review, " + std::to_string(totals[3]) + " info";
-        s += "</span></div>\n";
-    }
-    for (const auto& d : run.run_errors) s += diagnostic_html(d, L);
-    if (run.files.size() > 1) {
-        s += "<table class=\"files\"><thead><tr><th>" + t("ファイル", "file") + "</th><th>" + t("学校", "school") + "</th><th>" +
-             t("判定", "verdict") + "</th><th class=\"num\">" + t("エラー", "errors") + "</th><th class=\"num\">" + t("警告", "warnings") +
-             "</th><th class=\"num\">" + t("要確認", "review") + "</th></tr></thead>\n<tbody>\n";
-        for (const auto& f : run.files) {
-            auto c = f.counts();
-            Verdict v = f.verdict();
-            s += "<tr><td>" + esc(f.path) + "</td><td>" + esc(f.school_name) + "</td><td><span class=\"badge " +
-                 std::string(verdict_class(v)) + "\">" + esc(verdict_text(v).in(L)) + "</span></td><td class=\"num\">" +
-                 std::to_string(c[0]) + "</td><td class=\"num\">" + std::to_string(c[1]) + "</td><td class=\"num\">" +
-                 std::to_string(c[2]) + "</td></tr>\n";
-        }
-        s += "</tbody></table>\n";
-    }
-    s += "</section>\n";
-
+    s += html_parts::overall(run, run.files.size(), verdicts, totals, L);
+    if (run.files.size() > 1)
+        for (const auto& f : run.files) s += html_parts::file_row(f, L);
+    s += html_parts::overall_end(run.files.size());
     bool first = true;
     for (const auto& f : run.files) {
         s += file_html(f, L, first);
         first = false;
     }
-    s += "<footer>" +
-         t("この報告書は ahaki-check が学校の記述（XML）から機械的に作成したものです。「要確認」の項目は書類で確かめてください。",
-           "Generated by ahaki-check from the school description (XML). Items marked \"needs review\" must be checked against the documents.") +
-         "</footer>\n</body>\n</html>\n";
-    return s;
+    return s + html_parts::footer(L);
+}
+
+namespace {
+
+/// The HTML report written while the run goes: the overall box and the table of
+/// files come first but need every file, so the table rows and the file sections
+/// are spooled to two unnamed temporary files and copied after them at the end.
+class HtmlStream final : public StreamWriter {
+public:
+    HtmlStream(const WriteContext& c, ByteSink sink) : lang_(c.lang), sink_(std::move(sink)) {}
+    ~HtmlStream() override {
+        for (std::FILE* f : {rows_, sections_})
+            if (f) std::fclose(f);
+    }
+    bool begin(const RunReport&) override {
+        rows_ = std::tmpfile();
+        sections_ = std::tmpfile();
+        return rows_ && sections_;
+    }
+    Fragment render(const FileReport& f) const override {
+        Fragment out;
+        out.totals.add(f);
+        out.bytes = file_html(f, lang_, false);
+        out.second = html_parts::file_row(f, lang_);
+        if (f.type) out.third = f.school_name;
+        out.counts[0] = f.type.has_value();
+        return out;
+    }
+    bool append(Fragment&& fragment) override {
+        if (!rows_ || !sections_) return false;
+        if (totals_.files == 0) {
+            // The first section starts a page of its own (file_html(…, first)).
+            static constexpr std::string_view plain = "<section class=\"file\">", first = "<section class=\"file first\">";
+            if (fragment.bytes.compare(0, plain.size(), plain) == 0) fragment.bytes.replace(0, plain.size(), first);
+            first_school_ = std::move(fragment.third);
+            first_typed_ = fragment.counts[0] != 0;
+        }
+        totals_.add(fragment.totals);
+        return std::fwrite(fragment.second.data(), 1, fragment.second.size(), rows_) == fragment.second.size() &&
+               std::fwrite(fragment.bytes.data(), 1, fragment.bytes.size(), sections_) == fragment.bytes.size();
+    }
+    bool end(const RunReport& run) override {
+        const std::size_t files = totals_.files;
+        std::string s = html_parts::head(run, files == 1 && first_typed_ ? &first_school_ : nullptr, lang_);
+        s += html_parts::overall(run, files, totals_.verdicts, totals_.findings, lang_);
+        if (!sink_(s) || (files > 1 && !copy(rows_))) return false;
+        if (!sink_(html_parts::overall_end(files)) || !copy(sections_)) return false;
+        return sink_(html_parts::footer(lang_));
+    }
+
+private:
+    bool copy(std::FILE* f) {
+        if (!f || std::fflush(f) != 0) return false;
+        std::rewind(f);
+        std::string buf(1 << 16, '\0');
+        for (std::size_t got; (got = std::fread(buf.data(), 1, buf.size(), f)) > 0;)
+            if (!sink_(std::string_view(buf.data(), got))) return false;
+        return !std::ferror(f);
+    }
+    Lang lang_;
+    ByteSink sink_;
+    std::FILE* rows_ = nullptr;
+    std::FILE* sections_ = nullptr;
+    std::string first_school_;
+    bool first_typed_ = false;
+    json_parts::Totals totals_;
+};
+
+}  // namespace
+
+std::unique_ptr<StreamWriter> make_html_stream(const WriteContext& c, ByteSink sink) {
+    return std::make_unique<HtmlStream>(c, std::move(sink));
 }
 
 }  // namespace ahaki

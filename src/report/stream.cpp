@@ -175,6 +175,8 @@ private:
 std::unique_ptr<StreamWriter> make_stream_writer(std::string_view format, const WriteContext& context, ByteSink sink) {
     if (format == "text") return std::make_unique<TextStream>(context, std::move(sink));
     if (format == "json") return std::make_unique<JsonStream>(context, std::move(sink));
+    if (format == "html") return make_html_stream(context, std::move(sink));
+    if (format == "sarif") return make_sarif_stream(context, std::move(sink));
     if (format == "junit") return std::make_unique<JunitStream>(context, std::move(sink));
     if (format == "github") return make_github_stream(context, std::move(sink), false);
     if (format == "github-summary") return make_github_stream(context, std::move(sink), true);
