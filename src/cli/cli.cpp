@@ -89,12 +89,16 @@ po::options_description check_options(Lang L) {
         ("today", po::value<std::string>(),
          ja ? "免除の期限を判断する日 YYYY-MM-DD（既定: 今日）" : "the date waivers expire against, YYYY-MM-DD (default: today)")
         ("complete", ja ? "完全な申請として確認（記載のない項目をエラーにする）" : "check as a complete application: absent sections are errors")
-        ("jobs,j", po::value<unsigned>()->default_value(0), ja ? "並列数（0: 全コア）" : "parallel jobs (0: all cores)")
+        ("jobs,j", po::value<std::string>()->default_value("0"),
+         ja ? "並列数 0〜256（0: 全コア。ファイル数より多くは使いません）" : "parallel jobs, 0 to 256 (0: all cores; never more than the files)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
          ja ? "1ファイルの上限バイト数" : "largest file accepted, in bytes")
         ("color", po::value<std::string>()->default_value("auto"), ja ? "色付け auto|always|never" : "colour auto|always|never");
     return d;
 }
+
+/// More threads than this only cost memory (each holds a file being checked).
+constexpr unsigned max_jobs = 256;
 
 struct OutputSpec {
     const Format* format;
@@ -178,7 +182,17 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
 
     RunOptions options;
     options.check.complete = vm.count("complete") > 0;
-    options.jobs = vm["jobs"].as<unsigned>();
+    {
+        // Digits only: "-1" would wrap around to 4294967295 as an unsigned.
+        const std::string& j = vm["jobs"].as<std::string>();
+        bool digits = !j.empty() && j.size() <= 3 && j.find_first_not_of("0123456789") == std::string::npos;
+        unsigned v = digits ? static_cast<unsigned>(std::stoul(j)) : max_jobs + 1;
+        if (v > max_jobs)
+            throw Usage{Text{"--jobs に '" + escape::shown(j) + "' は使えません（0〜" + std::to_string(max_jobs) + " の整数。0 は全コア）",
+                             "--jobs: '" + escape::shown(j) + "' is not a whole number from 0 to " + std::to_string(max_jobs) +
+                                 " (0: all cores)"}};
+        options.jobs = v;
+    }
     options.load.limits.max_file_bytes = vm["max-file-size"].as<std::size_t>();
 
     Date today = today_local();
