@@ -455,11 +455,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (cmd == "import") return cmd_import(rest, out, err);
         throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import）", "unknown command '" + cmd + "' (check, rules, explain, import)"}};
     } catch (const Usage& u) {
-        err << (L == Lang::ja ? "エラー: " : "error: ") << u.message.in(L) << "\n"
+        // Usage messages quote the command line: escaped like any string from input.
+        err << (L == Lang::ja ? "エラー: " : "error: ") << escape::shown(u.message.in(L), escape::max_message) << "\n"
             << (L == Lang::ja ? "ahaki-check --help で使い方を表示します\n" : "see ahaki-check --help\n");
         return trouble;
     } catch (const po::error& e) {
-        err << (L == Lang::ja ? "エラー: オプションが正しくありません: " : "error: bad option: ") << e.what() << "\n";
+        err << (L == Lang::ja ? "エラー: オプションが正しくありません: " : "error: bad option: ")
+            << escape::shown(e.what(), escape::max_message) << "\n";
         return trouble;
     } catch (const std::exception& e) {
         // A bug: say so plainly rather than pretending the input was fine.
