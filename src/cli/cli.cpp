@@ -103,7 +103,8 @@ po::options_description check_options(Lang L) {
         ("complete", ja ? "完全な申請として確認（記載のない項目をエラーにする）" : "check as a complete application: absent sections are errors")
         ("cross-check", ja ? "申請どうしを照合する（専任教員の重複、臨床実習施設の共用、重複・再提出。XSB-001〜004）。ないときは未確認"
                            : "compare the submissions with each other (full-time teachers, shared clinical sites, duplicates and resubmissions: XSB-001..004); without it they are not checked")
-        ("jobs,j", po::value<unsigned>()->default_value(0), ja ? "並列数（0: 全コア）" : "parallel jobs (0: all cores)")
+        ("jobs,j", po::value<std::string>()->default_value("0"),
+         ja ? "並列数 0〜256（0: 全コア。ファイル数より多くは使いません）" : "parallel jobs, 0 to 256 (0: all cores; never more than the files)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
          ja ? "1ファイルの上限バイト数" : "largest file accepted, in bytes")
         ("color", po::value<std::string>()->default_value("auto"), ja ? "色付け auto|always|never" : "colour auto|always|never")
@@ -119,6 +120,9 @@ po::options_description check_options(Lang L) {
         ("schedule", po::value<std::string>()->default_value("day"), ja ? "表の課程 day（昼間）| night（夜間）" : "sheets' course: day | night");
     return d;
 }
+
+/// More threads than this only cost memory (each holds a file being checked).
+constexpr unsigned max_jobs = 256;
 
 struct OutputSpec {
     const Format* format;
@@ -259,7 +263,17 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     // The HTML report lays out each course's subjects (its 教育課程表): keep the models for it.
     for (const auto& o : outputs) options.keep_models = options.keep_models || o.format->name == "html";
     options.cross_check = vm.count("cross-check") > 0;
-    options.jobs = vm["jobs"].as<unsigned>();
+    {
+        // Digits only: "-1" would wrap around to 4294967295 as an unsigned.
+        const std::string& j = vm["jobs"].as<std::string>();
+        bool digits = !j.empty() && j.size() <= 3 && j.find_first_not_of("0123456789") == std::string::npos;
+        unsigned v = digits ? static_cast<unsigned>(std::stoul(j)) : max_jobs + 1;
+        if (v > max_jobs)
+            throw Usage{Text{"--jobs に '" + escape::shown(j) + "' は使えません（0〜" + std::to_string(max_jobs) + " の整数。0 は全コア）",
+                             "--jobs: '" + escape::shown(j) + "' is not a whole number from 0 to " + std::to_string(max_jobs) +
+                                 " (0: all cores)"}};
+        options.jobs = v;
+    }
     options.load.limits.max_file_bytes = vm["max-file-size"].as<std::size_t>();
     if (vm.count("type")) {
         auto t = import::match_facility_type(vm["type"].as<std::string>());
@@ -351,9 +365,10 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     // worker thread that checked it; only appending the bytes is done in order.
     // Formats without a streaming writer, and waivers (an unmatched waiver is
     // known only at the end), take the RunReport path below.
-    bool stream = !waivers;
+    bool stream = true;
     for (const auto& o : outputs) stream = stream && make_stream_writer(o.format->name, context_for(o), {}) != nullptr;
     if (stream) {
+        if (waivers) run.waivers = &*waivers;  // the writers know from begin() that notices come at the end
         struct Dest {
             std::unique_ptr<AtomicFile> file;  // null: standard output
             std::unique_ptr<StreamWriter> writer;
@@ -377,15 +392,23 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         }
         struct Rendered {
             bool invalid = false, failing = false;
-            std::vector<Fragment> parts;  // one per destination
+            std::vector<Fragment> parts;    // one per destination
+            std::vector<std::size_t> matched;  // per waiver, the findings it matched in this file
         };
+        std::vector<std::size_t> matched;
         auto render = [&](std::size_t, FileReport&& f) {
-            Rendered r{!f.errors.empty(), fails(f), {}};
+            Rendered r;
+            // After the checks across submissions (stream_files), so a cross-file finding can be waived too.
+            if (waivers) apply_waivers_to(*waivers, f, today, r.matched);
+            r.invalid = !f.errors.empty();
+            r.failing = fails(f);
             // Every destination, even one that failed already: `ok` is the sink's to read.
             for (const auto& d : dests) r.parts.push_back(d.writer->render(f));
             return r;
         };
         auto append = [&](std::size_t, Rendered&& r) {
+            if (matched.size() < r.matched.size()) matched.resize(r.matched.size(), 0);
+            for (std::size_t k = 0; k < r.matched.size(); ++k) matched[k] += r.matched[k];
             invalid = invalid || r.invalid;
             failing = failing || r.failing;
             for (std::size_t k = 0; k < dests.size(); ++k)
@@ -399,6 +422,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
             status = trouble;
             dests.clear();
         }
+        if (waivers) run.waiver_notices = waiver_notices(*waivers, matched, today);
         for (std::size_t i = 0; i < dests.size(); ++i) {
             Dest& d = dests[i];
             if (d.ok) d.ok = d.writer->end(run);
@@ -558,11 +582,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (cmd == "plan") return cmd_plan(rest, out, err);
         throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import）", "unknown command '" + cmd + "' (check, rules, explain, import)"}};
     } catch (const Usage& u) {
-        err << (L == Lang::ja ? "エラー: " : "error: ") << u.message.in(L) << "\n"
+        // Usage messages quote the command line: escaped like any string from input.
+        err << (L == Lang::ja ? "エラー: " : "error: ") << escape::shown(u.message.in(L), escape::max_message) << "\n"
             << (L == Lang::ja ? "ahaki-check --help で使い方を表示します\n" : "see ahaki-check --help\n");
         return trouble;
     } catch (const po::error& e) {
-        err << (L == Lang::ja ? "エラー: オプションが正しくありません: " : "error: bad option: ") << e.what() << "\n";
+        err << (L == Lang::ja ? "エラー: オプションが正しくありません: " : "error: bad option: ")
+            << escape::shown(e.what(), escape::max_message) << "\n";
         return trouble;
     } catch (const std::exception& e) {
         // A bug: say so plainly rather than pretending the input was fine.

@@ -28,7 +28,7 @@ namespace {
 
 
 int usage_error(std::ostream& err, Lang L, const Text& message) {
-    err << (L == Lang::ja ? "エラー: " : "error: ") << message.in(L) << "\n"
+    err << (L == Lang::ja ? "エラー: " : "error: ") << escape::shown(message.in(L), escape::max_message) << "\n"
         << (L == Lang::ja ? "ahaki-check import --help で使い方を表示します\n" : "see ahaki-check import --help\n");
     return trouble;
 }
@@ -224,15 +224,18 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
         return trouble;
     }
     for (const auto& c : result.ignored_columns)
-        err << (ja ? "注意: 列「" + c + "」は形式にないため取り込みませんでした\n" : "note: column '" + c + "' is not part of the format and was not imported\n");
+        err << (ja ? "注意: 列「" + escape::shown(c) + "」は形式にないため取り込みませんでした\n"
+                   : "note: column '" + escape::shown(c) + "' is not part of the format and was not imported\n");
     if (vm.count("output")) {
         const std::string path = vm["output"].as<std::string>();
         if (auto why = write_atomically(path, result.xml)) {
-            err << (ja ? "エラー: " + path + " に書き込めません: " + *why + "\n" : "error: cannot write " + path + ": " + *why + "\n");
+            err << (ja ? "エラー: " + escape::shown(path) + " に書き込めません: " + *why + "\n"
+                       : "error: cannot write " + escape::shown(path) + ": " + *why + "\n");
             return trouble;
         }
-        err << (ja ? input + ": " + std::to_string(result.subjects) + " 科目を変換しました（" + result.encoding + "）→ " + path + "\n"
-                   : input + ": converted " + std::to_string(result.subjects) + " subjects (" + result.encoding + ") -> " + path + "\n");
+        const std::string in_shown = escape::shown(input), out_shown = escape::shown(path);
+        err << (ja ? in_shown + ": " + std::to_string(result.subjects) + " 科目を変換しました（" + result.encoding + "）→ " + out_shown + "\n"
+                   : in_shown + ": converted " + std::to_string(result.subjects) + " subjects (" + result.encoding + ") -> " + out_shown + "\n");
     } else {
         out << result.xml;
         out.flush();

@@ -146,6 +146,7 @@ OutputPlan plan_output(const std::string& path) {
             }
             OutputTarget t;
             t.kind = OutputTarget::Kind::stream;
+            t.character_device = S_ISCHR(st.st_mode);
             t.final_path = p;
             t.dev = st.st_dev;
             t.ino = st.st_ino;
@@ -199,6 +200,7 @@ OutputPlan plan_output(const std::string& path) {
             t.gid = st.st_gid;
         } else if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
             t.kind = OutputTarget::Kind::stream;
+            t.character_device = S_ISCHR(st.st_mode);
         } else if (S_ISDIR(st.st_mode)) {
             plan.refusal = {"ディレクトリです", "it is a directory"};
             return plan;
@@ -230,8 +232,10 @@ std::optional<Text> check_outputs(const std::vector<std::string>& outputs, const
     }
     for (std::size_t i = 0; i < targets.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
+            // Two reports into one file or FIFO would replace or interleave each other;
+            // a character device (/dev/null) takes any number of them.
             if (targets[i].dev == targets[j].dev && targets[i].ino == targets[j].ino &&
-                targets[i].new_name == targets[j].new_name && targets[i].kind != OutputTarget::Kind::stream)
+                targets[i].new_name == targets[j].new_name && !targets[i].character_device)
                 return Text{"出力先 " + shown(outputs[j]) + " と " + shown(outputs[i]) + " は同じファイルです（出力ごとに別のファイルを指定します）",
                             "two outputs go to the same file: " + shown(outputs[j]) + " and " + shown(outputs[i]) +
                                 " (give each output its own file)"};

@@ -27,6 +27,7 @@ struct OutputTarget {
     dev_t dev = 0;
     ino_t ino = 0;
     std::string new_name;
+    bool character_device = false;  ///< kind stream: a device (several outputs may share it), not a FIFO
 };
 
 /// How `path` would be written, or why it cannot be (the message says what the path is).

@@ -77,49 +77,61 @@ bool waiver_element_matches(const Waiver& w, std::string_view loc_path) {
     return true;
 }
 
-WaiverApplication apply_waivers(const WaiverSet& set, std::vector<FileReport>& reports, const Date& today) {
-    WaiverApplication out;
-    std::vector<std::size_t> matched(set.waivers.size(), 0);
-    for (auto& report : reports) {
-        if (!report.errors.empty()) continue;
-        // Which waivers concern this file at all (computed once per file).
-        std::vector<std::size_t> candidates;
-        for (std::size_t i = 0; i < set.waivers.size(); ++i)
-            if (waiver_file_matches(set.waivers[i], set.file, report.path)) candidates.push_back(i);
-        if (candidates.empty()) continue;
-        for (auto& outcome : report.outcomes)
-            for (auto& finding : outcome.findings) {
-                const std::string& where = finding.loc.path.empty() ? outcome.loc.path : finding.loc.path;
-                bool taken = false;
-                for (std::size_t i : candidates) {
-                    const Waiver& w = set.waivers[i];
-                    if (w.rule != finding.rule_id || !waiver_element_matches(w, where)) continue;
-                    ++matched[i];
-                    if (taken || w.expires < today) continue;
-                    finding.waiver_reason = w.reason;
-                    finding.waiver_id = w.id;
-                    taken = true;
-                    ++out.waived;
-                }
+std::size_t apply_waivers_to(const WaiverSet& set, FileReport& report, const Date& today, std::vector<std::size_t>& matched) {
+    matched.resize(set.waivers.size(), 0);
+    if (!report.errors.empty()) return 0;
+    // Which waivers concern this file at all (computed once per file).
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < set.waivers.size(); ++i)
+        if (waiver_file_matches(set.waivers[i], set.file, report.path)) candidates.push_back(i);
+    if (candidates.empty()) return 0;
+    std::size_t waived = 0;
+    for (auto& outcome : report.outcomes)
+        for (auto& finding : outcome.findings) {
+            const std::string& where = finding.loc.path.empty() ? outcome.loc.path : finding.loc.path;
+            bool taken = false;
+            for (std::size_t i : candidates) {
+                const Waiver& w = set.waivers[i];
+                if (w.rule != finding.rule_id || !waiver_element_matches(w, where)) continue;
+                ++matched[i];
+                if (taken || w.expires < today) continue;
+                finding.waiver_reason = w.reason;
+                finding.waiver_id = w.id;
+                taken = true;
+                ++waived;
             }
-    }
+        }
+    return waived;
+}
+
+std::vector<WaiverNotice> waiver_notices(const WaiverSet& set, const std::vector<std::size_t>& matched, const Date& today) {
+    std::vector<WaiverNotice> notices;
     for (std::size_t i = 0; i < set.waivers.size(); ++i) {
         const Waiver& w = set.waivers[i];
+        const std::size_t m = i < matched.size() ? matched[i] : 0;
         if (w.expires < today) {
-            WaiverNotice n{WaiverProblem::expired, w.id, w.rule, set.file, w.loc, {}, matched[i]};
-            std::string count = std::to_string(matched[i]);
+            WaiverNotice n{WaiverProblem::expired, w.id, w.rule, set.file, w.loc, {}, m};
+            std::string count = std::to_string(m);
             n.message = Text{"免除 " + w.id + "（" + w.rule + "）は " + w.expires.str() + " に期限切れのため適用しません" +
-                                 (matched[i] ? "（該当する指摘 " + count + " 件は通常どおり数えます）" : ""),
+                                 (m ? "（該当する指摘 " + count + " 件は通常どおり数えます）" : ""),
                              "waiver " + w.id + " (" + w.rule + ") expired on " + w.expires.str() + " and no longer applies" +
-                                 (matched[i] ? " (the " + count + " finding(s) it covered count again)" : "")};
-            out.notices.push_back(std::move(n));
-        } else if (matched[i] == 0) {
+                                 (m ? " (the " + count + " finding(s) it covered count again)" : "")};
+            notices.push_back(std::move(n));
+        } else if (m == 0) {
             WaiverNotice n{WaiverProblem::unmatched, w.id, w.rule, set.file, w.loc, {}, 0};
             n.message = Text{"免除 " + w.id + "（" + w.rule + "、対象 " + w.file + "）に該当する指摘がありません",
                              "waiver " + w.id + " (" + w.rule + ", target " + w.file + ") matches no finding"};
-            out.notices.push_back(std::move(n));
+            notices.push_back(std::move(n));
         }
     }
+    return notices;
+}
+
+WaiverApplication apply_waivers(const WaiverSet& set, std::vector<FileReport>& reports, const Date& today) {
+    WaiverApplication out;
+    std::vector<std::size_t> matched(set.waivers.size(), 0);
+    for (auto& report : reports) out.waived += apply_waivers_to(set, report, today, matched);
+    out.notices = waiver_notices(set, matched, today);
     return out;
 }
 

@@ -60,6 +60,12 @@ struct WaiverApplication {
 /// and lists expired and unmatched waivers. Reports with load errors are left alone.
 /// The result does not depend on the order in which files were checked.
 WaiverApplication apply_waivers(const WaiverSet& set, std::vector<FileReport>& reports, const Date& today);
+/// The same for one report (streamed runs, any order, any thread): marks its
+/// findings, adds to `matched` (one count per waiver) the findings each waiver
+/// matched, and returns how many findings it marked.
+std::size_t apply_waivers_to(const WaiverSet& set, FileReport& report, const Date& today, std::vector<std::size_t>& matched);
+/// The expired and unmatched waivers, from the counts apply_waivers_to gathered over the run.
+std::vector<WaiverNotice> waiver_notices(const WaiverSet& set, const std::vector<std::size_t>& matched, const Date& today);
 
 /// Glob match: '*' and '?' do not cross '/', '**' does.
 bool glob_match(std::string_view pattern, std::string_view text);

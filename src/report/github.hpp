@@ -1,6 +1,8 @@
 #pragma once
 // GitHub Actions workflow commands: escaping and the annotation cap.
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -23,6 +25,9 @@ struct GithubCounts {
 GithubCounts github_counts(const RunReport& run);
 
 std::string write_github(const RunReport& run, const WriteContext& c);
+/// Streaming writers of `github` and (`summary`) `github-summary`: the same bytes, bounded memory.
+class StreamWriter;
+std::unique_ptr<StreamWriter> make_github_stream(const WriteContext& c, std::function<bool(std::string_view)> sink, bool summary);
 std::string write_github_summary(const RunReport& run, const WriteContext& c);
 
 }  // namespace ahaki

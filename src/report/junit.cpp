@@ -14,6 +14,7 @@
 // - a file that could not be checked: one test case "LOAD" with <error>.
 // Expired and unmatched waivers form a last suite named after the waiver file,
 // one failing test case (type "warning") each.
+#include <array>
 #include <set>
 
 #include "report/common.hpp"
@@ -71,70 +72,77 @@ std::string suite_xml(const std::string& name, const std::vector<Case>& cases, c
     return s;
 }
 
-std::string write_junit(const RunReport& run, const WriteContext& c) {
+/// Tests, failures, errors, skipped.
+using Counts = std::array<std::size_t, 4>;
+
+void count(Counts& n, const std::vector<Case>& cases) {
+    for (const auto& x : cases) {
+        ++n[0];
+        n[1] += x.kind == Case::failure;
+        n[2] += x.kind == Case::error;
+        n[3] += x.kind == Case::skipped;
+    }
+}
+
+}  // namespace
+
+namespace junit_parts {
+
+std::string file_suite(const FileReport& f, const WriteContext& c, Counts& n) {
     const Lang L = c.lang;
     const bool ja = L == Lang::ja;
-    std::string suites;
-    std::size_t tests = 0, failures = 0, errors = 0, skipped = 0;
-    auto count = [&](const std::vector<Case>& cases) {
-        for (const auto& x : cases) {
-            ++tests;
-            failures += x.kind == Case::failure;
-            errors += x.kind == Case::error;
-            skipped += x.kind == Case::skipped;
-        }
+    std::vector<Case> cases;
+    std::set<std::string> names;
+    auto unique = [&](std::string n) {
+        std::string base = n;
+        for (int i = 2; !names.insert(n).second; ++i) n = base + " #" + std::to_string(i);
+        return n;
     };
-
-    for (const auto& f : run.files) {
-        std::vector<Case> cases;
-        std::set<std::string> names;
-        auto unique = [&](std::string n) {
-            std::string base = n;
-            for (int i = 2; !names.insert(n).second; ++i) n = base + " #" + std::to_string(i);
-            return n;
-        };
-        for (const auto& d : f.errors) {
-            Case k;
-            k.classname = f.path;
-            k.name = unique("LOAD" + path_suffix(d.loc));
-            k.kind = Case::error;
-            std::string line = diagnostic_line(d, L);
-            k.body = "      <error" + attr("message", d.message.in(L)) + attr("type", "invalid-input") + ">" + xml_escape(line) +
-                     "</error>\n";
-            cases.push_back(std::move(k));
-        }
-        for (const auto& o : f.outcomes) {
-            Case k;
-            k.classname = f.path;
-            k.name = unique(o.rule_id + (o.scope.empty() ? "" : " " + o.scope) + path_suffix(o.loc));
-            std::string lines;
-            for (const auto& fd : o.findings) lines += report::finding_line(f.path, fd, L) + "\n";
-            const Finding* worst = report::worst_unwaived(o);
-            bool all_waived = !o.findings.empty() && !worst;
-            if (o.status == Status::not_checked) {
-                k.kind = Case::skipped;
-                k.body = "      <skipped" + attr("message", (ja ? "未確認: " : "not checked: ") + o.measured.text.in(L)) + "/>\n";
-            } else if (all_waived) {
-                k.kind = Case::skipped;
-                k.body = "      <skipped" + attr("message", report::waiver_mark(o.findings.front(), L)) + "/>\n" +
-                         "      <system-out>" + xml_escape(lines) + "</system-out>\n";
-            } else if (worst && (worst->severity == Severity::error || worst->severity == Severity::warning ||
-                                 (worst->severity == Severity::review && fails_run(c, Severity::review)))) {
-                k.kind = Case::failure;
-                k.body = "      <failure" + attr("message", worst->message.in(L)) + attr("type", severity_code(worst->severity)) +
-                         ">" + xml_escape(lines) + "</failure>\n";
-            } else if (!lines.empty()) {
-                k.body = "      <system-out>" + xml_escape(lines) + "</system-out>\n";
-            }
-            cases.push_back(std::move(k));
-        }
-        std::vector<std::pair<std::string, std::string>> props{{"verdict", std::string(verdict_code(f.verdict()))}};
-        if (!f.standard_id.empty()) props.emplace_back("standard", f.standard_id);
-        if (f.type) props.emplace_back("facility-type", std::string(info(*f.type).code));
-        count(cases);
-        suites += suite_xml(f.path, cases, props);
+    for (const auto& d : f.errors) {
+        Case k;
+        k.classname = f.path;
+        k.name = unique("LOAD" + path_suffix(d.loc));
+        k.kind = Case::error;
+        std::string line = diagnostic_line(d, L);
+        k.body = "      <error" + attr("message", d.message.in(L)) + attr("type", "invalid-input") + ">" + xml_escape(line) +
+                 "</error>\n";
+        cases.push_back(std::move(k));
     }
+    for (const auto& o : f.outcomes) {
+        Case k;
+        k.classname = f.path;
+        k.name = unique(o.rule_id + (o.scope.empty() ? "" : " " + o.scope) + path_suffix(o.loc));
+        std::string lines;
+        for (const auto& fd : o.findings) lines += report::finding_line(f.path, fd, L) + "\n";
+        const Finding* worst = report::worst_unwaived(o);
+        bool all_waived = !o.findings.empty() && !worst;
+        if (o.status == Status::not_checked) {
+            k.kind = Case::skipped;
+            k.body = "      <skipped" + attr("message", (ja ? "未確認: " : "not checked: ") + o.measured.text.in(L)) + "/>\n";
+        } else if (all_waived) {
+            k.kind = Case::skipped;
+            k.body = "      <skipped" + attr("message", report::waiver_mark(o.findings.front(), L)) + "/>\n" +
+                     "      <system-out>" + xml_escape(lines) + "</system-out>\n";
+        } else if (worst && (worst->severity == Severity::error || worst->severity == Severity::warning ||
+                             (worst->severity == Severity::review && fails_run(c, Severity::review)))) {
+            k.kind = Case::failure;
+            k.body = "      <failure" + attr("message", worst->message.in(L)) + attr("type", severity_code(worst->severity)) +
+                     ">" + xml_escape(lines) + "</failure>\n";
+        } else if (!lines.empty()) {
+            k.body = "      <system-out>" + xml_escape(lines) + "</system-out>\n";
+        }
+        cases.push_back(std::move(k));
+    }
+    std::vector<std::pair<std::string, std::string>> props{{"verdict", std::string(verdict_code(f.verdict()))}};
+    if (!f.standard_id.empty()) props.emplace_back("standard", f.standard_id);
+    if (f.type) props.emplace_back("facility-type", std::string(info(*f.type).code));
+    count(n, cases);
+    return suite_xml(f.path, cases, props);
+}
 
+std::string run_suites(const RunReport& run, const WriteContext& c, Counts& n) {
+    const Lang L = c.lang;
+    std::string suites;
     if (!run.run_errors.empty()) {
         std::vector<Case> cases;
         for (const auto& d : run.run_errors) {
@@ -146,28 +154,44 @@ std::string write_junit(const RunReport& run, const WriteContext& c) {
                      xml_escape(diagnostic_line(d, L)) + "</error>\n";
             cases.push_back(std::move(k));
         }
-        count(cases);
+        count(n, cases);
         suites += suite_xml("ahaki-check", cases, {});
     }
     if (!run.waiver_notices.empty()) {
         std::vector<Case> cases;
-        for (const auto& n : run.waiver_notices) {
+        for (const auto& w : run.waiver_notices) {
             Case k;
-            k.classname = n.waiver_file;
-            k.name = std::string(waiver_problem_code(n.problem)) + " " + n.waiver_id;
+            k.classname = w.waiver_file;
+            k.name = std::string(waiver_problem_code(w.problem)) + " " + w.waiver_id + ;
             k.kind = Case::failure;
-            k.body = "      <failure" + attr("message", n.message.in(L)) + attr("type", "warning") + ">" +
-                     xml_escape(report::waiver_notice_line(n, L)) + "</failure>\n";
+            k.body = "      <failure" + attr("message", w.message.in(L)) + attr("type", "warning") + ">" +
+                     xml_escape(report::waiver_notice_line(w, L)) + "</failure>\n";
             cases.push_back(std::move(k));
         }
-        count(cases);
+        count(n, cases);
         suites += suite_xml(run.waiver_notices.front().waiver_file, cases, {});
     }
+    return suites;
+}
 
+std::string head(const Counts& n) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites" + attr("name", "ahaki-check") +
-           attr("tests", std::to_string(tests)) + attr("failures", std::to_string(failures)) +
-           attr("errors", std::to_string(errors)) + attr("skipped", std::to_string(skipped)) + ">\n" + suites +
-           "</testsuites>\n";
+           attr("tests", std::to_string(n[0])) + attr("failures", std::to_string(n[1])) +
+           attr("errors", std::to_string(n[2])) + attr("skipped", std::to_string(n[3])) + ">\n";
+}
+
+const char* const tail = "</testsuites>\n";
+
+}  // namespace junit_parts
+
+namespace {
+
+std::string write_junit(const RunReport& run, const WriteContext& c) {
+    Counts n{};
+    std::string suites;
+    for (const auto& f : run.files) suites += junit_parts::file_suite(f, c, n);
+    suites += junit_parts::run_suites(run, c, n);
+    return junit_parts::head(n) + suites + junit_parts::tail;
 }
 
 }  // namespace

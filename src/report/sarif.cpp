@@ -18,6 +18,8 @@
 
 #include "report/common.hpp"
 #include "report/escape.hpp"
+#include "report/json_parts.hpp"
+#include "report/stream.hpp"
 #include "report/formats.hpp"
 #include "report/writers.hpp"
 
@@ -171,19 +173,82 @@ std::string diag_text(const Diagnostic& d, Lang L) {
     return s;
 }
 
-std::string write_sarif(const RunReport& run, const WriteContext& c) {
-    const Lang L = c.lang;
-    const bool ja = L == Lang::ja;
-
+/// The rule table and the rule ids' indexes in it.
+struct Rules {
     json::array rules;
-    std::map<std::string, std::size_t, std::less<>> rule_index;
-    for (const auto& r : all_rules()) {
-        rule_index.emplace(std::string(r.id), rules.size());
-        rules.push_back(rule_json(r, L));
+    std::map<std::string, std::size_t, std::less<>> index;
+    std::size_t load_index = 0;
+    explicit Rules(Lang L) {
+        for (const auto& r : all_rules()) {
+            index.emplace(std::string(r.id), rules.size());
+            rules.push_back(rule_json(r, L));
+        }
+        load_index = rules.size();
+        rules.push_back(load_rule_json(L));
     }
-    const std::size_t load_index = rules.size();
-    rules.push_back(load_rule_json(L));
+};
 
+/// The artifact of file number `fi` and its results (appended to `results`).
+json::object file_parts(const FileReport& f, std::size_t fi, const RunReport& run, const Rules& rules, Lang L, json::array& results) {
+    const bool ja = L == Lang::ja;
+    std::string uri = report::artifact_uri(f.path);
+    json::object art{{"location", {{"uri", uri}}}, {"mimeType", "application/xml"}, {"roles", json::array{"analysisTarget"}}};
+    json::object props{{"verdict", verdict_code(f.verdict())}};
+    if (!f.encoding.empty()) art["encoding"] = f.encoding;
+    if (!f.standard_id.empty()) props["standard"] = f.standard_id;
+    if (f.type) props["facilityType"] = info(*f.type).code;
+    art["properties"] = std::move(props);
+
+    for (const auto& d : f.errors) {
+        json::object r{{"ruleId", load_rule_id},
+                       {"ruleIndex", rules.load_index},
+                       {"kind", "fail"},
+                       {"level", "error"},
+                       {"message", message(diag_text(d, L), L)},
+                       {"locations", json::array{location(uri, fi, d.loc)}}};
+        results.push_back(std::move(r));
+    }
+    for (const auto& o : f.outcomes)
+        for (const auto& fd : o.findings) {
+            json::object r{{"ruleId", fd.rule_id}};
+            if (auto it = rules.index.find(fd.rule_id); it != rules.index.end()) r["ruleIndex"] = it->second;
+            bool fail = fd.severity == Severity::error || fd.severity == Severity::warning;
+            r["kind"] = fail ? "fail" : fd.severity == Severity::review ? "review" : "informational";
+            r["level"] = fail ? level_of(fd.severity) : "none";
+            std::string text = fd.message.in(L);
+            for (const auto& n : fd.notes) text += (ja ? " " : " ") + n.in(L);
+            r["message"] = message(text, L);
+            const Loc& loc = fd.loc.known() || !fd.loc.path.empty() ? fd.loc : o.loc;
+            r["locations"] = json::array{location(uri, fi, loc)};
+            r["partialFingerprints"] = {{"ahakiRequirement/v1", fd.rule_id + "|" + o.scope + "|" + loc.path}};
+            json::object props{{"severity", severity_code(fd.severity)},
+                               {"citation", fd.citation},
+                               {"scope", o.scope},
+                               {"requirementStatus", status_code(o.status)}};
+            if (!fd.measured.empty()) props["measured"] = value_json(fd.measured, L);
+            if (!fd.required.empty()) props["required"] = value_json(fd.required, L);
+            r["properties"] = std::move(props);
+            if (fd.waiver_reason) {
+                json::object s{{"kind", "external"}, {"status", "accepted"}, {"justification", *fd.waiver_reason}};
+                json::object sp{{"waiverId", fd.waiver_id.value_or("")}};
+                if (run.waivers && fd.waiver_id)
+                    if (const Waiver* w = run.waivers->find(*fd.waiver_id)) {
+                        sp["expires"] = w->expires.str();
+                        if (!w->approver.empty()) sp["approver"] = w->approver;
+                        s["location"] = location(report::artifact_uri(run.waivers->file), std::nullopt, w->loc);
+                    }
+                s["properties"] = std::move(sp);
+                r["suppressions"] = json::array{std::move(s)};
+            }
+            results.push_back(std::move(r));
+        }
+    return art;
+}
+
+/// Everything before the artifacts: root, tool (with the rules), invocations.
+/// `load_errors`: diagnostics of the files that could not be checked.
+json::object run_head(const RunReport& run, const Rules& rules, std::size_t load_errors, Lang L) {
+    const bool ja = L == Lang::ja;
     json::array notifications;
     notifications.push_back(notification_descriptor(
         waiver_problem_code(WaiverProblem::expired), "ExpiredWaiver", Text{"期限切れの免除", "Expired waiver"},
@@ -206,73 +271,15 @@ std::string write_sarif(const RunReport& run, const WriteContext& c) {
                         {"semanticVersion", tool_version},
                         {"informationUri", information_uri},
                         {"language", ja ? "ja-JP" : "en-US"},
-                        {"rules", std::move(rules)},
+                        {"rules", rules.rules},
                         {"notifications", std::move(notifications)}};
-
-    json::array artifacts, results;
-    for (std::size_t fi = 0; fi < run.files.size(); ++fi) {
-        const auto& f = run.files[fi];
-        std::string uri = report::artifact_uri(f.path);
-        json::object art{{"location", {{"uri", uri}}}, {"mimeType", "application/xml"}, {"roles", json::array{"analysisTarget"}}};
-        json::object props{{"verdict", verdict_code(f.verdict())}};
-        if (!f.encoding.empty()) art["encoding"] = f.encoding;
-        if (!f.standard_id.empty()) props["standard"] = f.standard_id;
-        if (f.type) props["facilityType"] = info(*f.type).code;
-        art["properties"] = std::move(props);
-        artifacts.push_back(std::move(art));
-
-        for (const auto& d : f.errors) {
-            json::object r{{"ruleId", load_rule_id},
-                           {"ruleIndex", load_index},
-                           {"kind", "fail"},
-                           {"level", "error"},
-                           {"message", message(diag_text(d, L), L)},
-                           {"locations", json::array{location(uri, fi, d.loc)}}};
-            results.push_back(std::move(r));
-        }
-        for (const auto& o : f.outcomes)
-            for (const auto& fd : o.findings) {
-                json::object r{{"ruleId", fd.rule_id}};
-                if (auto it = rule_index.find(fd.rule_id); it != rule_index.end()) r["ruleIndex"] = it->second;
-                bool fail = fd.severity == Severity::error || fd.severity == Severity::warning;
-                r["kind"] = fail ? "fail" : fd.severity == Severity::review ? "review" : "informational";
-                r["level"] = fail ? level_of(fd.severity) : "none";
-                std::string text = fd.message.in(L);
-                for (const auto& n : fd.notes) text += (ja ? " " : " ") + n.in(L);
-                r["message"] = message(text, L);
-                const Loc& loc = fd.loc.known() || !fd.loc.path.empty() ? fd.loc : o.loc;
-                r["locations"] = json::array{location(uri, fi, loc)};
-                r["partialFingerprints"] = {{"ahakiRequirement/v1", fd.rule_id + "|" + o.scope + "|" + loc.path}};
-                json::object props{{"severity", severity_code(fd.severity)},
-                                   {"citation", fd.citation},
-                                   {"scope", o.scope},
-                                   {"requirementStatus", status_code(o.status)}};
-                if (!fd.measured.empty()) props["measured"] = value_json(fd.measured, L);
-                if (!fd.required.empty()) props["required"] = value_json(fd.required, L);
-                r["properties"] = std::move(props);
-                if (fd.waiver_reason) {
-                    json::object s{{"kind", "external"}, {"status", "accepted"}, {"justification", *fd.waiver_reason}};
-                    json::object sp{{"waiverId", fd.waiver_id.value_or("")}};
-                    if (run.waivers && fd.waiver_id)
-                        if (const Waiver* w = run.waivers->find(*fd.waiver_id)) {
-                            sp["expires"] = w->expires.str();
-                            if (!w->approver.empty()) sp["approver"] = w->approver;
-                            s["location"] = location(report::artifact_uri(run.waivers->file), std::nullopt, w->loc);
-                        }
-                    s["properties"] = std::move(sp);
-                    r["suppressions"] = json::array{std::move(s)};
-                }
-                results.push_back(std::move(r));
-            }
-    }
-
     json::array config_notes, exec_notes;
     for (const auto& n : run.waiver_notices) {
         json::object note{{"descriptor", {{"id", waiver_problem_code(n.problem)}, {"index", n.problem == WaiverProblem::expired ? 0 : 1}}},
                           {"level", "warning"},
                           {"message", message(n.message.in(L), L)},
                           {"locations", json::array{location(report::artifact_uri(n.waiver_file), std::nullopt, n.loc)}}};
-        if (auto it = rule_index.find(n.rule); it != rule_index.end())
+        if (auto it = rules.index.find(n.rule); it != rules.index.end())
             note["associatedRule"] = {{"id", n.rule}, {"index", it->second}};
         config_notes.push_back(std::move(note));
     }
@@ -281,18 +288,36 @@ std::string write_sarif(const RunReport& run, const WriteContext& c) {
                                           {"level", "error"},
                                           {"message", message(diag_text(d, L), L)},
                                           {"locations", json::array{location(report::artifact_uri(d.file), std::nullopt, d.loc)}}});
-    RunTotals totals = run_totals(run);
-    json::object invocation{{"executionSuccessful", run.run_errors.empty() && totals.load_errors == 0}};
+    json::object invocation{{"executionSuccessful", run.run_errors.empty() && load_errors == 0}};
     if (!config_notes.empty()) invocation["toolConfigurationNotifications"] = std::move(config_notes);
     if (!exec_notes.empty()) invocation["toolExecutionNotifications"] = std::move(exec_notes);
+    return json::object{{"tool", {{"driver", std::move(driver)}}},
+                        {"invocations", json::array{std::move(invocation)}},
+                        {"language", ja ? "ja-JP" : "en-US"},
+                        {"columnKind", "unicodeCodePoints"}};
+}
 
-    json::object run_json{{"tool", {{"driver", std::move(driver)}}},
-                          {"invocations", json::array{std::move(invocation)}},
-                          {"language", ja ? "ja-JP" : "en-US"},
-                          {"columnKind", "unicodeCodePoints"},
-                          {"artifacts", std::move(artifacts)},
-                          {"results", std::move(results)},
-                          {"properties", {{"summary", summary_json(totals)}, {"complete", run.complete}}}};
+/// The document up to the opening of the artifacts array.
+std::string prefix(const json::object& head) {
+    std::string h = json::serialize(head);
+    h.pop_back();  // the closing brace: artifacts, results and properties follow
+    return "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[" + h + ",\"artifacts\":[";
+}
+
+std::string suffix(const RunTotals& totals, bool complete) {
+    return "],\"properties\":" + json::serialize(json::object{{"summary", summary_json(totals)}, {"complete", complete}}) + "}]}\n";
+}
+
+std::string write_sarif(const RunReport& run, const WriteContext& c) {
+    const Lang L = c.lang;
+    Rules rules(L);
+    json::array artifacts, results;
+    for (std::size_t fi = 0; fi < run.files.size(); ++fi) artifacts.push_back(file_parts(run.files[fi], fi, run, rules, L, results));
+    RunTotals totals = run_totals(run);
+    json::object run_json = run_head(run, rules, totals.load_errors, L);
+    run_json["artifacts"] = std::move(artifacts);
+    run_json["results"] = std::move(results);
+    run_json["properties"] = {{"summary", summary_json(totals)}, {"complete", run.complete}};
     json::object root{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                       {"version", "2.1.0"},
                       {"runs", json::array{std::move(run_json)}}};
@@ -301,8 +326,102 @@ std::string write_sarif(const RunReport& run, const WriteContext& c) {
     return out;
 }
 
+/// The artifacts and the results are spooled to two unnamed temporary files
+/// while the run goes; the invocation (run errors, waiver notices, whether every
+/// file was checked) and the totals are written around them at the end. A
+/// fragment is rendered with a placeholder artifact index, set in input order
+/// by append(): `"index":` followed by this number cannot occur inside a JSON
+/// string (its quote would be escaped).
+constexpr std::size_t placeholder_index = 999999999999999ull;
+constexpr std::string_view placeholder_text = "\"index\":999999999999999";
+
+class SarifStream final : public StreamWriter {
+public:
+    SarifStream(const WriteContext& c, ByteSink sink) : lang_(c.lang), rules_(c.lang), sink_(std::move(sink)) {}
+    ~SarifStream() override {
+        for (std::FILE* f : {artifacts_, results_})
+            if (f) std::fclose(f);
+    }
+    bool begin(const RunReport& run) override {
+        waivers_ = run.waivers;
+        artifacts_ = std::tmpfile();
+        results_ = std::tmpfile();
+        return artifacts_ && results_;
+    }
+    Fragment render(const FileReport& f) const override {
+        Fragment out;
+        out.totals.add(f);
+        out.counts[0] = f.errors.size();
+        RunReport run;  // only the waivers are read
+        run.waivers = waivers_;
+        json::array results;
+        out.bytes = json::serialize(file_parts(f, placeholder_index, run, rules_, lang_, results));
+        for (const auto& r : results) {
+            if (!out.second.empty()) out.second += ',';
+            out.second += json::serialize(r);
+        }
+        escape::repair_utf8(out.bytes, true);
+        escape::repair_utf8(out.second, true);
+        return out;
+    }
+    bool append(Fragment&& fragment) override {
+        if (!artifacts_ || !results_) return false;
+        const std::string index = "\"index\":" + std::to_string(files_);
+        for (std::string* part : {&fragment.bytes, &fragment.second})
+            for (auto p = part->find(placeholder_text); p != std::string::npos; p = part->find(placeholder_text, p + index.size()))
+                part->replace(p, placeholder_text.size(), index);
+        bool ok = (files_ == 0 || std::fputc(',', artifacts_) != EOF) &&
+                  std::fwrite(fragment.bytes.data(), 1, fragment.bytes.size(), artifacts_) == fragment.bytes.size();
+        if (!fragment.second.empty()) {
+            ok = ok && (!any_result_ || std::fputc(',', results_) != EOF) &&
+                 std::fwrite(fragment.second.data(), 1, fragment.second.size(), results_) == fragment.second.size();
+            any_result_ = true;
+        }
+        ++files_;
+        load_errors_ += fragment.counts[0];
+        totals_.add(fragment.totals);
+        return ok;
+    }
+    bool end(const RunReport& run) override {
+        RunTotals t;
+        t.files = totals_.files;
+        t.verdicts = totals_.verdicts;
+        t.findings = totals_.findings;
+        t.requirements = totals_.requirements;
+        t.waived = totals_.waived;
+        t.load_errors = load_errors_;
+        std::string head = prefix(run_head(run, rules_, load_errors_, lang_));
+        escape::repair_utf8(head, true);
+        if (!sink_(head) || !copy(artifacts_) || !sink_("],\"results\":[") || !copy(results_)) return false;
+        return sink_(suffix(t, run.complete));
+    }
+
+private:
+    bool copy(std::FILE* f) {
+        if (!f || std::fflush(f) != 0) return false;
+        std::rewind(f);
+        std::string buf(1 << 16, '\0');
+        for (std::size_t got; (got = std::fread(buf.data(), 1, buf.size(), f)) > 0;)
+            if (!sink_(std::string_view(buf.data(), got))) return false;
+        return !std::ferror(f);
+    }
+    Lang lang_;
+    Rules rules_;
+    ByteSink sink_;
+    const WaiverSet* waivers_ = nullptr;
+    std::FILE* artifacts_ = nullptr;
+    std::FILE* results_ = nullptr;
+    std::size_t files_ = 0, load_errors_ = 0;
+    bool any_result_ = false;
+    json_parts::Totals totals_;
+};
+
 }  // namespace
 
 std::string sarif_format(const RunReport& run, const WriteContext& c) { return write_sarif(run, c); }
+
+std::unique_ptr<StreamWriter> make_sarif_stream(const WriteContext& c, ByteSink sink) {
+    return std::make_unique<SarifStream>(c, std::move(sink));
+}
 
 }  // namespace ahaki

@@ -5,7 +5,9 @@
 #include <cstdio>
 
 #include "report/escape.hpp"
+#include "report/github.hpp"
 #include "report/json_parts.hpp"
+#include "report/writers.hpp"
 #include "report/text_parts.hpp"
 
 namespace ahaki {
@@ -29,19 +31,41 @@ class TextStream final : public StreamWriter {
 public:
     TextStream(const WriteContext& c, ByteSink sink) : opt_{c.lang, c.color, true}, sink_(std::move(sink)) {}
     bool begin(const RunReport& run) override {
+        // With waivers, the notices (expired, unmatched) come first but are known
+        // only at the end: the files are spooled and written after them.
+        if (run.waivers) {
+            spool_ = std::tmpfile();
+            return spool_ != nullptr;
+        }
         buf_.clear();
         text_parts::run_errors(buf_, run, opt_);
         return buf_.empty() || sink_(buf_);
+    }
+    ~TextStream() override {
+        if (spool_) std::fclose(spool_);
     }
     Fragment render(const FileReport& f) const override {
         return rendered(f, size_hint_, [&](std::string& out) { text_parts::file(out, f, opt_); });
     }
     bool append(Fragment&& fragment) override {
         totals_.add(fragment.totals);
+        if (spool_) return std::fwrite(fragment.bytes.data(), 1, fragment.bytes.size(), spool_) == fragment.bytes.size();
         return sink_(fragment.bytes);
     }
     bool end(const RunReport& run) override {
         buf_.clear();
+        if (spool_) {
+            if (std::fflush(spool_) != 0) return false;
+            text_parts::run_errors(buf_, run, opt_);
+            if (!buf_.empty() && !sink_(buf_)) return false;
+            std::rewind(spool_);
+            buf_.resize(1 << 16);
+            for (std::size_t got; (got = std::fread(buf_.data(), 1, buf_.size(), spool_)) > 0;)
+                if (!sink_(std::string_view(buf_.data(), got))) return false;
+            if (std::ferror(spool_)) return false;
+            buf_.clear();
+            text_parts::waivers_line(buf_, run, totals_.waived, opt_);
+        }
         text_parts::totals(buf_, totals_.files, totals_.verdicts, !run.run_errors.empty(), opt_);
         return buf_.empty() || sink_(buf_);
     }
@@ -49,6 +73,7 @@ public:
 private:
     TextOptions opt_;
     ByteSink sink_;
+    std::FILE* spool_ = nullptr;
     std::string buf_;
     json_parts::Totals totals_;
     mutable std::atomic<std::size_t> size_hint_{0};
@@ -104,11 +129,57 @@ private:
     mutable std::atomic<std::size_t> size_hint_{0};
 };
 
+/// JUnit: the totals are attributes of the root element, so the file suites are
+/// spooled to an unnamed temporary file and copied after the root at the end.
+class JunitStream final : public StreamWriter {
+public:
+    JunitStream(const WriteContext& c, ByteSink sink) : context_(c), sink_(std::move(sink)) {}
+    ~JunitStream() override {
+        if (spool_) std::fclose(spool_);
+    }
+    bool begin(const RunReport&) override {
+        spool_ = std::tmpfile();
+        return spool_ != nullptr;
+    }
+    Fragment render(const FileReport& f) const override {
+        Fragment out;
+        out.bytes = junit_parts::file_suite(f, context_, out.counts);
+        return out;
+    }
+    bool append(Fragment&& fragment) override {
+        if (!spool_) return false;
+        for (std::size_t i = 0; i < counts_.size(); ++i) counts_[i] += fragment.counts[i];
+        return std::fwrite(fragment.bytes.data(), 1, fragment.bytes.size(), spool_) == fragment.bytes.size();
+    }
+    bool end(const RunReport& run) override {
+        if (!spool_ || std::fflush(spool_) != 0) return false;
+        std::string tail = junit_parts::run_suites(run, context_, counts_);
+        if (!sink_(junit_parts::head(counts_))) return false;
+        std::rewind(spool_);
+        std::string buf(1 << 16, '\0');
+        for (std::size_t got; (got = std::fread(buf.data(), 1, buf.size(), spool_)) > 0;)
+            if (!sink_(std::string_view(buf.data(), got))) return false;
+        if (std::ferror(spool_)) return false;
+        return sink_(tail + junit_parts::tail);
+    }
+
+private:
+    WriteContext context_;
+    ByteSink sink_;
+    std::FILE* spool_ = nullptr;
+    std::array<std::size_t, 4> counts_{};
+};
+
 }  // namespace
 
 std::unique_ptr<StreamWriter> make_stream_writer(std::string_view format, const WriteContext& context, ByteSink sink) {
     if (format == "text") return std::make_unique<TextStream>(context, std::move(sink));
     if (format == "json") return std::make_unique<JsonStream>(context, std::move(sink));
+    // HTML is written from the whole run: the per-school pages lay out each course's subjects from the model.
+    if (format == "sarif") return make_sarif_stream(context, std::move(sink));
+    if (format == "junit") return std::make_unique<JunitStream>(context, std::move(sink));
+    if (format == "github") return make_github_stream(context, std::move(sink), false);
+    if (format == "github-summary") return make_github_stream(context, std::move(sink), true);
     return nullptr;
 }
 

@@ -3,6 +3,8 @@
 // files does not keep every FileReport (check_files_each). Only some formats can
 // (text, json); the others take the whole RunReport (formats.hpp). The bytes are
 // the same either way.
+#include <array>
+#include <cstddef>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -22,6 +24,8 @@ using ByteSink = std::function<bool(std::string_view)>;
 /// written, and what it adds to the run's totals.
 struct Fragment {
     std::string bytes;
+    std::string second, third;  ///< further parts some formats keep apart (GitHub: findings after every load error)
+    std::array<std::size_t, 4> counts{};  ///< a format's own per-file counters (JUnit: tests, failures, errors, skipped)
     json_parts::Totals totals;  ///< of this one file
 };
 

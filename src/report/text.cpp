@@ -177,16 +177,24 @@ std::string write_text(const RunReport& run, const TextOptions& opt) {
         ++verdicts[static_cast<std::size_t>(f.verdict())];
         text_parts::file(out, f, opt);
     }
-    if (run.waivers) {
+    if (run.waivers) text_parts::waivers_line(out, run, run_totals(run).waived, opt);
+    text_parts::totals(out, run.files.size(), verdicts, !run.run_errors.empty(), opt);
+    return out;
+}
+
+namespace text_parts {
+
+void waivers_line(std::string& out, const RunReport& run, std::size_t waived, const TextOptions& opt) {
+    if (!run.waivers) return;
+    {
         const bool ja = opt.lang == Lang::ja;
-        std::size_t waived = run_totals(run).waived;
         out += ja ? "免除: " + std::to_string(waived) + " 件の指摘に適用（" + escape::shown(run.waivers->file) + "、期限切れ・該当なし " +
                         std::to_string(run.waiver_notices.size()) + " 件）\n"
                   : "waivers: applied to " + std::to_string(waived) + " finding(s) (" + escape::shown(run.waivers->file) + ", " +
                         std::to_string(run.waiver_notices.size()) + " expired or unmatched)\n";
     }
-    text_parts::totals(out, run.files.size(), verdicts, !run.run_errors.empty(), opt);
-    return out;
 }
+
+}  // namespace text_parts
 
 }  // namespace ahaki

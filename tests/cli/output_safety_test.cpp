@@ -181,6 +181,10 @@ TEST(OutputSafety, AFifoIsStreamedInto) {
     ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
     EXPECT_TRUE(S_ISFIFO(st.st_mode));
     EXPECT_TRUE(temps_in(d.str()).empty());
+    // Two outputs into one FIFO would interleave: refused.
+    expect_refused("--format json=" + q(fifo) + " --format sarif=" + q(fifo) + " " + q(compliant()),
+                   "出力先 " + fifo + " と " + fifo + " は同じファイルです（出力ごとに別のファイルを指定します）",
+                   "two outputs go to the same file: " + fifo + " and " + fifo + " (give each output its own file)");
 }
 
 TEST(OutputSafety, ASymlinkStaysASymlinkAndItsTargetIsReplacedInItsOwnDirectory) {

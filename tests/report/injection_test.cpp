@@ -153,7 +153,7 @@ TEST(Injection, ALoadErrorOfAHostileFileNameIsShownEscapedInBothLanguages) {
     for (int i = 0; i < 12; ++i) {
         std::string p = d / ("::error::f" + std::to_string(i) + "\n::error::forged.xml");
         std::ofstream(p).flush();
-        many += " " + q(p);
+        many.append(" ").append(q(p));  // append(): GCC 12 warns falsely (-Wrestrict) on " " + string
     }
     RunResult gh = run_binary(many);
     EXPECT_EQ(gh.exit_code, 2);
@@ -182,6 +182,21 @@ TEST(Injection, NamesAndReasonsFromTheDocumentAreEscapedInTextAndGithub) {
     RunResult g = run_binary("check --lang en --format github-summary " + q(d / "s.xml"));
     EXPECT_EQ(g.out.find("\u202e"), std::string::npos);
     EXPECT_EQ(g.out.find("\n::"), std::string::npos);
+}
+
+TEST(Injection, AWaiverReasonIsEscapedInTextAndGithub) {
+    TempDir d("injection-waiver");
+    std::string school = d / "CUR-004-lecture-hours-per-unit.xml";
+    fs::copy_file(source_dir() + "/curricula/non-compliant/CUR-004-lecture-hours-per-unit.xml", school);
+    std::ofstream(d / "waivers.xml") << "<waivers xmlns=\"urn:ahaki-check:waivers:1\">\n"
+                                        "  <waiver id=\"W1\" rule=\"CUR-004\" file=\"CUR-004-lecture-hours-per-unit.xml\"\n"
+                                        "          reason=\"ok&#10;::error::forged&#x202E;\" expires=\"2027-12-31\"/>\n</waivers>\n";
+    RunResult t = run_binary("check --lang en --today 2026-06-01 --waivers " + q(d / "waivers.xml") + " " + q(school));
+    EXPECT_EQ(t.exit_code, 0) << t.out << t.err;
+    EXPECT_NE(t.out.find("(waived: ok\\x0A::error::forged\\u202E)"), std::string::npos) << t.out;
+    RunResult g = run_binary("check --lang en --today 2026-06-01 --format github --waivers " + q(d / "waivers.xml") + " " + q(school));
+    EXPECT_EQ(g.out.find("\n::error::forged"), std::string::npos) << g.out;
+    EXPECT_NE(g.out.find("waived (W1): ok\\x0A::error::forged\\u202E"), std::string::npos) << g.out;
 }
 
 TEST(Injection, AHugeSchoolNameIsShortenedInEveryReport) {

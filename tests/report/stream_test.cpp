@@ -179,8 +179,9 @@ TEST(Stream, EmptyRun) {
     EXPECT_EQ(streamed("text", {}, Lang::en, 2), whole("text", {}, Lang::en));
 }
 
-TEST(Stream, OnlyTextAndJsonStream) {
-    EXPECT_EQ(make_stream_writer("html", WriteContext{}, {}), nullptr);
+TEST(Stream, EveryFormatStreams) {
+    for (const auto& f : formats()) EXPECT_NE(make_stream_writer(f.name, WriteContext{}, {}), nullptr) << f.name;
+    EXPECT_EQ(make_stream_writer("no-such-format", WriteContext{}, {}), nullptr);
 }
 
 /// Every ASCII character but NUL, then Japanese text and a full-width digit.
