@@ -14,6 +14,7 @@
 
 #include "cli/import_cmd.hpp"
 #include "cli/plan_cmd.hpp"
+#include "cli/diff_cmd.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
@@ -44,6 +45,8 @@ const char* usage_ja =
     "  rules [--format text|json]   すべての規則を一覧する\n"
     "  explain 規則ID               規則の内容と根拠を説明する\n"
     "  import --type 種類 FILE.csv  表計算の教育課程（CSV）を XML に変換する\n"
+    "  plan [-o 下書き.xml] FILE    教育課程を基準に合わせる最小の変更（修正案）を示す\n"
+    "  diff 前回.xml 今回.xml       前回の提出からの変更（再確認する教員、科目、指摘）を示す\n"
     "\n"
     "全体のオプション: --help, --version, --lang ja|en\n"
     "終了コード: 0 基準未満の指摘なし / 1 --fail-on 以上の指摘あり / 2 確認できない入力・使い方の誤り\n"
@@ -56,6 +59,8 @@ const char* usage_en =
     "  rules [--format text|json]   list every rule\n"
     "  explain RULE-ID              explain a rule and its clause\n"
     "  import --type TYPE FILE.csv  convert a spreadsheet curriculum (CSV) to the XML format\n"
+    "  plan [-o DRAFT.xml] FILE     the smallest curriculum changes that meet the standard (a fix plan)\n"
+    "  diff OLD.xml NEW.xml         what changed since the last submission (teachers to re-verify, subjects, findings)\n"
     "\n"
     "global options: --help, --version, --lang ja|en\n"
     "exit codes: 0 no finding at or above --fail-on / 1 findings at or above it / 2 input could not be checked or usage error\n"
@@ -473,7 +478,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (cmd == "explain") return cmd_explain(rest, out);
         if (cmd == "import") return cmd_import(rest, out, err);
         if (cmd == "plan") return cmd_plan(rest, out, err);
-        throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import）", "unknown command '" + cmd + "' (check, rules, explain, import)"}};
+        if (cmd == "diff") return cmd_diff(rest, out, err);
+        throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import, plan, diff）", "unknown command '" + cmd + "' (check, rules, explain, import, plan, diff)"}};
     } catch (const Usage& u) {
         err << (L == Lang::ja ? "エラー: " : "error: ") << u.message.in(L) << "\n"
             << (L == Lang::ja ? "ahaki-check --help で使い方を表示します\n" : "see ahaki-check --help\n");
