@@ -90,9 +90,9 @@ void plan_course(const School& school, const Course& c, const Standard& st, cons
     auto range_text = [](Method m, const Range& r) {
         std::string mja(info(m).ja), men(info(m).en);
         return r.lo == r.hi ? Text{mja + "は1単位" + fmt::num(r.lo) + "時間、" + r.clause,
-                                   "a " + men + " has " + fmt::num(r.lo) + " hours per unit, " + r.clause}
+                                   fmt::a(men) + " has " + fmt::num(r.lo) + " hours per unit, " + r.clause}
                             : Text{mja + "は1単位" + fmt::num(r.lo) + "〜" + fmt::num(r.hi) + "時間、" + r.clause,
-                                   "a " + men + " has " + fmt::num(r.lo) + " to " + fmt::num(r.hi) + " hours per unit, " + r.clause};
+                                   fmt::a(men) + " has " + fmt::num(r.lo) + " to " + fmt::num(r.hi) + " hours per unit, " + r.clause};
     };
 
     std::vector<Work> work;

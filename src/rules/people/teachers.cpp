@@ -166,14 +166,14 @@ Judgement judge(const RowLists& lists, const Teacher& t, const Subject& s, Row r
         if (a.condition == "not-clinical-medicine" && s.area == Area::disease_prevention_recovery) {
             j.verdict = Verdict::review;
             j.reason = Text{std::string(qi.ja) + "は臨床医学以外の教育内容に限り教授できます。「" + s.name + "」が臨床医学でないことを確認してください",
-                            "a " + std::string(qi.en) + " may teach only content other than clinical medicine; check that \"" + s.name +
+                            fmt::a(qi.en) + " may teach only content other than clinical medicine; check that \"" + s.name +
                                 "\" is not clinical medicine"};
             continue;
         }
         if (a.condition == "rehabilitation-medicine" && s.name.find("リハビリテーション") == std::string::npos) {
             j.verdict = Verdict::review;
             j.reason = Text{std::string(qi.ja) + "はリハビリテーション医学に限り教授できます。「" + s.name + "」がリハビリテーション医学であることを確認してください",
-                            "a " + std::string(qi.en) + " may teach only rehabilitation medicine; check that \"" + s.name +
+                            fmt::a(qi.en) + " may teach only rehabilitation medicine; check that \"" + s.name +
                                 "\" is rehabilitation medicine"};
             continue;
         }
