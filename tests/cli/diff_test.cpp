@@ -45,7 +45,7 @@ TEST(Diff, TeacherChangesAreFlaggedToReverify) {
         << r.out;
     EXPECT_NE(r.out.find("  changed: 関係法規 (day/h-law) (hours 30 → 31)"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("  changed: みどり鍼灸治療院 (clinic-b) (name みどり治療院 → みどり鍼灸治療院)"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("  new: \"関係法規\" (lecture): 31 hours / 1 units"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  new: \"関係法規\" (lecture): 31 hours / 1 unit ="), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(" teachers to re-verify\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(", 2 teachers to re-verify"), std::string::npos) << r.out;
 }

@@ -64,7 +64,7 @@ void check_area_units(const RuleContext& ctx, Emitter& em) {
                        Text{std::string(a.ja) + ": " + fmt::num(have) + "単位（必要: " + fmt::num(*t.value) + "単位以上、" +
                                 fmt::cite(t) + "）。あと" + fmt::num(short_by) + "単位必要です",
                             std::string(a.en) + ": " + fmt::num(have) + " units (required: at least " + fmt::num(*t.value) +
-                                ", " + fmt::cite(t) + "); add " + fmt::num(short_by) + " units"},
+                                ", " + fmt::cite(t) + "); add " + fmt::num(short_by) + (short_by == Decimal::from_int(1) ? " unit" : " units")},
                        fmt::units(have), fmt::at_least(fmt::units(*t.value)), fmt::cite(t), std::move(notes));
         }
     }
@@ -153,7 +153,7 @@ void check_ratio(const RuleContext& ctx, Emitter& em, Applies applies, const Tex
                                 "単位 = 1単位" + fmt::num(per_unit) + "時間（必要: " + method_ja + "は1単位" + range_ja + "、" +
                                 fmt::cite(lo) + "）。" + fix_ja,
                             "\"" + s.name + "\" (" + method_en + "): " + fmt::num(s.hours) + " hours / " + fmt::num(s.units) +
-                                " units = " + fmt::num(per_unit) + " hours per unit (required for " + fmt::a(method_en) + ": " +
+                                (s.units == Decimal::from_int(1) ? " unit = " : " units = ") + fmt::num(per_unit) + " hours per unit (required for " + fmt::a(method_en) + ": " +
                                 range_en + " per unit, " + fmt::cite(lo) + "); " + fix_en},
                        fmt::hours_per_unit(per_unit), required, fmt::cite(lo));
         }
