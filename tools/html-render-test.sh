@@ -76,7 +76,7 @@ grep -q '&lt;script&gt;' "$hostile" || fail "could not make the hostile example"
 # name | input | expected verdict class | words the PDF must show
 cases=(
     "non-compliant|$root/curricula/non-compliant/CUR-001-practical-training-below-minimum.xml|v-non-compliant|不適合;CUR-001;認定規則 第2条第3号;青葉鍼灸専門学校;実習;不足"
-    "compliant|$root/curricula/compliant/hari-kyu.xml|v-partially-checked|一部未確認;CUR-002;指導要領;青葉鍼灸専門学校;総単位数"
+    "compliant|$root/curricula/compliant/hari-kyu.xml|v-partially-checked|一部未確認;教育課程表;確認していない項目;青葉鍼灸専門学校;合計;<teachers>"
     "hostile|$hostile|v-non-compliant|<script>document.title=\"pwned\"</script>;& \"学校\";'x'"
     "english|$root/curricula/non-compliant/CUR-001-practical-training-below-minimum.xml|v-non-compliant|non-compliant;CUR-001;Requirements;practical training"
 )
@@ -140,6 +140,41 @@ for c in "${cases[@]}"; do
     say "$name: $pages page(s), $size"
 done
 [ -z "$keep" ] || [ -s "$out/non-compliant.png" ] || fail "no screenshot"
+
+# One report per school for print (--format html=DIR/): every complete example prints on at most 4 A4
+# pages, and every page shows the school's name (running header) and its page number "N / M ページ".
+perschool="$out/per-school"
+"$bin" check --fail-on never --format "html=$perschool/" "$root/curricula/complete" >/dev/null 2>"$work/per-school.err" ||
+    fail "per-school: ahaki-check failed: $(cat "$work/per-school.err")"
+[ -s "$perschool/index.html" ] || fail "per-school: no index.html"
+for f in "$root"/curricula/complete/*.xml; do
+    base=$(basename "$f" .xml)
+    html=$(ls "$perschool"/[0-9][0-9][0-9]-"$base".html 2>/dev/null | head -n 1)
+    [ -n "$html" ] || { fail "per-school: no report for $base"; continue; }
+    grep -q "href=\"$(basename "$html")\"" "$perschool/index.html" || fail "per-school: the index does not link $(basename "$html")"
+    school=$(sed -n 's/.*<school [^>]*name="\([^"]*\)".*/\1/p' "$f" | head -n 1)
+    pdf="$out/per-school-$base.pdf"
+    browse --no-pdf-header-footer --print-to-pdf="$pdf" "file://$html"
+    [ -s "$pdf" ] || { fail "per-school $base: no PDF"; continue; }
+    pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+    case "$(pdfinfo "$pdf" | sed -n 's/^Page size: *//p')" in *A4*) ;; *) fail "per-school $base: not A4" ;; esac
+    if [ -z "$pages" ] || [ "$pages" -gt 4 ]; then fail "per-school $base: $pages pages (at most 4)"; fi
+    for ((p = 1; p <= ${pages:-0}; p++)); do
+        text=$(pdftotext -enc UTF-8 -f "$p" -l "$p" "$pdf" - 2>/dev/null)
+        case "$text" in *"$school"*) ;; *) fail "per-school $base: page $p does not show the school name '$school'" ;; esac
+        case "$text" in *"$p / $pages"*) ;; *) fail "per-school $base: page $p does not show '$p / $pages'" ;; esac
+        case "$text" in *ahaki-2018*) ;; *) fail "per-school $base: page $p does not show the standard edition" ;; esac
+    done
+    text=$(pdftotext -enc UTF-8 "$pdf" - 2>/dev/null | tr -d '\n')
+    for w in 教育課程表 要件ごとの判定 審査者 所見 昼間課程; do
+        case "$text" in *"$w"*) ;; *) fail "per-school $base: the PDF does not show '$w'" ;; esac
+    done
+    [ -z "$keep" ] || pdftoppm -png -r 60 "$pdf" "$out/per-school-$base" 2>/dev/null
+    say "per-school $base: $pages page(s), every page with '$school' and its number"
+done
+# The 修正案 of a non-compliant curriculum is in its report.
+"$bin" check --fail-on never --format "html=$out/plan.html" "$root/curricula/non-compliant/CUR-001-practical-training-below-minimum.xml" >/dev/null 2>&1
+grep -q '修正案' "$out/plan.html" && grep -q 'はり実技Ⅰ' "$out/plan.html" || fail "plan: the report has no 修正案"
 
 say "done in $(( $(date +%s) - start ))s"
 [ "$failed" = 0 ] && say "PASS" && exit 0

@@ -4,7 +4,9 @@
 
 #include <boost/json.hpp>
 #include <boost/program_options.hpp>
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +16,7 @@
 
 #include "cli/import_cmd.hpp"
 #include "cli/plan_cmd.hpp"
+#include "cli/diff_cmd.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
@@ -50,6 +53,8 @@ const char* usage_ja =
     "  ryoyohi [--ryoyohi FILE]     療養費の料金の版と同意の規則を一覧する\n"
     "  import --type 種類 FILE.csv  表計算の教育課程（CSV）を XML に変換する\n"
     "  import --kind clinic FILE.csv  施術所の施術台帳（CSV）を XML に変換する\n"
+    "  plan [-o 下書き.xml] FILE    教育課程を基準に合わせる最小の変更（修正案）を示す\n"
+    "  diff 前回.xml 今回.xml       前回の提出からの変更（再確認する教員、科目、指摘）を示す\n"
     "\n"
     "全体のオプション: --help, --version, --lang ja|en\n"
     "終了コード: 0 基準未満の指摘なし / 1 --fail-on 以上の指摘あり / 2 確認できない入力・使い方の誤り\n"
@@ -64,6 +69,8 @@ const char* usage_en =
     "  ryoyohi [--ryoyohi FILE]     list the 療養費 fee editions and consent rules\n"
     "  import --type TYPE FILE.csv  convert a spreadsheet curriculum (CSV) to the XML format\n"
     "  import --kind clinic FILE.csv  convert a clinic's visit ledger (CSV) to the clinic XML format\n"
+    "  plan [-o DRAFT.xml] FILE     the smallest curriculum changes that meet the standard (a fix plan)\n"
+    "  diff OLD.xml NEW.xml         what changed since the last submission (teachers to re-verify, subjects, findings)\n"
     "\n"
     "global options: --help, --version, --lang ja|en\n"
     "exit codes: 0 no finding at or above --fail-on / 1 findings at or above it / 2 input could not be checked or usage error\n"
@@ -85,7 +92,7 @@ const char* format_help(Lang L) {
 
 po::options_description check_options(Lang L) {
     bool ja = L == Lang::ja;
-    po::options_description d(ja ? "check のオプション" : "check options");
+    po::options_description d(ja ? "check のオプション" : "check options", 1000, 500);  // unwrapped: wrap_help() wraps
     d.add_options()
         ("help,h", ja ? "この説明を表示" : "show this help")
         ("format,f", po::value<std::vector<std::string>>()->composing(), format_help(L))
@@ -160,6 +167,68 @@ std::vector<OutputSpec> parse_formats(const std::vector<std::string>& specs) {
     return out;
 }
 
+/// Columns a string takes on a terminal: East Asian wide characters (U+1100 and up, in practice kanji and kana) two.
+std::size_t display_width(std::string_view s) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        w += n >= 3 ? 2 : 1;
+        i += n;
+    }
+    return w;
+}
+
+std::string pad_to(std::string_view s, std::size_t width) {
+    std::size_t w = display_width(s);
+    return std::string(s) + std::string(w < width ? width - w : 0, ' ');
+}
+
+/// Boost.Program_options wraps descriptions by bytes, which splits Japanese characters; the help is
+/// printed unwrapped and wrapped here: at spaces in English, after 、。）or between characters in Japanese,
+/// never inside a character, continuation lines indented under the description.
+std::string wrap_help(const std::string& text, std::size_t width = 100) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        start = end + 1;
+        // The description column: after the option and at least two spaces.
+        std::size_t col = 0;
+        if (line.rfind("  -", 0) == 0) {
+            std::size_t gap = line.find("  ", 2);
+            while (gap != std::string::npos && gap + 2 < line.size() && line[gap + 2] == ' ') ++gap;
+            col = gap == std::string::npos ? 0 : gap + 2;
+        }
+        while (display_width(line) > width && col > 0 && col < line.size()) {
+            // Find the last break point that fits.
+            std::size_t fit = 0, best = 0, w = 0;
+            for (std::size_t i = 0; i < line.size();) {
+                auto c = static_cast<unsigned char>(line[i]);
+                std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+                w += n >= 3 ? 2 : 1;
+                if (w > width) break;
+                i += n;
+                fit = i;
+                if (i > col && i < line.size()) {
+                    std::string_view prev(line.data() + i - n, n);
+                    if (line[i] == ' ' || prev == "、" || prev == "。" || prev == "）" || prev == "，") best = i;
+                }
+            }
+            std::size_t cut = best > col ? best : fit;
+            if (cut <= col) break;
+            out += line.substr(0, cut) + "\n";
+            std::size_t rest = cut;
+            while (rest < line.size() && line[rest] == ' ') ++rest;
+            line = std::string(col, ' ') + line.substr(rest);
+        }
+        out += line + (end < text.size() ? "\n" : "");
+    }
+    return out;
+}
+
 /// --format html=DIR/: a path ending in '/' or naming an existing directory.
 bool is_directory_target(const std::string& path) {
     std::error_code ec;
@@ -218,8 +287,10 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     auto desc = check_options(L);
     po::variables_map vm = parse_command(args, desc, "paths");
     if (vm.count("help")) {
+        std::ostringstream help;
+        help << desc;
         out << (L == Lang::ja ? "使い方: ahaki-check check [オプション] パス...\n" : "usage: ahaki-check check [options] PATH...\n")
-            << desc << "\n";
+            << wrap_help(help.str()) << "\n";
         return ok;
     }
     std::string lang = vm["lang"].as<std::string>();
@@ -509,8 +580,14 @@ int cmd_rules(const std::vector<std::string>& args, std::ostream& out) {
         return ok;
     }
     if (format != "text") throw Usage{Text{"rules --format は text か json です", "rules --format must be text or json"}};
+    // Columns aligned by display width (a kanji is two columns).
+    std::size_t sev_w = 0, cite_w = 0;
+    for (const auto& r : all_rules()) {
+        sev_w = std::max(sev_w, display_width(severity_code(r.severity)));
+        cite_w = std::max(cite_w, display_width(r.citation));
+    }
     for (const auto& r : all_rules())
-        out << r.id << "  " << severity_code(r.severity) << "  " << r.citation << "  " << r.title.in(L) << "\n";
+        out << r.id << "  " << pad_to(severity_code(r.severity), sev_w) << "  " << pad_to(r.citation, cite_w) << "  " << r.title.in(L) << "\n";
     return ok;
 }
 
@@ -523,6 +600,8 @@ int cmd_explain(const std::vector<std::string>& args, std::ostream& out) {
         id = args[i];
     }
     if (id.empty()) throw Usage{Text{"説明する規則IDを指定してください（例: CUR-001）", "give a rule id to explain (e.g. CUR-001)"}};
+    // Rule ids are upper case; "cur-001" means the same rule.
+    for (auto& ch : id) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     const Rule* r = find_rule(id);
     if (!r) {
         std::vector<std::string_view> ids;
@@ -533,7 +612,9 @@ int cmd_explain(const std::vector<std::string>& args, std::ostream& out) {
     bool ja = L == Lang::ja;
     out << r->id << ": " << r->title.in(L) << "\n"
         << (ja ? "根拠: " : "clause: ") << r->citation << "\n"
-        << (ja ? "重大度: " : "severity: ") << severity_text(r->severity).in(L) << " (" << severity_code(r->severity) << ")\n"
+        << (ja ? "重大度: " : "severity: ") << severity_text(r->severity).in(L)
+        << (severity_text(r->severity).in(L) == severity_code(r->severity) ? std::string() : " (" + std::string(severity_code(r->severity)) + ")")
+        << "\n"
         << (ja ? "対象: " : "section: ") << section_text(r->section).in(L) << "\n\n"
         << r->explanation.in(L) << "\n";
     return ok;
@@ -580,7 +661,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (cmd == "ryoyohi") return cmd_ryoyohi(rest, out, err);
         if (cmd == "import") return cmd_import(rest, out, err);
         if (cmd == "plan") return cmd_plan(rest, out, err);
-        throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import）", "unknown command '" + cmd + "' (check, rules, explain, import)"}};
+        if (cmd == "diff") return cmd_diff(rest, out, err);
+        throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import, plan, diff）", "unknown command '" + cmd + "' (check, rules, explain, import, plan, diff)"}};
     } catch (const Usage& u) {
         // Usage messages quote the command line: escaped like any string from input.
         err << (L == Lang::ja ? "エラー: " : "error: ") << escape::shown(u.message.in(L), escape::max_message) << "\n"

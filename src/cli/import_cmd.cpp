@@ -200,7 +200,7 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
     if (!result.errors.empty()) {
         for (const auto& d : result.errors) err << diagnostic_line(d, L) << "\n";
         err << (ja ? "変換しませんでした（エラー " + std::to_string(result.errors.size()) + " 件）。出力ファイルは作っていません。\n"
-                   : "nothing converted (" + std::to_string(result.errors.size()) + " errors); no output file was written.\n");
+                   : "nothing converted (" + std::to_string(result.errors.size()) + (result.errors.size() == 1 ? " error" : " errors") + "); no output file was written.\n");
         return trouble;
     }
     // The converter's promise: what it writes, `check` reads (valid UTF-8, within

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <tuple>
 
 #include "report/escape.hpp"
 #include "report/plan_render.hpp"
@@ -217,7 +218,7 @@ std::string counts_text(const FileReport& f, Lang L) {
         s += "<br>要件: 適合 " + std::to_string(sc[0]) + "、不適合 " + std::to_string(sc[1]) + "、要確認 " +
              std::to_string(sc[2]) + "、未確認 " + std::to_string(sc[3]) + "（計 " + std::to_string(f.outcomes.size()) + "）";
     } else {
-        s = "findings: " + std::to_string(c[0]) + " errors, " + std::to_string(c[1]) + " warnings, " + std::to_string(c[2]) +
+        s = "findings: " + fmt_count(c[0], "error", "errors") + ", " + fmt_count(c[1], "warning", "warnings") + ", " + std::to_string(c[2]) +
             " to review, " + std::to_string(c[3]) + " info";
         if (waived) s += " (and " + std::to_string(waived) + " waived)";
         s += "<br>requirements: " + std::to_string(sc[0]) + " compliant, " + std::to_string(sc[1]) + " non-compliant, " +
@@ -515,11 +516,51 @@ const char* section_element(Section s) {
     return "";
 }
 
-std::string requirement_row(const Outcome& o, const Rule* rule, Lang L) {
+/// The subject a finding points at (its element path ends in subject[@id='…']), from the kept model.
+const Subject* subject_at(const FileReport& f, const Loc& loc) {
+    if (!f.school) return nullptr;
+    auto at = loc.path.rfind("subject[@id='");
+    if (at == std::string::npos) return nullptr;
+    at += 13;
+    std::string id = loc.path.substr(at, loc.path.find('\'', at) - at);
+    for (const auto& c : f.school->courses)
+        for (const auto& sub : c.subjects)
+            if (sub.id == id) return &sub;
+    return nullptr;
+}
+
+/// CUR-004/005 check every subject against its method's range and state no single value: the cells show
+/// the range per offending subject and what it has.
+std::pair<Value, Value> ratio_cells(const FileReport& f, const Outcome& o) {
+    Value required, measured;
+    if (o.findings.empty()) {
+        required.text = Text{"授業方法ごとの1単位の時間数", "hours per unit of each method"};
+        measured.text = Text{"全科目が範囲内", "every subject within its range"};
+        return {required, measured};
+    }
+    for (const auto& fi : o.findings) {
+        const Subject* sub = subject_at(f, fi.loc);
+        std::string name = sub ? sub->name : std::string();
+        Text method = sub ? Text{std::string(info(sub->method).ja), std::string(info(sub->method).en)} : Text{};
+        auto add = [](Text& t, const std::string& ja, const std::string& en) {
+            t.ja += (t.ja.empty() ? "" : "、") + ja;
+            t.en += (t.en.empty() ? "" : "; ") + en;
+        };
+        add(required.text, method.ja + " 1単位" + fi.required.text.ja, method.en + ": " + fi.required.text.en + " per unit");
+        std::string per = fi.measured.number ? fmt::num(*fi.measured.number) : std::string("?");
+        add(measured.text, "「" + name + "」1単位" + per + "時間", "\"" + name + "\" " + per + " hours per unit");
+    }
+    return {required, measured};
+}
+
+std::string requirement_row(const FileReport& f, const Outcome& o, const Rule* rule, Lang L) {
     std::string cite = rule ? std::string(rule->citation) : std::string();
+    Value required = o.required, measured = o.measured;
+    if ((o.rule_id == "CUR-004" || o.rule_id == "CUR-005") && required.empty() && measured.empty())
+        std::tie(required, measured) = ratio_cells(f, o);
     std::string s = "<tr class=\"row-" + std::string(status_code(o.status)) + "\"><td class=\"rule\">" + esc(o.rule_id) +
-                    "<span class=\"cite\">" + esc(cite) + "</span></td><td>" + esc(o.label.in(L)) + "</td>" + value_td(o.required, L) +
-                    value_td(o.measured, L) + "<td>" + status_badge(o.status, L) + "</td><td>";
+                    "<span class=\"cite\">" + esc(cite) + "</span></td><td>" + esc(o.label.in(L)) + "</td>" + value_td(required, L) +
+                    value_td(measured, L) + "<td>" + status_badge(o.status, L) + "</td><td>";
     for (const auto& fi : o.findings) s += finding_html(fi, L);
     return s + "</td></tr>\n";
 }
@@ -594,7 +635,7 @@ std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, s
             continue;
         }
         if (o.status == Status::compliant && o.findings.empty() && !opt.full) continue;
-        r.rows += requirement_row(o, rule, L);
+        r.rows += requirement_row(f, o, rule, L);
     }
     s += "<section class=\"requirements\"><h3>" + t("要件ごとの判定", "Requirements") + "</h3>\n";
     if (!opt.full)

@@ -49,7 +49,8 @@ std::string plan_step_text(const PlanStep& p, Lang L) {
                 add(ja ? "時間数 " + fmt::num(p.hours_to) + " のまま" : "hours stay " + fmt::num(p.hours_to));
             s += parts;
             s += ja ? "（" + fmt::num(p.units_to) + "単位の" + method + "は " + hours_range(p, L) + "）"
-                    : " (" + fmt::num(p.units_to) + " units of " + method + ": " + hours_range(p, L) + ")";
+                    : " (" + fmt::num(p.units_to) + (p.units_to == Decimal::from_int(1) ? " unit of " : " units of ") + method + ": " +
+                          hours_range(p, L) + ")";
             return s;
         }
         case PlanStep::Kind::add_subject:

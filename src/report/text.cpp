@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "report/common.hpp"
@@ -48,8 +49,16 @@ std::string pad(const std::string& s, std::size_t width) {
     return w >= width ? s : s + std::string(width - w, ' ');
 }
 
+/// Right-aligns to a display width (a header in Japanese is two columns a character, like the numbers' cells).
 std::string rpad_num(const std::string& s, std::size_t width) {
-    return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        w += n >= 3 ? 2 : 1;
+        i += n;
+    }
+    return w >= width ? s : std::string(width - w, ' ') + s;
 }
 
 }  // namespace
@@ -126,19 +135,26 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
                                 std::to_string(c.subject_count) + "科目）\n"
                           : "  course " + shown(c.id) + " (" + std::string(info(c.schedule).en) + ", " + std::to_string(c.years) +
                                 " years, " + std::to_string(c.subject_count) + " subjects)\n";
-                out += "    " + pad(ja ? "教育内容" : "area", 36) + rpad_num(ja ? "単位" : "units", 8) +
+                // The area column as wide as its longest name (English names run longer than 36 columns).
+                std::size_t area_w = 36;
+                for (const auto& a : areas()) {
+                    std::string n(ja ? a.ja : a.en);
+                    std::size_t w = pad(n, 1000).size() - n.size();  // 1000 - display width
+                    area_w = std::max(area_w, 1000 - w + 2);
+                }
+                out += "    " + pad(ja ? "教育内容" : "area", area_w) + rpad_num(ja ? "単位" : "units", 8) +
                        rpad_num(ja ? "必要" : "min", 8) + rpad_num(ja ? "時間" : "hours", 9) + "\n";
                 for (const auto& row : c.areas) {
                     const auto& ai = info(row.area);
                     bool short_of = row.min_units && row.units < *row.min_units;
-                    std::string line = "    " + pad(std::string(ja ? ai.ja : ai.en), 36) + rpad_num(fmt::num(row.units), 8) +
+                    std::string line = "    " + pad(std::string(ja ? ai.ja : ai.en), area_w) + rpad_num(fmt::num(row.units), 8) +
                                        rpad_num(row.min_units ? fmt::num(*row.min_units) : "?", 8) +
                                        rpad_num(fmt::num(row.hours), 9);
                     if (short_of) line += "  " + st("1;31", ja ? "不足 " + fmt::num(*row.min_units - row.units)
                                                                : "short " + fmt::num(*row.min_units - row.units));
                     out += line + "\n";
                 }
-                std::string total = "    " + pad(ja ? "合計" : "total", 36) + rpad_num(fmt::num(c.total_units), 8) +
+                std::string total = "    " + pad(ja ? "合計" : "total", area_w) + rpad_num(fmt::num(c.total_units), 8) +
                                     rpad_num(c.min_total_units ? fmt::num(*c.min_total_units) : "?", 8) +
                                     rpad_num(fmt::num(c.total_hours), 9);
                 if (c.min_total_hours)
@@ -161,7 +177,7 @@ void totals(std::string& out, std::size_t files, const std::array<std::size_t, 5
         out += ja ? "合計 " + std::to_string(files) + " ファイル: 適合 " + std::to_string(verdicts[0]) + "、不適合 " +
                         std::to_string(verdicts[1]) + "、要確認 " + std::to_string(verdicts[2]) + "、一部未確認 " +
                         std::to_string(verdicts[3]) + "、入力エラー " + std::to_string(verdicts[4]) + "\n"
-                  : std::to_string(files) + " files: " + std::to_string(verdicts[0]) + " compliant, " +
+                  : fmt::count_of(files, "file", "files") + ": " + std::to_string(verdicts[0]) + " compliant, " +
                         std::to_string(verdicts[1]) + " non-compliant, " + std::to_string(verdicts[2]) + " need review, " +
                         std::to_string(verdicts[3]) + " partially checked, " + std::to_string(verdicts[4]) + " invalid\n";
     }

@@ -1,5 +1,7 @@
 #include "rules/format.hpp"
 
+#include <cctype>
+
 namespace ahaki::fmt {
 
 std::string num(Decimal d) {
@@ -30,6 +32,16 @@ Value at_least(Value v) {
 Value at_most(Value v) {
     v.text = Text{"以下", "at most"};
     return v;
+}
+
+std::string a(std::string_view word) {
+    char c = word.empty() ? 'x' : static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+    bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    return std::string(vowel ? "an " : "a ") + std::string(word);
+}
+
+std::string count_of(std::size_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
 std::string cite(const Threshold& t) {

@@ -35,6 +35,10 @@ Value at_most(Value v);
 
 /// The clause a threshold rests on; flags a DERIVED number.
 std::string cite(const Threshold& t);
+/// The English indefinite article and the word: "a lecture", "an experiment", "an anma-massage-shiatsu school".
+std::string a(std::string_view word);
+/// "1 error", "2 errors".
+std::string count_of(std::size_t n, std::string_view one, std::string_view many);
 /// Notes to attach when a threshold is derived (so the finding says so).
 std::vector<Text> provenance_notes(const Threshold& t);
 /// "N 単位" / "N units" etc.

@@ -25,10 +25,15 @@ RunReport run_of(std::vector<FileReport> files) {
     return run;
 }
 
-std::string html_of(const std::string& xml, Lang L = Lang::ja) {
+/// A report with its model kept, as the CLI keeps it for HTML (the 教育課程表 lists the subjects).
+FileReport with_model(const std::string& xml) {
     FileReport f = check_xml(xml);
-    return write_html(run_of({f}), L);
+    LoadResult l = load_xml(xml);
+    if (l.school) f.school = std::make_shared<const School>(std::move(*l.school));
+    return f;
 }
+
+std::string html_of(const std::string& xml, Lang L = Lang::ja) { return write_html(run_of({with_model(xml)}), L); }
 
 std::string non_compliant_xml() {
     // 実習 one unit short (CUR-001): はり実技Ⅲ 2 -> 1 unit.
@@ -73,27 +78,46 @@ TEST(HtmlReport, VerdictAndCountsComeFirstThenEveryRequirement) {
     auto sc = report.status_counts();
     auto counts = h.find("指摘: エラー 1、警告 0、要確認 0、情報 0<br>要件: 適合 " + std::to_string(sc[0]) + "、不適合 1、要確認 0、未確認 " +
                          std::to_string(sc[3]) + "（計 " + std::to_string(report.outcomes.size()) + "）");
+    // Issue 12: verdict and counts, findings, the 修正案, the 教育課程表, requirements by section, what was not checked.
+    auto findings = h.find("<h3>指摘事項</h3>");
+    auto plan = h.find("<h3>修正案</h3>");
+    auto curriculum = h.find("<table class=\"sheet\">");
     auto requirements = h.find("<table class=\"requirements\">");
-    auto curriculum = h.find("<table class=\"curriculum\">");
+    auto not_checked = h.find("<table class=\"not-checked\">");
     ASSERT_NE(verdict, std::string::npos);
     ASSERT_NE(counts, std::string::npos);
+    ASSERT_NE(findings, std::string::npos);
+    ASSERT_NE(plan, std::string::npos);
     ASSERT_NE(requirements, std::string::npos);
     ASSERT_NE(curriculum, std::string::npos);
+    ASSERT_NE(not_checked, std::string::npos);
     EXPECT_LT(verdict, counts);
-    EXPECT_LT(counts, requirements);
-    EXPECT_LT(requirements, curriculum);
-    // One row per checked requirement (Outcome), each with rule id, clause, required, found and
-    // judgement; requirements not checked for want of a section are one row per section.
+    EXPECT_LT(counts, findings);
+    EXPECT_LT(findings, plan);
+    EXPECT_LT(plan, curriculum);
+    EXPECT_LT(curriculum, requirements);
+    EXPECT_LT(requirements, not_checked);
+    // A row per requirement to act on (compliant ones are counted per section), and one row per absent section.
     FileReport f = check_xml(non_compliant_xml());
     std::set<Section> absent_sections;
-    std::size_t checked = 0;
+    std::size_t to_act_on = 0;
     for (const auto& o : f.outcomes) {
         if (o.status == Status::not_checked && o.findings.empty()) absent_sections.insert(find_rule(o.rule_id)->section);
-        else ++checked;
+        else if (o.status != Status::compliant || !o.findings.empty()) ++to_act_on;
     }
     EXPECT_GT(absent_sections.size(), 3u);  // curriculum only: teachers, sites, premises… are absent
-    EXPECT_EQ(count(h, "<tr class=\"row-"), checked + absent_sections.size());
-    EXPECT_NE(h.find("<td>教員（"), std::string::npos);
+    EXPECT_EQ(count(h, "<tr class=\"row-"), to_act_on + absent_sections.size());
+    EXPECT_NE(h.find("<tr class=\"row-not-checked\"><td>教員</td><td class=\"ids\">TCH-001, TCH-002"), std::string::npos);
+    EXPECT_NE(h.find("<code>&lt;teachers&gt;</code>"), std::string::npos);
+    // The 教育課程表: every subject as the school names it, the area's subtotal against its minimum.
+    EXPECT_NE(h.find("<td>はり実技Ⅰ</td><td class=\"nw\">実技</td><td class=\"num\">3</td><td class=\"num\">135</td>"), std::string::npos);
+    EXPECT_NE(h.find("小計（必要 15単位以上、1単位不足）"), std::string::npos);
+    EXPECT_NE(h.find("<h4>昼間課程（修業年限3年）"), std::string::npos);
+    // --html-detail full: every checked requirement has its row.
+    std::string full = write_html(run_of({f}), HtmlOptions{Lang::ja, true});
+    std::size_t checked = 0;
+    for (const auto& o : f.outcomes) checked += !(o.status == Status::not_checked && o.findings.empty());
+    EXPECT_EQ(count(full, "<tr class=\"row-"), checked + absent_sections.size());
     EXPECT_NE(h.find("<tr class=\"row-non-compliant\"><td class=\"rule\">CUR-001<span class=\"cite\">認定規則 第2条第3号 別表第一</span></td>"
                      "<td>課程 day（昼間課程） 実習の単位数</td><td class=\"nw\">15単位以上</td><td class=\"nw\">14単位</td>"
                      "<td><span class=\"badge s-non-compliant\">不適合</span></td>"),
@@ -105,12 +129,14 @@ TEST(HtmlReport, VerdictAndCountsComeFirstThenEveryRequirement) {
 
 TEST(HtmlReport, CurriculumTableAndChartShowTheShortfall) {
     std::string h = html_of(non_compliant_xml());
-    EXPECT_NE(h.find("<tr><td>実習</td><td class=\"num\">14</td><td class=\"num\">15</td><td class=\"num\">570</td>"
-                     "<td class=\"num short\">1</td></tr>"),
+    EXPECT_NE(h.find("<td class=\"subtotal short\" colspan=\"2\">小計（必要 15単位以上、1単位不足）</td>"
+                     "<td class=\"num subtotal\">14</td><td class=\"num subtotal\">570</td>"),
               std::string::npos);
-    EXPECT_NE(h.find("<tr><td>基礎分野</td><td class=\"num\">15</td><td class=\"num\">14</td><td class=\"num\">315</td>"
-                     "<td class=\"num\">–</td></tr>"),
+    EXPECT_NE(h.find("<td class=\"subtotal\" colspan=\"2\">小計（必要 14単位以上）</td><td class=\"num subtotal\">15</td>"
+                     "<td class=\"num subtotal\">315</td>"),
               std::string::npos);
+    EXPECT_EQ(h.find("<svg class=\"chart\""), std::string::npos);  // the chart only with --html-detail full
+    h = write_html(run_of({with_model(non_compliant_xml())}), HtmlOptions{Lang::ja, true});
     auto svg = h.find("<svg class=\"chart\"");
     ASSERT_NE(svg, std::string::npos);
     std::string chart = h.substr(svg, h.find("</svg>", svg) - svg);
@@ -140,7 +166,7 @@ TEST(HtmlReport, EnglishOnRequest) {
     EXPECT_EQ(h.substr(0, 32), "<!DOCTYPE html>\n<html lang=\"en\">");
     EXPECT_NE(h.find("<span class=\"word\">non-compliant</span>"), std::string::npos);
     EXPECT_NE(h.find("<h3>Requirements</h3>"), std::string::npos);
-    EXPECT_NE(h.find("<td>practical training</td>"), std::string::npos);
+    EXPECT_NE(h.find("\">practical training</td>"), std::string::npos);
     EXPECT_NE(h.find("line 9, col 3"), std::string::npos);
     EXPECT_EQ(h.find("不適合"), std::string::npos);
 }
@@ -183,10 +209,12 @@ TEST(HtmlReport, SeveralFilesGetAnOverallVerdictAndPageBreaks) {
     auto overall = h.find("<div class=\"verdict v-non-compliant\"><span class=\"word\">不適合</span><span class=\"counts\">全体: 2 ファイル（適合 ");
     ASSERT_NE(overall, std::string::npos);
     EXPECT_NE(h.find("<table class=\"files\">"), std::string::npos);
-    EXPECT_EQ(count(h, "<section class=\"file first\">"), 1u);
-    EXPECT_EQ(count(h, "<section class=\"file\">"), 1u);  // the second file starts a new page
+    // Each file on pages of its own, named so their running headers carry its school.
+    EXPECT_EQ(count(h, "<section class=\"file first\" style=\"page: f0\">"), 1u);
+    EXPECT_EQ(count(h, "<section class=\"file\" style=\"page: f1\">"), 1u);  // the second file starts a new page
     EXPECT_NE(h.find(".file { break-before: page;"), std::string::npos);
-    EXPECT_LT(overall, h.find("<section class=\"file first\">"));
+    EXPECT_NE(h.find("@page f1 { @top-left { content: "), std::string::npos);
+    EXPECT_LT(overall, h.find("<section class=\"file first\""));
 }
 
 TEST(HtmlReport, DeterministicOutput) {

@@ -69,7 +69,7 @@ void check_area_units(const RuleContext& ctx, Emitter& em) {
                        Text{name_ja + ": " + fmt::num(have) + "単位（必要: " + fmt::num(*t.value) + "単位以上、" +
                                 fmt::cite(t) + "）。あと" + fmt::num(short_by) + "単位必要です",
                             std::string(a.en) + ": " + fmt::num(have) + " units (required: at least " + fmt::num(*t.value) +
-                                ", " + fmt::cite(t) + "); add " + fmt::num(short_by) + " units"},
+                                ", " + fmt::cite(t) + "); add " + fmt::num(short_by) + (short_by == Decimal::from_int(1) ? " unit" : " units")},
                        fmt::units(have), fmt::at_least(fmt::units(*t.value)), fmt::cite(t), std::move(notes));
         }
     }
@@ -98,7 +98,7 @@ void check_total(const RuleContext& ctx, Emitter& em, std::string_view key, Sum 
                    Text{"総" + what.ja + ": " + fmt::with_unit(have, unit).ja + "（" + type_name.ja + "の必要: " +
                             fmt::with_unit(*t.value, unit).ja + "以上、" + fmt::cite(t) + "）。あと" +
                             fmt::with_unit(short_by, unit).ja + "必要です",
-                        "total " + what.en + ": " + fmt::with_unit(have, unit).en + " (required for a " + type_name.en +
+                        "total " + what.en + ": " + fmt::with_unit(have, unit).en + " (required for " + fmt::a(type_name.en) +
                             ": at least " + fmt::with_unit(*t.value, unit).en + ", " + fmt::cite(t) + "); add " +
                             fmt::with_unit(short_by, unit).en},
                    fmt::count(have, unit), fmt::at_least(fmt::count(*t.value, unit)), fmt::cite(t),
@@ -158,7 +158,7 @@ void check_ratio(const RuleContext& ctx, Emitter& em, Applies applies, const Tex
                                 "単位 = 1単位" + fmt::num(per_unit) + "時間（必要: " + method_ja + "は1単位" + range_ja + "、" +
                                 fmt::cite(lo) + "）。" + fix_ja,
                             "\"" + s.name + "\" (" + method_en + "): " + fmt::num(s.hours) + " hours / " + fmt::num(s.units) +
-                                " units = " + fmt::num(per_unit) + " hours per unit (required for a " + method_en + ": " +
+                                (s.units == Decimal::from_int(1) ? " unit = " : " units = ") + fmt::num(per_unit) + " hours per unit (required for " + fmt::a(method_en) + ": " +
                                 range_en + " per unit, " + fmt::cite(lo) + "); " + fix_en},
                        fmt::hours_per_unit(per_unit), required, fmt::cite(lo));
         }
