@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/import_cmd.hpp"
+#include "cli/template_cmd.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
@@ -42,7 +43,8 @@ const char* usage_ja =
     "  check [オプション] パス...   学校の記述（XML）を認定基準で確認する（ディレクトリは *.xml を探す）\n"
     "  rules [--format text|json]   すべての規則を一覧する\n"
     "  explain 規則ID               規則の内容と根拠を説明する\n"
-    "  import --type 種類 FILE.csv  表計算の教育課程（CSV）を XML に変換する\n"
+    "  import --type 種類 FILE.csv  表計算の教育課程（CSV・.xlsx）を XML に変換する\n"
+    "  template [-o FILE.xlsx]      記入用のひな形（見出し・説明・選択肢つきのブック、--csv で CSV も）を書き出す\n"
     "\n"
     "全体のオプション: --help, --version, --lang ja|en\n"
     "終了コード: 0 基準未満の指摘なし / 1 --fail-on 以上の指摘あり / 2 確認できない入力・使い方の誤り\n"
@@ -54,7 +56,8 @@ const char* usage_en =
     "  check [options] PATH...      check school descriptions (XML) against the standard (directories: *.xml)\n"
     "  rules [--format text|json]   list every rule\n"
     "  explain RULE-ID              explain a rule and its clause\n"
-    "  import --type TYPE FILE.csv  convert a spreadsheet curriculum (CSV) to the XML format\n"
+    "  import --type TYPE FILE.csv  convert a spreadsheet curriculum (CSV, .xlsx) to the XML format\n"
+    "  template [-o FILE.xlsx]      write an empty workbook with headers, instructions and drop-downs (--csv: CSVs too)\n"
     "\n"
     "global options: --help, --version, --lang ja|en\n"
     "exit codes: 0 no finding at or above --fail-on / 1 findings at or above it / 2 input could not be checked or usage error\n"
@@ -435,6 +438,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (cmd == "rules") return cmd_rules(rest, out);
         if (cmd == "explain") return cmd_explain(rest, out);
         if (cmd == "import") return cmd_import(rest, out, err);
+        if (cmd == "template") return cmd_template(rest, out, err);
         throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import）", "unknown command '" + cmd + "' (check, rules, explain, import)"}};
     } catch (const Usage& u) {
         err << (L == Lang::ja ? "エラー: " : "error: ") << u.message.in(L) << "\n"
