@@ -1093,7 +1093,9 @@ void read_section(const std::string& file, const std::string& origin_file, const
                 premises_lines.push_back("<practice-room id=\"room" + num + "\"" + a + origin + "/>");
                 premises_origins.push_back(o);
             } else {
-                equipment_lines.push_back("<item" + attrs + origin + "/>");
+                // The item's identifier: the sheet's 記号 if given, else its row number (the 別表 list is not in the data).
+                std::string code = attrs.find(" code=") == std::string::npos ? " code=\"item" + num + "\"" : "";
+                equipment_lines.push_back("<item" + code + attrs + origin + "/>");
                 equipment_origins.push_back(o);
             }
             continue;

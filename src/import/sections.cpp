@@ -61,6 +61,7 @@ const std::vector<SectionSpec>& section_specs() {
             col("水道", {"water"}, "water", ValueKind::yes_no, false, yes_no, "実習室: ○/×"),
             col("給湯", {"hot-water"}, "hot-water", ValueKind::yes_no, false, yes_no, "実習室: ○/×"),
             col("集団実習の配置", {"机・椅子の配置", "group-layout"}, "group-layout", ValueKind::yes_no, false, yes_no, "実習室: ○/×"),
+            col("記号", {"code"}, "code", ValueKind::text, false, {}, "器械器具等: 別表の記号（任意）"),
             col("所有", {"校舎の所有", "ownership"}, "ownership", ValueKind::code, false, vocab(ownerships(), {{"自己所有", "owned"}, {"借用", "leased"}}),
                 "校舎の行: 一覧から選ぶ"),
         }});
