@@ -367,3 +367,39 @@ TEST(SheetTemplate, WritesAWorkbookAndCsvsThatReadBackAsTheLayout) {
 
 }  // namespace
 }  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+// Damaged workbooks (bytes flipped, cut, zeroed): never a crash (the sanitizer
+// build runs this too), always either a school description or a located error.
+TEST(SheetRobustness, MutatedWorkbooksGiveXmlOrErrors) {
+    const std::string good = read_file(sheet("layout.xlsx"));
+    import::CsvOptions opt;
+    opt.type = FacilityType::hari_kyu;
+    opt.name = "x";
+    std::uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1103515245u + 12345u; };
+    std::size_t refused = 0, read = 0;
+    for (int i = 0; i < 300; ++i) {
+        std::string bytes = good;
+        switch (i % 3) {
+            case 0:
+                for (int k = 0; k < 4; ++k) bytes[next() % bytes.size()] = static_cast<char>(next());
+                break;
+            case 1: bytes.resize(next() % bytes.size()); break;
+            default: {
+                std::size_t at = next() % bytes.size();
+                for (std::size_t k = at; k < std::min(bytes.size(), at + 64); ++k) bytes[k] = 0;
+            }
+        }
+        auto r = import::import_sheet("m.xlsx", bytes, opt);
+        EXPECT_NE(r.xml.empty(), r.errors.empty()) << i;
+        (r.errors.empty() ? read : refused) += 1;
+        for (const auto& d : r.errors) EXPECT_FALSE(d.message.ja.empty() || d.message.en.empty());
+    }
+    EXPECT_GT(refused, 100u);  // the zip's checksums catch most damage
+}
+
+}  // namespace
+}  // namespace ahaki::test
