@@ -558,6 +558,14 @@ private:
         const auto& cells = g_.rows[i];
         const std::uint32_t line = g_.row_lines[i];
         if (std::all_of(cells.begin(), cells.end(), [](const Cell& c) { return trim(c.text).empty(); })) return;
+        // A header of two rows merged vertically: the second row repeats the header; nothing to read.
+        {
+            const auto& hr = g_.rows[header_];
+            bool repeat = true;
+            for (std::size_t k = 0; k < cells.size() && repeat; ++k)
+                if (!trim(cells[k].text).empty()) repeat = cells[k].merged && k < hr.size() && cells[k].text == hr[k].text;
+            if (repeat) return;
+        }
         const std::size_t width = g_.rows[header_].size();
         if (!g_.workbook && cells.size() > width && !trim(cells[width].text).empty()) {
             push_error(at(cells[width]), {"列が多すぎます（" + std::to_string(cells.size()) + " 列、見出しは " + std::to_string(width) +

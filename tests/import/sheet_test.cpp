@@ -403,3 +403,18 @@ TEST(SheetRobustness, MutatedWorkbooksGiveXmlOrErrors) {
 
 }  // namespace
 }  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+TEST(SheetCheck, AHeaderOfTwoMergedRowsIsReadOnce) {
+    import::CsvOptions opt;
+    opt.type = FacilityType::hari_kyu;
+    opt.name = "x";
+    auto r = import::import_sheet("t.xlsx", read_file(sheet("two-row-header.xlsx")), opt);
+    ASSERT_TRUE(r.errors.empty()) << diagnostic_line(r.errors.front(), Lang::en);
+    EXPECT_EQ(r.subjects, 2u);
+}
+
+}  // namespace
+}  // namespace ahaki::test
