@@ -881,6 +881,15 @@ std::string origin_text(const std::string& file, const Loc& l) {
 
 namespace {
 
+/// "2020-04-01" (no printf: the compiler cannot bound its output).
+std::string ymd(int y, int m, int d) {
+    auto pad = [](int v, std::size_t w) {
+        std::string t = std::to_string(v);
+        return t.size() < w ? std::string(w - t.size(), '0') + t : t;
+    };
+    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2);
+}
+
 /// Days since 1970-01-01 -> y-m-d (Howard Hinnant's algorithm).
 std::string civil(long z) {
     z += 719468;
@@ -893,9 +902,7 @@ std::string civil(long z) {
     long d = doy - (153 * mp + 2) / 5 + 1;
     long m = mp < 10 ? mp + 3 : mp - 9;
     if (m <= 2) ++y;
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
-    return buf;
+    return ymd(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
 }
 
 /// 2020-04-01, 2020/4/1, 2020年4月1日, or an Excel date serial number.
@@ -925,9 +932,7 @@ std::optional<std::string> parse_sheet_date(std::string v, bool number) {
     }
     if (digits > 0) ++n;
     if (n != 3 || part[0] < 1900 || part[1] < 1 || part[1] > 12 || part[2] < 1 || part[2] > 31) return std::nullopt;
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", part[0], part[1], part[2]);
-    return std::string(buf);
+    return ymd(part[0], part[1], part[2]);
 }
 
 std::optional<std::string> lookup(const SectionColumn& c, std::string_view text) {
