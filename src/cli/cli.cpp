@@ -17,6 +17,7 @@
 #include "cli/import_cmd.hpp"
 #include "cli/plan_cmd.hpp"
 #include "cli/diff_cmd.hpp"
+#include "cli/template_cmd.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
@@ -51,10 +52,11 @@ const char* usage_ja =
     "  rules [--format text|json]   すべての規則を一覧する\n"
     "  explain 規則ID               規則の内容と根拠を説明する\n"
     "  ryoyohi [--ryoyohi FILE]     療養費の料金の版と同意の規則を一覧する\n"
-    "  import --type 種類 FILE.csv  表計算の教育課程（CSV）を XML に変換する\n"
+    "  import --type 種類 FILE.csv  表計算の教育課程（CSV・.xlsx）を XML に変換する\n"
     "  import --kind clinic FILE.csv  施術所の施術台帳（CSV）を XML に変換する\n"
     "  plan [-o 下書き.xml] FILE    教育課程を基準に合わせる最小の変更（修正案）を示す\n"
     "  diff 前回.xml 今回.xml       前回の提出からの変更（再確認する教員、科目、指摘）を示す\n"
+    "  template [-o FILE.xlsx]      記入用のひな形（見出し・説明・選択肢つきのブック、--csv で CSV も）を書き出す\n"
     "\n"
     "全体のオプション: --help, --version, --lang ja|en\n"
     "終了コード: 0 基準未満の指摘なし / 1 --fail-on 以上の指摘あり / 2 確認できない入力・使い方の誤り\n"
@@ -67,10 +69,11 @@ const char* usage_en =
     "  rules [--format text|json]   list every rule\n"
     "  explain RULE-ID              explain a rule and its clause\n"
     "  ryoyohi [--ryoyohi FILE]     list the 療養費 fee editions and consent rules\n"
-    "  import --type TYPE FILE.csv  convert a spreadsheet curriculum (CSV) to the XML format\n"
+    "  import --type TYPE FILE.csv  convert a spreadsheet curriculum (CSV, .xlsx) to the XML format\n"
     "  import --kind clinic FILE.csv  convert a clinic's visit ledger (CSV) to the clinic XML format\n"
     "  plan [-o DRAFT.xml] FILE     the smallest curriculum changes that meet the standard (a fix plan)\n"
     "  diff OLD.xml NEW.xml         what changed since the last submission (teachers to re-verify, subjects, findings)\n"
+    "  template [-o FILE.xlsx]      write an empty workbook with headers, instructions and drop-downs (--csv: CSVs too)\n"
     "\n"
     "global options: --help, --version, --lang ja|en\n"
     "exit codes: 0 no finding at or above --fail-on / 1 findings at or above it / 2 input could not be checked or usage error\n"
@@ -662,7 +665,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (cmd == "import") return cmd_import(rest, out, err);
         if (cmd == "plan") return cmd_plan(rest, out, err);
         if (cmd == "diff") return cmd_diff(rest, out, err);
-        throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import, plan, diff）", "unknown command '" + cmd + "' (check, rules, explain, import, plan, diff)"}};
+        if (cmd == "template") return cmd_template(rest, out, err);
+        throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import, plan, diff, template, ryoyohi）", "unknown command '" + cmd + "' (check, rules, explain, import, plan, diff, template, ryoyohi)"}};
     } catch (const Usage& u) {
         // Usage messages quote the command line: escaped like any string from input.
         err << (L == Lang::ja ? "エラー: " : "error: ") << escape::shown(u.message.in(L), escape::max_message) << "\n"

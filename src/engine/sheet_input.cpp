@@ -77,6 +77,12 @@ struct Mapper {
         for (const auto& o : imp.origins) {
             if (o.xml_line != l.line) continue;
             auto ends = [&](std::string_view suffix) { return l.path.size() >= suffix.size() && l.path.ends_with(suffix); };
+            for (const auto& [attr, at] : o.attrs)
+                if (ends("/@" + attr)) {
+                    Loc out = at;
+                    out.path = l.path;
+                    return out;
+                }
             Loc out = ends("/@area") ? o.area : ends("/@method") ? o.method : ends("/@units") ? o.units : ends("/@hours") ? o.hours
                     : ends("/@year") && o.year.known() ? o.year : o.row;
             out.path = l.path;

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <span>
 
 #include "import/names.hpp"
+#include "import/sections.hpp"
 #include "import/xlsx.hpp"
 #include "model/decimal.hpp"
 
@@ -556,6 +558,14 @@ private:
         const auto& cells = g_.rows[i];
         const std::uint32_t line = g_.row_lines[i];
         if (std::all_of(cells.begin(), cells.end(), [](const Cell& c) { return trim(c.text).empty(); })) return;
+        // A header of two rows merged vertically: the second row repeats the header; nothing to read.
+        {
+            const auto& hr = g_.rows[header_];
+            bool repeat = true;
+            for (std::size_t k = 0; k < cells.size() && repeat; ++k)
+                if (!trim(cells[k].text).empty()) repeat = cells[k].merged && k < hr.size() && cells[k].text == hr[k].text;
+            if (repeat) return;
+        }
         const std::size_t width = g_.rows[header_].size();
         if (!g_.workbook && cells.size() > width && !trim(cells[width].text).empty()) {
             push_error(at(cells[width]), {"列が多すぎます（" + std::to_string(cells.size()) + " 列、見出しは " + std::to_string(width) +
@@ -867,6 +877,280 @@ std::string origin_text(const std::string& file, const Loc& l) {
 
 }  // namespace
 
+// ---- The other sections: one sheet each ---------------------------------------
+
+namespace {
+
+/// "2020-04-01" (no printf: the compiler cannot bound its output).
+std::string ymd(int y, int m, int d) {
+    auto pad = [](int v, std::size_t w) {
+        std::string t = std::to_string(v);
+        return t.size() < w ? std::string(w - t.size(), '0') + t : t;
+    };
+    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2);
+}
+
+/// Days since 1970-01-01 -> y-m-d (Howard Hinnant's algorithm).
+std::string civil(long z) {
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    if (m <= 2) ++y;
+    return ymd(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+}
+
+/// 2020-04-01, 2020/4/1, 2020年4月1日, or an Excel date serial number.
+std::optional<std::string> parse_sheet_date(std::string v, bool number) {
+    ascii_digits(v);
+    if (number && v.find_first_not_of("0123456789") == std::string::npos && v.size() <= 6) {
+        long serial = std::stol(v);
+        if (serial < 1 || serial > 2958465) return std::nullopt;
+        return civil(serial - 25569);  // 1970-01-01 is serial 25569 (1900 date system)
+    }
+    int part[3] = {0, 0, 0}, n = 0, digits = 0;
+    for (std::size_t i = 0; i < v.size() && n < 3;) {
+        char c = v[i];
+        if (c >= '0' && c <= '9') {
+            if (part[n] > 100000) return std::nullopt;
+            part[n] = part[n] * 10 + (c - '0');
+            ++digits;
+            ++i;
+            continue;
+        }
+        if (digits == 0) return std::nullopt;
+        ++n;
+        digits = 0;
+        std::size_t step = (c == '-' || c == '/' || c == '.') ? 1 : (v.compare(i, 3, "年") == 0 || v.compare(i, 3, "月") == 0 || v.compare(i, 3, "日") == 0) ? 3 : 0;
+        if (step == 0) return std::nullopt;
+        i += step;
+    }
+    if (digits > 0) ++n;
+    if (n != 3 || part[0] < 1900 || part[1] < 1 || part[1] > 12 || part[2] < 1 || part[2] > 31) return std::nullopt;
+    return ymd(part[0], part[1], part[2]);
+}
+
+std::optional<std::string> lookup(const SectionColumn& c, std::string_view text) {
+    std::string n = normalise_name(text);
+    for (const auto& [name, code] : c.values)
+        if (normalise_name(name) == n) return code;
+    return std::nullopt;
+}
+
+std::vector<std::string> split_list(const std::string& v) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (std::size_t i = 0; i <= v.size();) {
+        bool sep = i == v.size();
+        std::size_t w = 1;
+        if (!sep) {
+            for (std::string_view s : {"、", "，", "・", "／", "\n", ",", ";", "/"})
+                if (v.compare(i, s.size(), s) == 0) { sep = true; w = s.size(); break; }
+        }
+        if (sep) {
+            std::string t(trim(cur));
+            if (!t.empty()) out.push_back(t);
+            cur.clear();
+            i += w;
+            continue;
+        }
+        cur += v[i++];
+    }
+    return out;
+}
+
+struct SectionOut {
+    std::vector<std::string> lines;  ///< XML lines (without indentation of the container)
+    std::vector<SubjectOrigin> origins;  ///< xml_line = index into lines + 1 (fixed by the caller)
+};
+
+void read_section(const std::string& file, const std::string& origin_file, const Grid& g, const SectionSpec& spec,
+                  const std::map<std::string, std::string>& subject_ids, ImportResult& r, SectionOut& out) {
+    auto err = [&](Loc l, Text m, Text e) { r.errors.push_back(Diagnostic{file, std::move(l), std::move(m), std::move(e)}); };
+    // The header: the first row (of the first 30) with every required column.
+    std::optional<std::size_t> header;
+    std::vector<std::optional<std::size_t>> index(spec.columns.size());
+    for (std::size_t i = 0; i < g.rows.size() && i < 30 && !header; ++i) {
+        std::vector<std::optional<std::size_t>> idx(spec.columns.size());
+        for (std::size_t k = 0; k < g.rows[i].size(); ++k) {
+            std::string h = normalise_name(g.rows[i][k].text);
+            for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+                bool hit = h == normalise_name(spec.columns[c].header);
+                for (const auto& a : spec.columns[c].aliases) hit = hit || h == normalise_name(a);
+                if (hit && !idx[c]) idx[c] = k;
+            }
+        }
+        bool all = true;
+        for (std::size_t c = 0; c < spec.columns.size(); ++c) all = all && (!spec.columns[c].required || idx[c]);
+        if (all) header = i, index = idx;
+    }
+    if (!header) {
+        std::string need;
+        for (const auto& c : spec.columns)
+            if (c.required) need.append(need.empty() ? "" : "・").append(c.header);
+        err(cell_loc(g, 1, 1), {"シート「" + g.name + "」に見出し行が見つかりません（最初の30行に「" + need + "」の列がありません）",
+                                "no header row found in the sheet '" + g.name + "' (no row among the first 30 has the columns " + need + ")"},
+            {"ahaki-check template で作る表の見出し", "the header of the sheet ahaki-check template writes"});
+        return;
+    }
+    std::vector<std::string> premises_lines, equipment_lines;
+    std::vector<SubjectOrigin> premises_origins, equipment_origins;
+    std::string ownership;
+    Loc ownership_loc;
+    std::size_t n = 0;
+    for (std::size_t i = *header + 1; i < g.rows.size(); ++i) {
+        const auto& row = g.rows[i];
+        if (std::all_of(row.begin(), row.end(), [](const Cell& c) { return trim(c.text).empty(); })) continue;
+        auto cell = [&](std::size_t c) -> const Cell* {
+            return index[c] && *index[c] < row.size() ? &row[*index[c]] : nullptr;
+        };
+        auto loc = [&](std::size_t c) {
+            if (const Cell* x = cell(c)) return cell_loc(g, x->line, x->column);
+            return cell_loc(g, g.row_lines[i], index[c] ? static_cast<std::uint32_t>(*index[c] + 1) : 1);
+        };
+        SubjectOrigin o;
+        o.row = loc(0);
+        std::string attrs, children, row_kind;
+        bool ok = true;
+        for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+            const auto& col = spec.columns[c];
+            std::string v = cell(c) ? std::string(trim(cell(c)->text)) : std::string();
+            if (v.empty()) {
+                if (col.required) {
+                    err(loc(c), {"「" + col.header + "」が空です", "the " + col.header + " is empty"}, {col.instruction, col.instruction});
+                    ok = false;
+                }
+                continue;
+            }
+            if (!col.attr.empty()) o.attrs.emplace_back(col.attr, loc(c));
+            auto bad = [&](const std::string& what_ja, const std::string& what_en) {
+                err(loc(c), {"「" + col.header + "」の「" + v + "」は" + what_ja, "'" + v + "' in " + col.header + " is " + what_en},
+                    {col.instruction, col.instruction});
+                ok = false;
+            };
+            switch (col.kind) {
+                case ValueKind::text:
+                    if (has_forbidden_control(v)) bad("制御文字を含みます", "contains a control character");
+                    else attrs += " " + col.attr + "=\"" + xml_attr(v) + "\"";
+                    break;
+                case ValueKind::number:
+                case ValueKind::whole: {
+                    std::string d = v;
+                    ascii_digits(d);
+                    d = strip_suffix(d, {"年", "時間", "台", "冊", "個", "点"});
+                    Text problem;
+                    auto num = parse_decimal(d, Decimal::from_int(999999), problem);
+                    if (!num || (col.kind == ValueKind::whole && d.find('.') != std::string::npos)) bad("数ではありません", "not a number");
+                    else attrs += " " + col.attr + "=\"" + num->str() + "\"";
+                    break;
+                }
+                case ValueKind::date:
+                    if (auto d = parse_sheet_date(v, cell(c)->number)) attrs += " " + col.attr + "=\"" + *d + "\"";
+                    else bad("日付ではありません", "not a date");
+                    break;
+                case ValueKind::yes_no:
+                case ValueKind::code:
+                    if (auto code = lookup(col, v)) {
+                        if (col.attr == "ownership") { ownership = *code; ownership_loc = loc(c); }
+                        else attrs += " " + col.attr + "=\"" + *code + "\"";
+                    } else {
+                        std::string allowed;
+                        for (const auto& a : drop_down_values(col)) allowed.append(allowed.empty() ? "" : "、").append(a);
+                        err(loc(c), {"「" + col.header + "」の「" + v + "」は使えません", "'" + v + "' is not a value of " + col.header},
+                            {allowed + " のいずれか", "one of " + allowed});
+                        ok = false;
+                    }
+                    break;
+                case ValueKind::row_kind:
+                    if (auto code = lookup(col, v)) row_kind = *code;
+                    else bad("使えません（図書室・実習室・器械器具等・校舎）", "not one of 図書室, 実習室, 器械器具等, 校舎");
+                    break;
+                case ValueKind::qualifications:
+                    for (const auto& q : split_list(v)) {
+                        if (auto code = lookup(col, q)) children += "<qualification code=\"" + *code + "\"/>";
+                        else {
+                            err(loc(c), {"資格「" + q + "」は一覧にありません", "the qualification '" + q + "' is not in the list"},
+                                {"はり師免許、きゅう師免許、医師、教員養成機関（教員養成課程）修了 など", "はり師免許, きゅう師免許, 医師, …"});
+                            ok = false;
+                        }
+                    }
+                    break;
+                case ValueKind::subjects:
+                    for (const auto& sname : split_list(v)) {
+                        auto it = subject_ids.find(sname);
+                        if (it != subject_ids.end()) children += "<teaches subject=\"" + it->second + "\"/>";
+                        else {
+                            err(loc(c), {"担当科目「" + sname + "」は教育課程の表にありません", "the subject '" + sname + "' is not in the curriculum sheet"},
+                                {"教育課程のシートの科目名", "a subject name of the curriculum sheet"});
+                            ok = false;
+                        }
+                    }
+                    break;
+            }
+        }
+        if (!ok) continue;
+        std::string num = std::to_string(++n);
+        num.insert(0, num.size() < 3 ? 3 - num.size() : 0, '0');
+        std::string origin = " sheet:cell=\"" + xml_attr(origin_file + ":" + o.row.cell) + "\"";
+        if (spec.element.empty()) {  // 校舎・設備: the kind column decides
+            if (row_kind == "premises") continue;  // carries only the ownership
+            if (row_kind == "library") premises_lines.push_back("<library" + attrs.substr(0, attrs.find(" quantity=")) + origin + "/>"), premises_origins.push_back(o);
+            else if (row_kind == "practice-room") {
+                std::string a = attrs;
+                if (auto q = a.find(" quantity="); q != std::string::npos) a.erase(q, a.find('"', a.find('"', q) + 1) + 1 - q);
+                premises_lines.push_back("<practice-room id=\"room" + num + "\"" + a + origin + "/>");
+                premises_origins.push_back(o);
+            } else {
+                // The item's identifier: the sheet's 記号 if given, else its row number (the 別表 list is not in the data).
+                std::string code = attrs.find(" code=") == std::string::npos ? " code=\"item" + num + "\"" : "";
+                equipment_lines.push_back("<item" + code + attrs + origin + "/>");
+                equipment_origins.push_back(o);
+            }
+            continue;
+        }
+        std::string id = spec.id_prefix.empty() ? "" : " id=\"" + spec.id_prefix + num + "\"";
+        if (children.empty()) out.lines.push_back("<" + spec.element + id + attrs + origin + "/>");
+        else out.lines.push_back("<" + spec.element + id + attrs + origin + ">" + children + "</" + spec.element + ">");
+        out.origins.push_back(o);
+    }
+    if (spec.element.empty()) {
+        if (!premises_lines.empty()) {
+            if (ownership.empty()) {
+                err(cell_loc(g, g.row_lines[*header], 1), {"校舎の所有が書かれていません（区分「校舎」の行の「所有」）", "the ownership of the building is missing (the 所有 of the row 校舎)"},
+                    {"区分「校舎」の行に 設置者所有 か 賃貸借", "a row 校舎 with 所有 設置者所有 or 賃貸借"});
+                return;
+            }
+            out.lines.push_back("<premises ownership=\"" + ownership + "\">");
+            out.origins.push_back(SubjectOrigin{0, ownership_loc, {}, {}, {}, {}, {}, {}, {{"ownership", ownership_loc}}});
+            for (std::size_t k = 0; k < premises_lines.size(); ++k) out.lines.push_back("  " + premises_lines[k]), out.origins.push_back(premises_origins[k]);
+            out.lines.push_back("</premises>");
+            out.origins.push_back(SubjectOrigin{0, ownership_loc, {}, {}, {}, {}, {}, {}, {}});
+        }
+        if (!equipment_lines.empty()) {
+            out.lines.push_back("<equipment>");
+            out.origins.push_back(SubjectOrigin{0, equipment_origins.front().row, {}, {}, {}, {}, {}, {}, {}});
+            for (std::size_t k = 0; k < equipment_lines.size(); ++k) out.lines.push_back("  " + equipment_lines[k]), out.origins.push_back(equipment_origins[k]);
+            out.lines.push_back("</equipment>");
+            out.origins.push_back(SubjectOrigin{0, equipment_origins.front().row, {}, {}, {}, {}, {}, {}, {}});
+        }
+        return;
+    }
+    if (out.lines.empty()) return;
+    out.lines.insert(out.lines.begin(), "<" + spec.container + ">");
+    out.origins.insert(out.origins.begin(), SubjectOrigin{0, cell_loc(g, g.row_lines[*header], 1), {}, {}, {}, {}, {}, {}, {}});
+    for (std::size_t k = 1; k < out.lines.size(); ++k) out.lines[k] = "  " + out.lines[k];
+    out.lines.push_back("</" + spec.container + ">");
+    out.origins.push_back(out.origins.front());
+}
+
+}  // namespace
+
+
 ImportResult import_sheet(const std::string& file, std::string_view bytes, const CsvOptions& opt) {
     ImportResult result;
     // What the options put in the file must be valid too (the CLI checks them first).
@@ -882,6 +1166,7 @@ ImportResult import_sheet(const std::string& file, std::string_view bytes, const
     auto& errors = result.errors;
 
     Grid grid;
+    std::vector<std::pair<const SectionSpec*, Grid>> section_sheets;
     if (looks_like_zip(bytes) || (bytes.size() >= 8 && bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4))) {
         Workbook wb = read_xlsx(file, bytes, errors);
         if (!errors.empty()) return result;
@@ -911,6 +1196,18 @@ ImportResult import_sheet(const std::string& file, std::string_view bytes, const
         }
         grid = *chosen;
         result.sheet = grid.name;
+        // The other sections, each on its own sheet (教員一覧, 臨床実習施設, 校舎・設備, 表簿).
+        for (const auto& spec : section_specs())
+            for (const auto& s : wb.sheets) {
+                if (&s == chosen) continue;
+                std::string n = normalise_name(s.name);
+                bool hit = n == normalise_name(spec.sheet);
+                for (const auto& a : spec.aliases) hit = hit || n == normalise_name(a);
+                if (hit) {
+                    section_sheets.emplace_back(&spec, s);
+                    break;
+                }
+            }
     } else {
         auto decoded = decode_csv(file, bytes, opt.encoding);
         if (decoded.error) {
@@ -952,10 +1249,12 @@ ImportResult import_sheet(const std::string& file, std::string_view bytes, const
     put("  <course id=\"" + xml_attr(opt.course_id) + "\" schedule=\"" + std::string(info(opt.schedule).code) + "\" years=\"" +
         std::to_string(opt.years) + "\" sheet:cell=\"" + xml_attr(origin_text(origin, result.header)) + "\">\n");
     std::size_t width = std::max<std::size_t>(3, std::to_string(rows.size()).size());
+    std::map<std::string, std::string> subject_ids;
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const auto& r = rows[k];
         std::string n = std::to_string(k + 1);
         n.insert(0, width - n.size(), '0');
+        subject_ids.emplace(r.name, opt.course_id + "-s" + n);
         SubjectOrigin o = r.origin;
         o.xml_line = line;
         result.origins.push_back(o);
@@ -968,7 +1267,23 @@ ImportResult import_sheet(const std::string& file, std::string_view bytes, const
         if (!r.note.empty()) s += " sheet:note=\"" + xml_attr(r.note) + "\"";
         put(s + "/>\n");
     }
-    put("  </course>\n</school>\n");
+    put("  </course>\n");
+    for (const auto& [spec, g] : section_sheets) {
+        SectionOut out;
+        read_section(file, origin, g, *spec, subject_ids, result, out);
+        for (std::size_t k = 0; k < out.lines.size(); ++k) {
+            SubjectOrigin o = out.origins[k];
+            o.xml_line = line;
+            result.origins.push_back(std::move(o));
+            put("  " + out.lines[k] + "\n");
+        }
+        result.sections.push_back(g.name);
+    }
+    if (!errors.empty()) {
+        result.origins.clear();
+        return result;
+    }
+    put("</school>\n");
     result.xml = std::move(x);
     result.subjects = rows.size();
     return result;
@@ -979,3 +1294,4 @@ ImportResult import_csv(const std::string& file, std::string_view bytes, const C
 }
 
 }  // namespace ahaki::import
+

@@ -60,6 +60,7 @@ struct SubjectOrigin {
     Loc row;     ///< the subject name's cell
     Loc area, method, units, hours, year;
     std::string area_code;
+    std::vector<std::pair<std::string, Loc>> attrs;  ///< other sections: attribute -> its cell
 };
 
 struct ImportResult {
@@ -68,6 +69,7 @@ struct ImportResult {
     std::vector<Diagnostic> notices; ///< what was read generously: filled-down cells, full-width digits, skipped rows
     std::string encoding;            ///< "UTF-8", "CP932" or "xlsx"
     std::string sheet;               ///< the workbook sheet read (empty for a CSV)
+    std::vector<std::string> sections;  ///< the other sheets read (教員一覧, 臨床実習施設, 校舎・設備, 表簿)
     std::size_t subjects = 0;
     std::vector<std::string> ignored_columns;  ///< headers that are not part of the format (reported, not silent)
     std::vector<SubjectOrigin> origins;        ///< one per subject, in order

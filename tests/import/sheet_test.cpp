@@ -255,3 +255,166 @@ TEST(SheetWriting, FormulaLookingTextIsNeutralised) {
 
 }  // namespace
 }  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+std::string whole_workbook(std::vector<std::vector<std::string>> teachers_extra = {}) {
+    std::vector<import::SheetOut> sheets(5);
+    sheets[0].name = "教育課程";
+    sheets[0].rows = {{"分野", "教育内容", "科目名", "授業方法", "単位数", "時間数"},
+                      {"専門分野", "基礎はり学・基礎きゆう学", "東洋医学概論", "講義", "3", "90"},
+                      {"", "", "経絡経穴概論", "講義", "3", "90"},
+                      {"", "臨床実習", "臨床実習", "臨床実習", "4", "180"}};
+    sheets[1].name = "教員一覧";
+    sheets[1].rows = {{"教員一覧"}, {"氏名", "専任・兼任", "役職", "教員経験年数", "資格", "担当科目"},
+                      {"田中一郎", "専任", "校長", "25", "はり師免許、きゅう師免許", "東洋医学概論、経絡経穴概論"},
+                      {"佐藤花子", "非常勤", "", "3", "医師", ""}};
+    for (auto& r : teachers_extra) sheets[1].rows.push_back(r);
+    sheets[2].name = "臨床実習施設";
+    sheets[2].rows = {{"名称", "種別", "開設年月日", "所在地"}, {"附属臨床実習センター", "附属", "2020/4/1", "仙台市"},
+                      {"さくら鍼灸治療院", "施術所", "2019年10月1日", ""}};
+    sheets[3].name = "校舎・設備";
+    sheets[3].rows = {{"区分", "名称", "数量", "水道", "給湯", "集団実習の配置", "所有"}, {"校舎", "", "", "", "", "", "設置者所有"},
+                      {"図書室", "図書室（2階）", "", "", "", "", ""}, {"実習室", "実技室", "", "○", "○", "○", ""},
+                      {"器械器具等", "施術用ベッド", "３０", "", "", "", ""}};
+    sheets[4].name = "表簿";
+    sheets[4].rows = {{"表簿の名称", "保存年限"}, {"学籍簿", "20"}, {"出席簿", "5"}};
+    std::string error;
+    std::string bytes = import::write_xlsx(sheets, error);
+    EXPECT_TRUE(error.empty());
+    return bytes;
+}
+
+TEST(SheetSections, OneWorkbookWithASheetPerSectionIsOneSchool) {
+    import::CsvOptions opt;
+    opt.type = FacilityType::hari_kyu;
+    opt.name = "青葉鍼灸専門学校";
+    opt.origin_name = "school.xlsx";
+    auto imp = import::import_sheet("school.xlsx", whole_workbook(), opt);
+    ASSERT_TRUE(imp.errors.empty()) << diagnostic_line(imp.errors.front(), Lang::en);
+    EXPECT_EQ(imp.sections, (std::vector<std::string>{"教員一覧", "臨床実習施設", "校舎・設備", "表簿"}));
+    auto loaded = load_school(SourceText("school.xml", imp.xml, "UTF-8"));
+    ASSERT_TRUE(loaded.school) << (loaded.errors.empty() ? imp.xml : diagnostic_line(loaded.errors.front(), Lang::en) + "\n" + imp.xml);
+    const School& s = *loaded.school;
+    ASSERT_TRUE(s.teachers && s.sites);
+    const auto& ts = s.teachers->list;
+    ASSERT_EQ(ts.size(), 2u);
+    EXPECT_EQ(ts[0].name, "田中一郎");
+    EXPECT_EQ(ts[0].employment, Employment::full_time);
+    EXPECT_EQ(ts[0].role, TeacherRole::head);
+    EXPECT_EQ(ts[0].qualifications.size(), 2u);
+    EXPECT_EQ(ts[0].teaches.size(), 2u);
+    EXPECT_EQ(ts[1].employment, Employment::part_time);
+    ASSERT_EQ(s.sites->size(), 2u);
+    EXPECT_EQ((*s.sites)[0].kind, SiteKind::affiliated);
+    EXPECT_EQ((*s.sites)[1].details.opened->str(), "2019-10-01");
+    ASSERT_TRUE(s.premises);
+    EXPECT_TRUE(s.premises->library);
+    ASSERT_EQ(s.premises->practice_rooms.size(), 1u);
+    EXPECT_EQ(s.premises->practice_rooms[0].hot_water, true);
+    ASSERT_TRUE(s.equipment);
+    EXPECT_EQ(s.equipment->items.at(0).quantity.str(), "30");
+    ASSERT_TRUE(s.records);
+    EXPECT_EQ(s.records->books.size(), 2u);
+    EXPECT_NE(imp.xml.find("name=\"田中一郎\" employment=\"full-time\" role=\"head\" years-teaching=\"25\" sheet:cell=\"school.xlsx:教員一覧!A3\""),
+              std::string::npos) << imp.xml;
+}
+
+TEST(SheetSections, ABadCellInASectionIsLocatedOnItsSheet) {
+    import::CsvOptions opt;
+    opt.type = FacilityType::hari_kyu;
+    opt.name = "x";
+    auto imp = import::import_sheet("s.xlsx", whole_workbook({{"鈴木", "常勤", "", "x", "柔道整復師", "解剖学"}}), opt);
+    std::vector<std::string> got;
+    for (const auto& d : imp.errors) got.push_back(location_prefix("s.xlsx", d.loc) + " " + d.message.ja);
+    EXPECT_EQ(got, (std::vector<std::string>{
+                       "s.xlsx:教員一覧!B5 「専任・兼任」の「常勤」は使えません",
+                       "s.xlsx:教員一覧!D5 「教員経験年数」の「x」は数ではありません",
+                       "s.xlsx:教員一覧!E5 資格「柔道整復師」は一覧にありません",
+                       "s.xlsx:教員一覧!F5 担当科目「解剖学」は教育課程の表にありません",
+                   }));
+    EXPECT_TRUE(imp.xml.empty());
+}
+
+TEST(SheetTemplate, WritesAWorkbookAndCsvsThatReadBackAsTheLayout) {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::temp_directory_path() / ("ahaki-template-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    auto r = run_binary("template --type はりきゅう -o '" + (dir / "t.xlsx").string() + "' --csv '" + (dir / "csv").string() + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::vector<Diagnostic> errors;
+    auto wb = import::read_xlsx("t.xlsx", read_file((dir / "t.xlsx").string()), errors);
+    ASSERT_TRUE(errors.empty());
+    std::vector<std::string> names;
+    for (const auto& s : wb.sheets) names.push_back(s.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"教育課程", "教員一覧", "臨床実習施設", "校舎・設備", "表簿", "選択肢"}));
+    EXPECT_EQ(wb.sheets[0].rows[2][1].text, "教育内容");
+    // The drop-down of 教育内容 offers the names 別表第一 gives a はりきゅう school.
+    std::string xml = read_file((dir / "t.xlsx").string());
+    bool found = false;
+    for (const auto& row : wb.sheets.back().rows)
+        found = found || (!row.empty() && row[0].text == "基礎はり学・基礎きゆう学");
+    EXPECT_TRUE(found);
+    EXPECT_NE(read_file((dir / "csv" / "教育課程.csv").string()).find("分野,教育内容,科目名,授業方法,単位数,時間数,配当年次,備考\r\n"),
+              std::string::npos);
+    // An empty template is not a curriculum yet: a located refusal, exit 2.
+    auto check = run_binary("check --type hari-kyu '" + (dir / "t.xlsx").string() + "'");
+    EXPECT_EQ(check.exit_code, 2);
+    EXPECT_NE(check.out.find("t.xlsx:教育課程!A3: エラー: 科目の行がありません"), std::string::npos) << check.out;
+    fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+// Damaged workbooks (bytes flipped, cut, zeroed): never a crash (the sanitizer
+// build runs this too), always either a school description or a located error.
+TEST(SheetRobustness, MutatedWorkbooksGiveXmlOrErrors) {
+    const std::string good = read_file(sheet("layout.xlsx"));
+    import::CsvOptions opt;
+    opt.type = FacilityType::hari_kyu;
+    opt.name = "x";
+    std::uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1103515245u + 12345u; };
+    std::size_t refused = 0, read = 0;
+    for (int i = 0; i < 300; ++i) {
+        std::string bytes = good;
+        switch (i % 3) {
+            case 0:
+                for (int k = 0; k < 4; ++k) bytes[next() % bytes.size()] = static_cast<char>(next());
+                break;
+            case 1: bytes.resize(next() % bytes.size()); break;
+            default: {
+                std::size_t at = next() % bytes.size();
+                for (std::size_t k = at; k < std::min(bytes.size(), at + 64); ++k) bytes[k] = 0;
+            }
+        }
+        auto r = import::import_sheet("m.xlsx", bytes, opt);
+        EXPECT_NE(r.xml.empty(), r.errors.empty()) << i;
+        (r.errors.empty() ? read : refused) += 1;
+        for (const auto& d : r.errors) EXPECT_FALSE(d.message.ja.empty() || d.message.en.empty());
+    }
+    EXPECT_GT(refused, 100u);  // the zip's checksums catch most damage
+}
+
+}  // namespace
+}  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+TEST(SheetCheck, AHeaderOfTwoMergedRowsIsReadOnce) {
+    import::CsvOptions opt;
+    opt.type = FacilityType::hari_kyu;
+    opt.name = "x";
+    auto r = import::import_sheet("t.xlsx", read_file(sheet("two-row-header.xlsx")), opt);
+    ASSERT_TRUE(r.errors.empty()) << diagnostic_line(r.errors.front(), Lang::en);
+    EXPECT_EQ(r.subjects, 2u);
+}
+
+}  // namespace
+}  // namespace ahaki::test

@@ -64,7 +64,6 @@ void check_area_units(const RuleContext& ctx, Emitter& em) {
             Decimal short_by = *t.value - have;
             auto notes = fmt::provenance_notes(t);
             notes.insert(notes.begin(), area_subjects_note(c, a.value));
-            notes.push_back(Text{fmt::cat({"教育内容の記号: area=\"", a.code, "\""}), fmt::cat({"area code: area=\"", a.code, "\""})});
             em.finding(o, c.loc,
                        Text{name_ja + ": " + fmt::num(have) + "単位（必要: " + fmt::num(*t.value) + "単位以上、" +
                                 fmt::cite(t) + "）。あと" + fmt::num(short_by) + "単位必要です",

@@ -278,6 +278,10 @@ if __name__ == "__main__":
     small_xlsx("bad-subtotal.xlsx", {**head, (2, 1): "心理学", (2, 2): "基礎分野", (2, 3): "講義", (2, 4): 2, (2, 5): 30,
                                      (3, 1): "生物学", (3, 4): 2, (3, 5): 30, (3, 3): "講義", (4, 1): "小計", (4, 4): 5, (4, 5): 60},
                merges=["B2:B3"])
+    # A header of two rows merged vertically, as tables with sub-headings are laid out.
+    small_xlsx("two-row-header.xlsx", {**head, (3, 1): "心理学", (3, 2): "基礎分野", (3, 3): "講義", (3, 4): 2, (3, 5): 30,
+                                       (4, 1): "生物学", (4, 2): "基礎分野", (4, 3): "講義", (4, 4): 2, (4, 5): 30},
+               merges=[f"{c}1:{c}2" for c in "ABCDE"])
     # A zip bomb: 8 MiB of zeros in a few kilobytes (ratio far above the limit).
     z = zipfile.ZipFile("bomb.xlsx", "w", zipfile.ZIP_DEFLATED)
     z.writestr("[Content_Types].xml", "<Types/>")

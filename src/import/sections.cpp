@@ -1,0 +1,106 @@
+#include "import/sections.hpp"
+
+#include <algorithm>
+
+#include "import/names.hpp"
+#include "model/codes.hpp"
+#include "model/facility_codes.hpp"
+#include "model/people.hpp"
+
+namespace ahaki::import {
+namespace {
+
+template <class E>
+std::vector<std::pair<std::string, std::string>> vocab(std::span<const CodeInfo<E>> table,
+                                                       std::vector<std::pair<std::string, std::string>> extra = {}) {
+    std::vector<std::pair<std::string, std::string>> v;
+    for (const auto& c : table) v.emplace_back(std::string(c.ja), std::string(c.code));
+    v.insert(v.end(), extra.begin(), extra.end());
+    for (const auto& c : table) v.emplace_back(std::string(c.code), std::string(c.code));
+    return v;
+}
+
+const std::vector<std::pair<std::string, std::string>> yes_no = {{"○", "true"}, {"×", "false"}, {"はい", "true"}, {"いいえ", "false"},
+                                                                 {"有", "true"},  {"無", "false"}, {"true", "true"}, {"false", "false"}};
+
+SectionColumn col(std::string header, std::vector<std::string> aliases, std::string attr, ValueKind kind, bool required,
+                  std::vector<std::pair<std::string, std::string>> values, std::string instruction) {
+    return SectionColumn{std::move(header), std::move(aliases), std::move(attr), kind, required, std::move(values), std::move(instruction)};
+}
+
+}  // namespace
+
+const std::vector<SectionSpec>& section_specs() {
+    static const std::vector<SectionSpec> specs = [] {
+        std::vector<SectionSpec> s;
+        s.push_back({"教員一覧", {"教員", "教員名簿", "teachers"}, "teachers", "teacher", "t", {
+            col("氏名", {"教員名", "name"}, "name", ValueKind::text, true, {}, "教員の氏名"),
+            col("専任・兼任", {"専任兼任", "専兼", "区分", "employment"}, "employment", ValueKind::code, true,
+                vocab(employments(), {{"専任教員", "full-time"}, {"兼任", "part-time"}, {"非常勤", "part-time"}, {"兼任教員", "part-time"}}), "一覧から選ぶ"),
+            col("役職", {"職名", "role"}, "role", ValueKind::code, false,
+                vocab(teacher_roles(), {{"施設長", "head"}, {"校長", "head"}, {"学校長", "head"}}), "一覧から選ぶ（空欄は教員）"),
+            col("教員経験年数", {"あはき教員経験年数", "経験年数", "years-teaching"}, "years-teaching", ValueKind::whole, false, {}, "あはきの教員としての年数"),
+            col("週授業時間数", {"週あたり授業時間数", "weekly-class-hours"}, "weekly-class-hours", ValueKind::number, false, {}, "1週間の授業時間数"),
+            col("資格", {"免許・資格", "qualifications"}, "qualification", ValueKind::qualifications, false, vocab(qualification_codes(),
+                {{"はり師", "hari-licence"}, {"きゅう師", "kyu-licence"}, {"あん摩マッサージ指圧師", "anma-licence"}}), "「、」で区切って複数可（例: はり師免許、きゅう師免許）"),
+            col("担当科目", {"担当授業科目", "teaches"}, "teaches", ValueKind::subjects, false, {}, "教育課程の科目名を「、」で区切って"),
+        }});
+        s.push_back({"臨床実習施設", {"実習施設", "臨床実習の実施施設", "clinical-sites"}, "clinical-sites", "site", "site", {
+            col("名称", {"施設名", "name"}, "name", ValueKind::text, true, {}, "施設の名称"),
+            col("種別", {"施設の種別", "kind"}, "kind", ValueKind::code, true,
+                vocab(site_kinds(), {{"附属", "affiliated"}, {"附属施設", "affiliated"}, {"医療機関", "medical"}}), "一覧から選ぶ"),
+            col("開設年月日", {"開設日", "opened"}, "opened", ValueKind::date, false, {}, "例: 2020-04-01（施術所は開設から5年以上）"),
+            col("所在地", {"住所", "address"}, "address", ValueKind::text, false, {}, "所在地"),
+        }});
+        s.push_back({"校舎・設備", {"校舎設備", "設備", "施設・設備", "premises"}, "premises", "", "room", {
+            col("区分", {"kind"}, "", ValueKind::row_kind, true,
+                {{"図書室", "library"}, {"実習室", "practice-room"}, {"器械器具等", "item"}, {"校舎", "premises"},
+                 {"器械器具", "item"}, {"備品", "item"}, {"標本・模型", "item"}, {"図書", "item"}}, "一覧から選ぶ"),
+            col("名称", {"name"}, "name", ValueKind::text, false, {}, "室名・品名（校舎の行は空欄）"),
+            col("数量", {"quantity"}, "quantity", ValueKind::number, false, {}, "器械器具等の数"),
+            col("水道", {"water"}, "water", ValueKind::yes_no, false, yes_no, "実習室: ○/×"),
+            col("給湯", {"hot-water"}, "hot-water", ValueKind::yes_no, false, yes_no, "実習室: ○/×"),
+            col("集団実習の配置", {"机・椅子の配置", "group-layout"}, "group-layout", ValueKind::yes_no, false, yes_no, "実習室: ○/×"),
+            col("記号", {"code"}, "code", ValueKind::text, false, {}, "器械器具等: 別表の記号（任意）"),
+            col("所有", {"校舎の所有", "ownership"}, "ownership", ValueKind::code, false, vocab(ownerships(), {{"自己所有", "owned"}, {"借用", "leased"}}),
+                "校舎の行: 一覧から選ぶ"),
+        }});
+        s.push_back({"表簿", {"表簿の保存", "records"}, "records", "record", "", {
+            col("表簿の名称", {"表簿", "名称", "kind"}, "kind", ValueKind::code, true, vocab(record_kinds()), "一覧から選ぶ"),
+            col("保存年限", {"保存期間", "retention-years"}, "retention-years", ValueKind::whole, true, {}, "年（例: 学籍簿 20）"),
+        }});
+        return s;
+    }();
+    return specs;
+}
+
+SectionSpec curriculum_spec(FacilityType type) {
+    return [type] {
+        std::vector<std::pair<std::string, std::string>> groups = {{"基礎分野", "basic"}, {"専門基礎分野", "specialised-basic"}, {"専門分野", "specialised"}};
+        std::vector<std::pair<std::string, std::string>> area_names, method_names;
+        for (const auto& a : areas()) area_names.emplace_back(std::string(area_label(a.value, type)), std::string(a.code));
+        for (const auto& m : methods()) method_names.emplace_back(std::string(m.ja), std::string(m.code));
+        return SectionSpec{"教育課程", {}, "course", "subject", "s", {
+            col("分野", {}, "", ValueKind::code, false, groups, "一覧から選ぶ（同じ分野の行は空欄でよい）"),
+            col("教育内容", {}, "area", ValueKind::code, true, area_names, "別表第一の教育内容（同じ行は空欄でよい）"),
+            col("科目名", {}, "name", ValueKind::text, true, {}, "授業科目の名称"),
+            col("授業方法", {}, "method", ValueKind::code, true, method_names, "一覧から選ぶ"),
+            col("単位数", {}, "units", ValueKind::number, true, {}, "数字"),
+            col("時間数", {}, "hours", ValueKind::number, true, {}, "数字"),
+            col("配当年次", {}, "year", ValueKind::text, false, {}, "例: 1、1・2、1～3年"),
+            col("備考", {}, "", ValueKind::text, false, {}, "「運動学を含む」など（別表第一 備考の事項は自動で読み取る）"),
+        }};
+    }();
+}
+
+std::vector<std::string> drop_down_values(const SectionColumn& c) {
+    std::vector<std::string> out, seen;
+    for (const auto& [name, code] : c.values) {
+        if (std::find(seen.begin(), seen.end(), code) != seen.end()) continue;
+        seen.push_back(code);
+        out.push_back(name);
+    }
+    return out;
+}
+
+}  // namespace ahaki::import
