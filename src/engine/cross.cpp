@@ -420,6 +420,10 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
             o.status = Status::not_checked;
             o.measured = fmt::text(Text{"照合できる他の申請がありません", "no other submission to compare with"});
         }
+        // Said in every format (the text report lists findings only): what this school was compared with.
+        if (compared_count > 0)
+            em.finding(o, Severity::info, Loc{},
+                       Text{"他の申請 " + n + " 件と照合しました: " + list.ja, "compared with " + n + " other submissions: " + list.en});
         if (!same_file.empty()) {
             Text files = name_files(same_file, max_named_files);
             const CrossKey* me = find_kind(f, CrossKey::Kind::school);
