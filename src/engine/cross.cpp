@@ -24,14 +24,10 @@ std::string group_key(const CrossKey& ck) {
         case CrossKey::Kind::person: return "P|" + ck.key;
         case CrossKey::Kind::file: return "F|" + ck.key;
         case CrossKey::Kind::school: return "I|" + ck.key;
-        case CrossKey::Kind::facility:
+        case CrossKey::Kind::facility: return "O|" + ck.key;
         case CrossKey::Kind::unidentified_site: return {};
     }
     return {};
-}
-
-bool is_licence(const CrossKey& k) {
-    return k.kind == CrossKey::Kind::full_time_teacher || k.kind == CrossKey::Kind::part_time_teacher;
 }
 
 /// Employment periods [from, until] (YYYY-MM-DD, empty: open) share a day.
@@ -74,6 +70,14 @@ Text name_files(const std::vector<std::string>& given, std::size_t limit) {
     }
     std::size_t more = paths.size() - named;
     return Text{list + (more ? " ほか" + std::to_string(more) + "件" : ""), list + (more ? " and " + std::to_string(more) + " more" : "")};
+}
+
+/// "はり師免許 100003" for the Japanese message of a licence key "hari-licence 100003".
+std::string licence_ja(const std::string& key) {
+    auto sp = key.find(' ');
+    if (sp == std::string::npos) return key;
+    auto code = parse_code(qualification_codes(), key.substr(0, sp));
+    return code ? std::string(info(*code).ja) + " " + key.substr(sp + 1) : key;
 }
 
 }  // namespace
@@ -141,9 +145,30 @@ void CrossIndex::add(std::size_t file, std::string path, const std::vector<Cross
     ++checked_;
     f.keys = keys;
     for (std::size_t i = 0; i < f.keys.size(); ++i) {
-        std::string g = group_key(f.keys[i]);
+        const CrossKey& k = f.keys[i];
+        std::string g = group_key(k);
         if (!g.empty()) groups_[g].push_back(Entry{file, i});
+        switch (k.kind) {
+            case CrossKey::Kind::file: f.digest = k.key; break;
+            case CrossKey::Kind::school: f.identity = k.key; break;
+            case CrossKey::Kind::facility: {
+                f.facility = k.key;
+                auto sp = k.detail.find(' ');
+                f.own_type = k.detail.substr(0, sp);
+                f.listed_types = (sp == std::string::npos ? std::string() : k.detail.substr(sp)) + " ";
+                break;
+            }
+            case CrossKey::Kind::full_time_teacher:
+            case CrossKey::Kind::part_time_teacher: f.licences[k.owner].push_back(k.key); break;
+            default: break;
+        }
     }
+}
+
+const std::vector<std::string>& CrossIndex::licences_of(std::size_t file, const std::string& teacher) const {
+    static const std::vector<std::string> none;
+    auto it = files_[file].licences.find(teacher);
+    return it == files_[file].licences.end() ? none : it->second;
 }
 
 const CrossKey* CrossIndex::find_kind(std::size_t file, CrossKey::Kind kind) const {
@@ -153,23 +178,14 @@ const CrossKey* CrossIndex::find_kind(std::size_t file, CrossKey::Kind kind) con
 }
 
 CrossIndex::Relation CrossIndex::relation(std::size_t a, std::size_t b) const {
-    const CrossKey* fa = find_kind(a, CrossKey::Kind::file);
-    const CrossKey* fb = find_kind(b, CrossKey::Kind::file);
-    if (fa && fb && fa->key == fb->key) return Relation::same_file;
-    const CrossKey* ia = find_kind(a, CrossKey::Kind::school);
-    const CrossKey* ib = find_kind(b, CrossKey::Kind::school);
-    if (ia && ib && ia->key == ib->key) return Relation::resubmission;
+    const File& fa = files_[a];
+    const File& fb = files_[b];
+    if (!fa.digest.empty() && fa.digest == fb.digest) return Relation::same_file;
+    if (!fa.identity.empty() && fa.identity == fb.identity) return Relation::resubmission;
     // One facility (§6(5) second sentence): the same <one-facility>, each listing the other's type.
-    const CrossKey* oa = find_kind(a, CrossKey::Kind::facility);
-    const CrossKey* ob = find_kind(b, CrossKey::Kind::facility);
-    if (oa && ob && oa->key == ob->key) {
-        auto own = [](const CrossKey& k) { return k.detail.substr(0, k.detail.find(' ')); };
-        auto lists = [](const CrossKey& k, const std::string& type) {
-            std::string rest = k.detail.find(' ') == std::string::npos ? std::string() : k.detail.substr(k.detail.find(' '));
-            return (rest + " ").find(" " + type + " ") != std::string::npos;
-        };
-        if (lists(*oa, own(*ob)) && lists(*ob, own(*oa))) return Relation::same_facility;
-    }
+    if (!fa.facility.empty() && fa.facility == fb.facility && fa.listed_types.find(" " + fb.own_type + " ") != std::string::npos &&
+        fb.listed_types.find(" " + fa.own_type + " ") != std::string::npos)
+        return Relation::same_facility;
     return Relation::other;
 }
 
@@ -182,27 +198,48 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
     if (!full_rule || !site_rule || !part_rule || !same_rule) return;
     std::erase_if(report.outcomes, [](const Outcome& o) { return o.rule_id.rfind("XSB-", 0) == 0; });
 
-    // Which other submissions this one is compared with, and which are the same school.
-    std::vector<Relation> rel(files_.size(), Relation::other);
-    std::vector<std::string> compared, same_file, resubmitted, same_facility;
-    for (std::size_t g = 0; g < files_.size(); ++g) {
-        if (g == f || !files_[g].checked) continue;
-        rel[g] = relation(f, g);
-        switch (rel[g]) {
-            case Relation::same_file: same_file.push_back(files_[g].path); break;
-            case Relation::resubmission: resubmitted.push_back(files_[g].path); break;
-            case Relation::same_facility:
-                same_facility.push_back(files_[g].path);
-                compared.push_back(files_[g].path);
-                break;
-            case Relation::other: compared.push_back(files_[g].path); break;
+    // Which other submissions this one is compared with, and which are the same school. Only files
+    // sharing a digest, an identity or a <one-facility> are related: looked up, not scanned (linear runs).
+    std::unordered_map<std::size_t, Relation> related;
+    std::vector<std::string> same_file, resubmitted, same_facility;
+    for (const auto& ck : files_[f].keys) {
+        if (ck.kind != CrossKey::Kind::file && ck.kind != CrossKey::Kind::school && ck.kind != CrossKey::Kind::facility) continue;
+        auto it = groups_.find(group_key(ck));
+        if (it == groups_.end()) continue;
+        for (const auto& e : it->second) {
+            if (e.file == f || related.count(e.file)) continue;
+            Relation r = relation(f, e.file);
+            if (r == Relation::other) continue;
+            related.emplace(e.file, r);
         }
     }
-    auto comparable = [&](std::size_t g) { return g != f && files_[g].checked && (rel[g] == Relation::other || rel[g] == Relation::same_facility); };
+    for (std::size_t g = 0; g < files_.size(); ++g) {  // in input order, for stable messages
+        auto it = related.find(g);
+        if (it == related.end()) continue;
+        (it->second == Relation::same_file ? same_file : it->second == Relation::resubmission ? resubmitted : same_facility)
+            .push_back(files_[g].path);
+    }
+    auto rel_of = [&](std::size_t g) {
+        auto it = related.find(g);
+        return it == related.end() ? Relation::other : it->second;
+    };
+    auto comparable = [&](std::size_t g) {
+        if (g == f || !files_[g].checked) return false;
+        Relation r = rel_of(g);
+        return r == Relation::other || r == Relation::same_facility;
+    };
+    const std::size_t compared_count = checked_ - 1 - same_file.size() - resubmitted.size();
+    std::vector<std::string> compared;  // the first few, for the report
+    for (std::size_t g = 0; g < files_.size() && compared.size() < max_listed_files; ++g)
+        if (comparable(g)) compared.push_back(files_[g].path);
 
     CheckOptions options;  // never --complete: a missing comparison is "not checked", not an error
-    const std::string n = std::to_string(compared.size());
-    const Text list = compared.empty() ? Text{"なし", "none"} : name_files(compared, max_listed_files);
+    const std::string n = std::to_string(compared_count);
+    Text list = compared.empty() ? Text{"なし", "none"} : name_files(compared, max_listed_files);
+    if (compared_count > compared.size()) {
+        const std::string more = std::to_string(compared_count - compared.size());
+        list = Text{list.ja + " ほか" + more + "件", list.en + " and " + more + " more"};
+    }
     auto summary = [&](const Rule& rule, std::string scope, Text label) {
         Emitter em(rule, options, report.outcomes);
         Outcome& o = em.requirement(std::move(scope), std::move(label), Loc{}, fmt::text(Text{"照合した申請: " + list.ja, "compared with: " + list.en}));
@@ -212,12 +249,6 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
         }
     };
     const std::vector<CrossKey>& keys = files_[f].keys;
-    auto licences_of = [&](std::size_t file, const std::string& owner) {
-        std::vector<std::string> out;
-        for (const auto& k : files_[file].keys)
-            if (is_licence(k) && k.owner == owner) out.push_back(k.key);
-        return out;
-    };
     auto group = [&](const CrossKey& k) -> const std::vector<Entry>* {
         auto it = groups_.find(group_key(k));
         return it == groups_.end() ? nullptr : &it->second;
@@ -244,7 +275,7 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
                     auto add_once = [](std::vector<std::string>& v, const std::string& p) {
                         if (std::find(v.begin(), v.end(), p) == v.end()) v.push_back(p);
                     };
-                    if (rel[e.file] == Relation::same_facility) add_once(facility, path);
+                    if (rel_of(e.file) == Relation::same_facility) add_once(facility, path);
                     else if (!overlap(ck, other)) add_once(apart, path + "（" + period(other, Lang::ja) + "）");
                     else if (other.kind == CrossKey::Kind::full_time_teacher) add_once(full_overlap, path);
                     else add_once(part_overlap, path);
@@ -255,7 +286,7 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
                     Outcome& o = em1.requirement(scope, Text{"複数の施設で専任: " + ck.label.ja, "full-time at several facilities: " + ck.label.en}, ck.loc,
                                                  fmt::text(files), fmt::text(Text{"1施設のみで専任", "full-time at one facility only"}));
                     em1.finding(o, ck.loc,
-                                Text{"専任の教員 " + ck.label.ja + "（" + ck.key + "）は " + files.ja + " でも専任教員です（雇用期間 " +
+                                Text{"専任の教員 " + ck.label.ja + "（" + licence_ja(ck.key) + "）は " + files.ja + " でも専任教員です（雇用期間 " +
                                          period(ck, Lang::ja) + " が重なります）。専任教員は1つの養成施設に限ります",
                                      "the full-time teacher " + ck.label.en + " (" + ck.key + ") is also a full-time teacher in " + files.en +
                                          "; a teacher is full-time at one facility only"},
@@ -266,7 +297,7 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
                     Outcome& o = em1.requirement(scope, Text{"同じ養成施設の複数の認定で専任: " + ck.label.ja, "full-time in several accreditations of one facility: " + ck.label.en},
                                                  ck.loc, fmt::text(files));
                     em1.finding(o, Severity::info, ck.loc,
-                                Text{"専任の教員 " + ck.label.ja + "（" + ck.key + "）は " + files.ja +
+                                Text{"専任の教員 " + ck.label.ja + "（" + licence_ja(ck.key) + "）は " + files.ja +
                                          " でも専任ですが、同じ養成施設（one-facility）の別の認定です。1つの養成施設とみなされるため専任でよい（指導要領 6(5) 後段）",
                                      "the full-time teacher " + ck.label.en + " (" + ck.key + ") is also full-time in " + files.en +
                                          ", another accreditation of the same facility (one-facility): it counts as one facility, so this is allowed (指導要領 6(5) second sentence)"});
@@ -277,7 +308,7 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
                     Outcome& o = em1.requirement(scope, Text{"雇用期間の重ならない他の施設での職: " + ck.label.ja, "posts elsewhere in other periods: " + ck.label.en},
                                                  ck.loc, fmt::text(Text{joined, joined}));
                     em1.finding(o, Severity::info, ck.loc,
-                                Text{"教員 " + ck.label.ja + "（" + ck.key + "）は " + joined + " にも記載されていますが、雇用期間（" +
+                                Text{"教員 " + ck.label.ja + "（" + licence_ja(ck.key) + "）は " + joined + " にも記載されていますが、雇用期間（" +
                                          period(ck, Lang::ja) + "）が重ならないため兼務ではありません",
                                      "the teacher " + ck.label.en + " (" + ck.key + ") is also described in " + joined +
                                          ", but the employment periods (" + period(ck, Lang::en) + ") do not overlap: not a second post"});
@@ -285,7 +316,7 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
                 if (!part_overlap.empty() && done.insert(ck.owner + "|part").second) {
                     Text files = name_files(part_overlap, max_named_files);
                     em3.fail(scope, Text{"専任教員の他の施設での兼務: " + ck.label.ja, "full-time teacher part-time elsewhere: " + ck.label.en}, ck.loc,
-                             Text{"専任の教員 " + ck.label.ja + "（" + ck.key + "）は " + files.ja +
+                             Text{"専任の教員 " + ck.label.ja + "（" + licence_ja(ck.key) + "）は " + files.ja +
                                       " で非常勤の教員として記載されています（雇用期間が重なります）。専任教員は専ら当該養成施設の養成に従事するため、勤務の実態を確認してください",
                                   "the full-time teacher " + ck.label.en + " (" + ck.key + ") is described as a part-time teacher in " + files.en +
                                       " in an overlapping period; a full-time teacher works principally at this facility: check the actual duties"},
@@ -294,14 +325,14 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
                 continue;
             }
             // Possibly the same person: the same name with other (or no) licence numbers.
-            const std::vector<std::string> mine = licences_of(f, ck.owner);
+            const std::vector<std::string>& mine = licences_of(f, ck.owner);
             const std::string my_birth = ck.detail.substr(2);
             std::vector<std::string> full_hits, part_hits;
             bool by_birth = false;
             for (const auto& e : *entries) {
-                if (!comparable(e.file) || rel[e.file] == Relation::same_facility) continue;
+                if (!comparable(e.file) || rel_of(e.file) == Relation::same_facility) continue;
                 const CrossKey& other = files_[e.file].keys[e.key];
-                const std::vector<std::string> theirs = licences_of(e.file, other.owner);
+                const std::vector<std::string>& theirs = licences_of(e.file, other.owner);
                 bool shared = std::any_of(mine.begin(), mine.end(), [&](const std::string& l) {
                     return std::find(theirs.begin(), theirs.end(), l) != theirs.end();
                 });
@@ -358,7 +389,7 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
             if (!entries) continue;
             std::vector<std::string> others;
             for (const auto& e : *entries)
-                if (comparable(e.file) && rel[e.file] == Relation::other &&
+                if (comparable(e.file) && rel_of(e.file) == Relation::other &&
                     std::find(others.begin(), others.end(), files_[e.file].path) == others.end())
                     others.push_back(files_[e.file].path);
             if (others.empty() || !reported.insert(ck.owner).second) continue;
@@ -389,6 +420,10 @@ void CrossIndex::apply(std::size_t f, FileReport& report) const {
             o.status = Status::not_checked;
             o.measured = fmt::text(Text{"照合できる他の申請がありません", "no other submission to compare with"});
         }
+        // Said in every format (the text report lists findings only): what this school was compared with.
+        if (compared_count > 0)
+            em.finding(o, Severity::info, Loc{},
+                       Text{"他の申請 " + n + " 件と照合しました: " + list.ja, "compared with " + n + " other submissions: " + list.en});
         if (!same_file.empty()) {
             Text files = name_files(same_file, max_named_files);
             const CrossKey* me = find_kind(f, CrossKey::Kind::school);

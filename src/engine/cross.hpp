@@ -76,10 +76,14 @@ private:
         std::string path;
         bool checked = false;
         std::vector<CrossKey> keys;
+        // Built by add(), so that comparing two files costs no scan of their keys.
+        std::string digest, identity, facility, own_type, listed_types;
+        std::unordered_map<std::string, std::vector<std::string>> licences;  ///< teacher id -> licence keys
     };
     enum class Relation { other, same_file, resubmission, same_facility };
     Relation relation(std::size_t a, std::size_t b) const;
     const CrossKey* find_kind(std::size_t file, CrossKey::Kind kind) const;
+    const std::vector<std::string>& licences_of(std::size_t file, const std::string& teacher) const;
     std::vector<File> files_;
     std::unordered_map<std::string, std::vector<Entry>> groups_;
     std::size_t checked_ = 0;

@@ -571,31 +571,44 @@ const Rule rule_table[] = {
      {"基礎分野の担当教員の資格", "Qualification of teachers of foundations"},
      {"基礎分野の科目を担当する各教員（<teaches>）が別表第二の資格を持つことを確認します。同等以上の者（大学の教員、助教は勤務3年以上; "
       "高等学校の相当教科の免許状）は基準データ teacher-equivalent-qualifications、本来の資格は teacher-primary-qualifications "
-      "（UNKNOWN）。同等の資格を持たない教員は、本来の資格が不明の間は要確認、資格の記載がなければエラーです。",
+      "（UNKNOWN）。大学の教員の専攻分野と免許状の教科（qualification/@field）は、担当するすべての科目と基準データの対応表 "
+      "<subject-fields>（解釈 INTERPRETED）で比べます: 科目を含めば適合、表にある別の分野・教科ならエラー、表が人に委ねるか表にない"
+      "分野・科目なら、科目と分野を示して要確認です。指導要領の列挙にない資格（医師、免許など）を持つ教員は、本来の資格が不明の間は要確認、"
+      "資格の記載がなければエラーです。",
       "Checks that each teacher of a foundations subject (<teaches>) qualifies under 別表第二. The equivalents (university "
       "teacher, a 助教 only with 3 years; high-school licence in the subject) are standard data "
       "(teacher-equivalent-qualifications); the row's primary qualifications (teacher-primary-qualifications) are "
-      "UNKNOWN, so a teacher holding none of the equivalents is a review until they are filled in; no qualification at all "
+      "UNKNOWN. The field of a university post and the 教科 of a licence (qualification/@field) are compared with every "
+      "subject taught through the standard data's mapping <subject-fields> (an interpretation, INTERPRETED): a field that "
+      "includes the subject passes, another field the mapping knows is an error, a field or subject the mapping leaves to a "
+      "person or does not know is a review naming both. A teacher who also holds a qualification the guideline does not list "
+      "(physician, practitioner licences) is a review while the primary qualifications are UNKNOWN; no qualification at all "
       "is an error."},
      check_teachers_foundations},
     {"TCH-003", Severity::error, Section::teachers, "指導要領 6(3)",
      {"専門基礎分野の担当教員の資格", "Qualification of teachers of basic professional studies"},
      {"専門基礎分野（人体の構造と機能、疾病の成り立ち・予防・回復、保健医療福祉）の科目の担当教員の資格を確認します。同等以上の者: "
       "歯科医師（臨床医学以外）、修士・博士、大学の教員、平成元年改正時の在職者、理学療法士・作業療法士（リハビリテーション医学に限る）。"
-      "条件付きの資格は要確認、本来の資格（UNKNOWN）のみの教員も要確認です。",
+      "修士・博士・大学の教員の専攻分野は担当科目と対応表 <subject-fields>（INTERPRETED）で比べ、歯科医師が対応表で臨床医学の科目、"
+      "理学療法士・作業療法士がリハビリテーション医学以外の科目を担当すればエラー、表で決まらなければ要確認です。本来の資格（UNKNOWN）"
+      "に当たりうる資格を持つ教員は要確認です。",
       "Checks the qualification of the teachers of basic professional studies (body structure, disease and recovery, "
       "health and welfare). Equivalents: dentist (not clinical medicine), master's or doctorate, university teacher, "
-      "teachers in post at the 1989 amendment, PT/OT (rehabilitation medicine only). A conditional equivalent is a "
-      "review; a teacher relying on the row's primary qualifications (UNKNOWN) is a review."},
+      "teachers in post at the 1989 amendment, PT/OT (rehabilitation medicine only). The field of a master's, doctorate or "
+      "university post is compared with the subject through the mapping <subject-fields> (INTERPRETED); a dentist teaching a "
+      "subject the mapping calls clinical medicine, or PT/OT teaching anything but rehabilitation medicine, is an error; "
+      "what the mapping cannot decide is a review. A teacher relying on the row's primary qualifications (UNKNOWN) is a review."},
      check_teachers_basic_medical},
     {"TCH-004", Severity::error, Section::teachers, "指導要領 6(4)",
      {"専門分野の担当教員の資格", "Qualification of teachers of professional studies"},
      {"専門分野（基礎・臨床・社会あはき学、実習、臨床実習、総合領域）の科目の担当教員の資格を確認します。同等以上の者: 修士・博士、"
-      "大学の教員、旧規則のあはき教員（平成元年改正時に在職）。本来の資格（あはき師で教員養成課程修了など）は UNKNOWN のため要確認です。",
+      "大学の教員、旧規則のあはき教員（平成元年改正時に在職）。修士・博士・大学の教員の専攻分野は担当科目と対応表 <subject-fields>"
+      "（INTERPRETED）で比べます（6(4)ア）。本来の資格（あはき師で教員養成課程修了など）は UNKNOWN のため要確認です。",
       "Checks the qualification of the teachers of professional studies (basic, clinical and social theory, practical "
       "training, clinical practice, integrated). Equivalents: master's or doctorate, university teacher, older-rule "
-      "teachers in post in 1989. The primary qualifications (licensed practitioners who completed teacher training, …) "
-      "are UNKNOWN, so such teachers are a review."},
+      "teachers in post in 1989; the field of a master's, doctorate or university post is compared with the subject through "
+      "the mapping <subject-fields> (INTERPRETED, 6(4)ア). The primary qualifications (licensed practitioners who completed "
+      "teacher training, …) are UNKNOWN, so such teachers are a review."},
      check_teachers_specialised},
     {"TCH-005", Severity::error, Section::teachers, "指導要領 6(5)",
      {"専任教員は1つの養成施設に限る", "Full-time at one facility only"},
@@ -655,8 +668,11 @@ const Rule rule_table[] = {
      check_full_time_count},
     {"TCH-013", Severity::error, Section::teachers, "指導要領 14(1)",
      {"教員資格の書類による確認", "Teacher qualifications verified with documents"},
-     {"各教員の資格を免許証・履歴書等で確認した日（teacher/@documents-verified）があることを確認します。",
-      "Checks that each teacher's qualifications were verified with licences and CV, with the date (teacher/@documents-verified)."},
+     {"各教員の資格を免許証・履歴書等で確認した日（teacher/@documents-verified）があり、その日が各資格の取得日（qualification/@date）"
+      "以後であることを確認します。確認日より後に取得した資格は確認されていないため、エラーです（入力エラーではなく指摘）。",
+      "Checks that each teacher's qualifications were verified with licences and CV, with the date (teacher/@documents-verified), "
+      "and that the date is on or after each qualification was obtained (qualification/@date): a qualification obtained after "
+      "the verification was not verified by it, an error (a finding, not an input error)."},
      check_documents_verified},
     {"TCH-014", Severity::review, Section::teachers, "指導要領 14(1)",
      {"科目の担当教員", "Every subject has a teacher"},

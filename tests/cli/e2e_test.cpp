@@ -194,8 +194,8 @@ TEST(Cli, CrossFileChecksAreTheSameWhetherReportsAreStreamedOrNot) {
     std::string dir = source_dir() + "/curricula/non-compliant/XSB-001-teacher-full-time-at-two-schools";
     std::string tmp = ::testing::TempDir() + "ahaki-xsb-" + std::to_string(::getpid());
     fs::create_directories(tmp);
-    auto streamed = run_binary("check --format json=" + tmp + "/a.json '" + dir + "'");
-    auto whole = run_binary("check --format json=" + tmp + "/b.json --format sarif=" + tmp + "/b.sarif '" + dir + "'");
+    auto streamed = run_binary("check --cross-check --format json=" + tmp + "/a.json '" + dir + "'");
+    auto whole = run_binary("check --cross-check --format json=" + tmp + "/b.json --format sarif=" + tmp + "/b.sarif '" + dir + "'");
     EXPECT_EQ(streamed.exit_code, 1) << streamed.err;
     EXPECT_EQ(whole.exit_code, 1) << whole.err;
     std::string a = read_file(tmp + "/a.json"), b = read_file(tmp + "/b.json");

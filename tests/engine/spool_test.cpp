@@ -74,8 +74,10 @@ FileReport full_report() {
     c.subject_count = 123456789012u;
     c.loc = loc(3, "/school/course[@id='day']");
     r.courses = {c, CourseSummary{}};
-    r.cross_keys = {CrossKey{CrossKey::Kind::site, "さくら鍼灸治療院", "s1", text("site"), loc(40, "/school/sites/site")},
-                    CrossKey{CrossKey::Kind::full_time_teacher, "hari-licence 100001", "t1", text("teacher"), Loc{}}};
+    r.cross_keys = {CrossKey{CrossKey::Kind::site, "A|さくら鍼灸治療院", "s1", text("site"), loc(40, "/school/sites/site"), {}, {}, {}},
+                    CrossKey{CrossKey::Kind::full_time_teacher, "hari-licence 100001", "t1", text("teacher"), Loc{}, "2010-04-01",
+                             "2030-03-31", {}},
+                    CrossKey{CrossKey::Kind::person, "佐藤花子", "t1", text("teacher"), Loc{}, {}, {}, "F|1972-06-15"}};
     return r;
 }
 

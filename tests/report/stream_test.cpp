@@ -50,6 +50,7 @@ std::string streamed(const std::string& format, const std::vector<std::string>& 
     EXPECT_TRUE(w->begin(run));
     RunOptions options;
     options.jobs = jobs;
+    options.cross_check = cross;
     std::size_t expected_index = 0;
     if (cross) {
         auto failed = stream_files<Fragment>(
@@ -109,7 +110,8 @@ TEST(Stream, ChecksAcrossSubmissionsSameBytesAsWholeRun) {
 }
 
 // A file that does not load is reported as invalid and left out of the checks
-// across submissions: "checked against 2 others" (a.xml, b.xml, hari-kyu.xml).
+// across submissions: a.xml is "checked against 1 other" (b.xml); compliant/hari-kyu.xml
+// is the same school as a.xml (name and type), a resubmission, said and not compared.
 TEST(Stream, FileThatDoesNotLoadInAMultiFileRun) {
     const std::string src = test::source_dir();
     std::vector<std::string> files{src + "/curricula/non-compliant/XSB-001-teacher-full-time-at-two-schools/a.xml",
@@ -119,7 +121,8 @@ TEST(Stream, FileThatDoesNotLoadInAMultiFileRun) {
     for (unsigned jobs : {1u, 2u, 4u}) {
         std::string out = streamed("json", files, Lang::en, jobs, true);
         EXPECT_EQ(out, whole("json", files, Lang::en, true));
-        EXPECT_NE(out.find("checked against 2 other submissions"), std::string::npos);
+        EXPECT_NE(out.find("checked against 1 other submissions"), std::string::npos);
+        EXPECT_NE(out.find("is another version of the same school"), std::string::npos);
         EXPECT_NE(out.find("bare-ampersand.xml"), std::string::npos);
         EXPECT_NE(out.find("is also a full-time teacher in " + files[2]), std::string::npos);
     }
@@ -142,7 +145,7 @@ TEST(Stream, FileWithoutAnEditionIsLeftOutOfTheChecksAcrossSubmissions) {
         std::string out = streamed("json", files, Lang::en, jobs, true);
         EXPECT_EQ(out, whole("json", files, Lang::en, true)) << jobs;
         EXPECT_NE(out.find("no edition of the standard applies to the intake 2017-04-01"), std::string::npos);
-        EXPECT_NE(out.find("checked against 2 other submissions"), std::string::npos);
+        EXPECT_NE(out.find("checked against 1 other submissions"), std::string::npos);
         EXPECT_NE(out.find("is also a full-time teacher in " + files[2] + ";"), std::string::npos) << out;
         EXPECT_EQ(out.find("is also a full-time teacher in " + files[1]), std::string::npos);
     }
@@ -154,7 +157,7 @@ TEST(Stream, SpoolThatCannotBeWrittenIsARunError) {
     const std::string dir = test::source_dir() + "/curricula";
     // SIGXFSZ ignored, so the write fails (EFBIG) instead of killing the process; stdout is a pipe, not limited.
     const std::string cmd = "sh -c \"trap '' XFSZ; ulimit -f 8; exec '" + std::string(AHAKI_BINARY) +
-                            "' check --lang en --format text '" + dir + "' 2>&1\"";
+                            "' check --lang en --cross-check --format text '" + dir + "' 2>&1\"";
     FILE* p = ::popen(cmd.c_str(), "r");
     ASSERT_TRUE(p);
     std::string out;
@@ -167,11 +170,15 @@ TEST(Stream, SpoolThatCannotBeWrittenIsARunError) {
         << out;
 }
 
-TEST(Stream, OneFileHasNoChecksAcrossSubmissions) {
+TEST(Stream, OneFileHasNothingToCompareWith) {
     std::vector<std::string> one{test::source_dir() + "/curricula/compliant/hari-kyu.xml"};
     std::string out = streamed("json", one, Lang::en, 2, true);
     EXPECT_EQ(out, whole("json", one, Lang::en, true));
-    EXPECT_EQ(out.find("XSB-00"), std::string::npos);
+    EXPECT_NE(out.find("no other submission to compare with"), std::string::npos);
+    // Without --cross-check: not compared, in streamed and whole runs alike.
+    std::string plain = streamed("json", one, Lang::en, 2, false);
+    EXPECT_EQ(plain, whole("json", one, Lang::en, false));
+    EXPECT_NE(plain.find("not compared with other submissions"), std::string::npos);
 }
 
 TEST(Stream, EmptyRun) {

@@ -223,8 +223,38 @@ const RegisterRuleCases registered{{
     {"XSB-002",
      {example("XSB-001-teacher-full-time-at-two-schools/a.xml"), example("XSB-001-teacher-full-time-at-two-schools/b.xml")},
      {example("XSB-002-clinic-shared-by-two-schools/a.xml"), example("XSB-002-clinic-shared-by-two-schools/b.xml")},
-     "the clinical site \"みどり治療院\" is also a clinical site of case-2.xml; check that its capacity and supervision suffice "
-     "for every school's practice"},
+     "the clinical site \"みどり治療院\" is also a clinical site of case-2.xml (same registration number); check that its capacity "
+     "and supervision suffice for every school's practice"},
+    {"XSB-003",
+     {example("XSB-001-teacher-full-time-at-two-schools/a.xml"), example("XSB-001-teacher-full-time-at-two-schools/b.xml")},
+     {example("XSB-003-full-time-teacher-part-time-elsewhere/a.xml"), example("XSB-003-full-time-teacher-part-time-elsewhere/b.xml")},
+     "the full-time teacher 佐藤花子 (hari-licence 100003) is described as a part-time teacher in case-2.xml in an overlapping "
+     "period; a full-time teacher works principally at this facility: check the actual duties"},
+    {"XSB-004",
+     {example("XSB-001-teacher-full-time-at-two-schools/a.xml"), example("XSB-001-teacher-full-time-at-two-schools/b.xml")},
+     {example("XSB-004-resubmission/v1.xml"), example("XSB-004-resubmission/v2.xml")},
+     "case-2.xml is another version of the same school (\"青葉鍼灸専門学校\", same type): a resubmission; they are not compared "
+     "with each other"},
+    // 6(5) second sentence inside a file: a full-time post in another accreditation of the same facility.
+    {"TCH-005",
+     {edit2("  <teachers attendance-recorded=\"true\">",
+            "  <one-facility name=\"青葉医療学院\"><accreditation id=\"acc-anma\" type=\"anma\" name=\"青葉医療学院 あん摩マッサージ指圧師科\"/></one-facility>\n"
+            "  <teachers attendance-recorded=\"true\">",
+            "      <teaches subject=\"t-meri\"/>",
+            "      <other-post employer=\"青葉医療学院 あん摩マッサージ指圧師科\" full-time=\"true\" same-facility=\"acc-anma\"/>\n      <teaches subject=\"t-meri\"/>")},
+     {edit2("  <teachers attendance-recorded=\"true\">",
+            "  <one-facility name=\"青葉医療学院\"><accreditation id=\"acc-anma\" type=\"anma\"/></one-facility>\n  <teachers attendance-recorded=\"true\">",
+            "      <teaches subject=\"t-meri\"/>", "      <other-post employer=\"青葉医療学院 あん摩マッサージ指圧師科\" full-time=\"true\"/>\n      <teaches subject=\"t-meri\"/>")},
+     "the full-time teacher 佐藤花子 (t-director) also holds a full-time post at \"青葉医療学院 あん摩マッサージ指圧師科\"; a teacher is "
+     "full-time at one facility only"},
+    {"TCH-006",
+     {edit2("  <teachers attendance-recorded=\"true\">",
+            "  <one-facility name=\"青葉医療学院\"><accreditation id=\"acc-anma\" type=\"anma\"/></one-facility>\n  <teachers attendance-recorded=\"true\">",
+            "      <teaches subject=\"t-meri\"/>",
+            "      <other-post employer=\"青葉医療学院 あん摩マッサージ指圧師科\" full-time=\"false\" same-facility=\"acc-anma\"/>\n      <teaches subject=\"t-meri\"/>")},
+     {edit("      <teaches subject=\"t-meri\"/>", "      <other-post employer=\"青葉医療学院 あん摩マッサージ指圧師科\" full-time=\"false\"/>\n      <teaches subject=\"t-meri\"/>")},
+     "the full-time teacher 佐藤花子 (t-director) also works part-time at \"青葉医療学院 あん摩マッサージ指圧師科\"; check the working "
+     "hours to judge whether the teacher works principally here"},
 }};
 
 }  // namespace
@@ -342,6 +372,20 @@ TEST(PeopleRules, StandardWithoutMappingMakesFieldChecksReviews) {
     EXPECT_EQ(f[0]->severity, Severity::review);
     EXPECT_EQ(f[0]->message.en.find("the standard data has no mapping of subjects to fields (<subject-fields>)") != std::string::npos, true)
         << f[0]->message.en;
+}
+
+TEST(PeopleRules, OneFacilityInputErrors) {
+    auto unknown = check_xml(edit("      <teaches subject=\"t-meri\"/>",
+                                  "      <other-post employer=\"x\" full-time=\"true\" same-facility=\"acc-anma\"/>\n      <teaches subject=\"t-meri\"/>"));
+    ASSERT_EQ(unknown.errors.size(), 1u);
+    EXPECT_EQ(unknown.errors[0].message.en, "same-facility=\"acc-anma\" refers to no <accreditation> of <one-facility> in this file");
+    auto own = check_xml(edit("  <teachers attendance-recorded=\"true\">",
+                              "  <one-facility name=\"青葉医療学院\"><accreditation id=\"acc\" type=\"hari-kyu\"/></one-facility>\n  <teachers attendance-recorded=\"true\">"));
+    ASSERT_EQ(own.errors.size(), 1u);
+    EXPECT_EQ(own.errors[0].message.en.find("is this file's own (school/@type)") != std::string::npos, true) << own.errors[0].message.en;
+    auto empty = check_xml(edit("  <teachers attendance-recorded=\"true\">", "  <one-facility name=\"青葉医療学院\"/>\n  <teachers attendance-recorded=\"true\">"));
+    ASSERT_EQ(empty.errors.size(), 1u);
+    EXPECT_EQ(empty.errors[0].message.en, "<one-facility> has no <accreditation>");
 }
 
 TEST(PeopleRules, StatedPolicyMissingIsNotChecked) {
