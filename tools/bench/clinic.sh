@@ -21,9 +21,9 @@ FLOOR=$WORK/build/ahaki-bench-floor
 jobs=$JOBS; [ "$jobs" -gt 0 ] || jobs=$(nproc)
 measure() {  # label, command...: prints "label | wall s | cpu s | peak KB"
     local label=$1; shift
-    local t; t=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1) || true
-    read -r wall user sys rss <<<"$t"
-    printf '| %s | %s | %.2f | %s |\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$rss"
+    /usr/bin/time -o "$WORK/time.txt" -f "%e %U %S %M" "$@" >/dev/null 2>>"$WORK/run.log" || true
+    read -r wall user sys rss < <(tail -n 1 "$WORK/time.txt")
+    printf '| %s | %s | %s | %s |\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$rss"
 }
 echo "clinic year: $(grep -c '<visit' "$WORK/year.xml") visits, $(grep -c '<claim' "$WORK/year.xml") claims; batch: $(ls "$WORK/batch" | wc -l) files, $(cat "$WORK"/batch/*.xml | grep -c '<claim') claims; jobs $jobs; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo

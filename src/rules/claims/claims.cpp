@@ -115,10 +115,11 @@ void check_verbal_renewal(const ClinicContext& ctx, Emitter& em) {
 
 /// The end (if any) between two dates: after `after`, on or before `upto`.
 const End* end_between(const Patient& p, const Date& after, const Date& upto) {
-    const End* found = nullptr;
-    for (const auto& e : p.ends)
-        if (e.date >= after && e.date < upto) found = &e;
-    return found;
+    // Ends are in date order (the reader checks it): the last one before `upto`.
+    auto it = std::lower_bound(p.ends.begin(), p.ends.end(), upto, [](const End& e, const Date& d) { return e.date < d; });
+    if (it == p.ends.begin()) return nullptr;
+    --it;
+    return it->date >= after ? &*it : nullptr;
 }
 
 // ---- CLM-004: 初検料 only at the start of a course ----
