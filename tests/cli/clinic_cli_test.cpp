@@ -11,7 +11,14 @@
 namespace ahaki::test {
 namespace {
 
-std::string ex(const std::string& name) { return "'" + source_dir() + "/curricula/clinics/" + name + "'"; }
+std::string ex(const std::string& name) {
+    std::string s(1, '\'');  // appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "'" + std::string
+    s += source_dir();
+    s += "/curricula/clinics/";
+    s += name;
+    s += '\'';
+    return s;
+}
 
 TEST(ClinicCli, EveryFormatReportsTheClinicFindings) {
     for (const char* format : {"text", "json", "sarif", "junit", "github", "html"}) {
@@ -47,7 +54,7 @@ TEST(ClinicCli, RyoyohiFileReplacesTheEmbeddedData) {
     }
     RunResult bad = run_binary("check --lang en --ryoyohi " + d / "bad.xml" + " " + ex("compliant/2024-10-aoba.xml"));
     EXPECT_EQ(bad.exit_code, 2);
-    EXPECT_NE(bad.err.find(d / "bad.xml" + ":3:57: error: mark=\"GUESS\": unknown provenance mark"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find(d / "bad.xml" + ":3:47: error: mark=\"GUESS\": unknown provenance mark"), std::string::npos) << bad.err;
     EXPECT_EQ(bad.out, "");
 }
 
