@@ -333,6 +333,13 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
 
     RunOptions options;
     if (ryoyohi) options.ryoyohi = &*ryoyohi;
+    // A kind's summary is rendered only for the formats written, in the run's language.
+    options.summary = {false, false, false, L == Lang::ja, L == Lang::en};
+    for (const auto& o : outputs) {
+        options.summary.text = options.summary.text || o.format->name == "text";
+        options.summary.json = options.summary.json || o.format->name == "json";
+        options.summary.html = options.summary.html || o.format->name == "html";
+    }
     options.check.complete = vm.count("complete") > 0;
     // The HTML report lays out each course's subjects (its 教育課程表): keep the models for it.
     for (const auto& o : outputs) options.keep_models = options.keep_models || o.format->name == "html";
