@@ -192,6 +192,13 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
 
     RunOptions options;
     if (ryoyohi) options.ryoyohi = &*ryoyohi;
+    // A kind's summary is rendered only for the formats written, in the run's language.
+    options.summary = {false, false, false, L == Lang::ja, L == Lang::en};
+    for (const auto& o : outputs) {
+        options.summary.text = options.summary.text || o.format->name == "text";
+        options.summary.json = options.summary.json || o.format->name == "json";
+        options.summary.html = options.summary.html || o.format->name == "html";
+    }
     options.check.complete = vm.count("complete") > 0;
     options.jobs = vm["jobs"].as<unsigned>();
     options.load.limits.max_file_bytes = vm["max-file-size"].as<std::size_t>();

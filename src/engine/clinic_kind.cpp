@@ -31,7 +31,7 @@ FileReport check_clinic_source(const SourceText& source, const StandardSet&, con
             fn(ctx, em);
         }
     }
-    report.summary = clinic_summary(c, data, calc, report.outcomes);
+    report.summary = clinic_summary(c, data, calc, report.outcomes, options.summary);
     return report;
 }
 

@@ -84,6 +84,12 @@ struct RunOptions {
     CheckOptions check;
     /// The 療養費 data for clinic descriptions (--ryoyohi); null: the embedded data.
     const Ryoyohi* ryoyohi = nullptr;
+    /// Which parts of a kind's summary (KindSummary) to render: the formats asked for, in
+    /// one language or both. Default everything; the CLI asks for what it writes.
+    struct SummaryParts {
+        bool text = true, json = true, html = true;
+        bool ja = true, en = true;
+    } summary;
     LoadOptions load;
     unsigned jobs = 0;  ///< 0: all cores
     bool keep_models = false;

@@ -133,6 +133,11 @@ const Rule rule_table[] = {
      {"旧元号のまま書かれた改元後の日付（例 平成31年5月1日）は新元号の日付（令和元年5月1日）として読み、警告します。",
       "A date written in an era after it ended (e.g. 平成31年5月1日) is read as the new era's date (令和元年5月1日), with a warning."},
      check_clinic_rule_in_school},
+    {"CLM-020", Severity::warning, Section::claims, "令和6年10月 往療料の見直し",
+     {"突発的な往療の医師への連絡", "Liaison with the doctor for a sudden home visit"},
+     {"sudden-liaison-required の期間（令和6年10月1日から、SECONDARY）、往療料を算定する突発的な往療に、連絡した医師（liaison-doctor）・医療機関（liaison-institution）・連絡日（liaison-date）があることを確認します。出典が転載のみのため警告です。",
+      "While sudden-liaison-required applies (from 2024-10-01, SECONDARY), checks that each sudden home visit billed with a fee records the doctor (liaison-doctor), institution (liaison-institution) and date (liaison-date) of the liaison; the source is a reprint only, so a miss is a warning."},
+     check_clinic_rule_in_school},
     {"CUR-001", Severity::error, Section::curriculum, "認定規則 第2条第3号 別表第一",
      {"教育内容ごとの単位数", "Units per education area"},
      {"課程ごとに、各教育内容（area）の科目の単位数を合計し、施設の種類に応じた別表第一の最低単位数と比べます。"

@@ -9,7 +9,7 @@ namespace {
 constexpr std::array<std::string_view, 5> mark_codes{"SEED", "NOTICE", "SECONDARY", "INFERRED", "UNKNOWN"};
 constexpr std::array<std::string_view, fee_item_count> fee_codes{
     "first-exam-1", "first-exam-2", "treatment-1", "treatment-2", "electro", "travel-sudden", "report", "special-area"};
-constexpr std::array<std::string_view, 11> param_names{
+constexpr std::array<std::string_view, 12> param_names{
     "consent-months",            // months a consent covers
     "consent-split-day",         // a start on or before this day of the month: the period ends a month earlier
     "verbal-renewal-allowed",    // 1: a verbal re-consent is accepted
@@ -21,6 +21,7 @@ constexpr std::array<std::string_view, 11> param_names{
     "statement-after-years",     // …this many years after 初療
     "record-retention-years",    // 施術録 kept this many years from the end of treatment
     "regular-travel-paid",       // 1: 往療料 for regular (planned) home visits
+    "sudden-liaison-required",   // 1: a sudden visit's claim names the doctor, institution and date of liaison
 };
 }  // namespace
 

@@ -51,7 +51,8 @@ TEST(ClinicExamples, EachNonCompliantExampleReportsExactlyItsRule) {
         RunResult r = run_binary("check --format json '" + f + "'");
         EXPECT_EQ(r.exit_code, rule->severity == Severity::error ? 1 : 0) << f << r.err;
         std::set<std::string> rules;
-        for (const auto& x : boost::json::parse(r.out).at("files").at(0).at("findings").as_array())
+        const boost::json::value doc = boost::json::parse(r.out);
+        for (const auto& x : doc.at("files").at(0).at("findings").as_array())
             rules.insert(std::string(x.at("rule").as_string()));
         EXPECT_EQ(rules, std::set<std::string>{id}) << f;
         EXPECT_EQ(run_binary("check --fail-on warning '" + f + "'").exit_code, rule->severity == Severity::review ? 0 : 1) << f;
@@ -64,7 +65,8 @@ TEST(ClinicExamples, EachNonCompliantExampleReportsExactlyItsRule) {
 TEST(ClinicExamples, TheWholeDirectoryGivesTheExpectedVerdicts) {
     RunResult r = run_binary("check --format json '" + source_dir() + "/curricula/clinics'");
     EXPECT_EQ(r.exit_code, 1) << r.err;
-    for (const auto& f : boost::json::parse(r.out).at("files").as_array()) {
+    const boost::json::value doc = boost::json::parse(r.out);
+    for (const auto& f : doc.at("files").as_array()) {
         std::string path(f.at("path").as_string());
         std::string verdict(f.at("verdict").as_string());
         if (path.find("/compliant/") != std::string::npos) {

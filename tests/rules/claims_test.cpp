@@ -185,6 +185,16 @@ const RegisterRuleCases registered{{
      {clinic(patient("2024-09-01", visit("2024-09-02", "place=\"home\" home-visit=\"regular\" distance-km=\"3\" reason=\"通所困難\"")))},
      "a home-visit fee is claimed for the regular, planned visit on 2024-09-02: the fee is paid only for visits truly needed when the "
      "patient cannot come"},
+    {"CLM-020",
+     {clinic(patient("2024-10-10", home("2024-11-06", "3", "liaison-doctor=\"佐藤一郎\" liaison-institution=\"佐藤医院\" liaison-date=\"R6.11.6\"")))},
+     {clinic(patient("2024-10-10", home("2024-11-06", "3", "liaison-doctor=\"佐藤一郎\"")))},
+     "the sudden home visit on 2024-11-06 does not record the liaison with the doctor (missing: medical institution, date; stated on the "
+     "claim from 2024-10-01)"},
+    {"CLM-020",  // before 2024-10-01 no liaison is asked for: the rule has nothing to check in September
+     {clinic(patient("2024-09-01", home("2024-09-30", "3") + home("2024-10-01", "3", "liaison-doctor=\"d\" liaison-institution=\"i\" liaison-date=\"2024-10-01\"")))},
+     {clinic(patient("2024-09-01", home("2024-09-30", "3") + home("2024-10-01", "3")))},
+     "the sudden home visit on 2024-10-01 does not record the liaison with the doctor (missing: doctor, medical institution, date; stated "
+     "on the claim from 2024-10-01)"},
     {"CLM-019",
      {core_example},
      {clinic(patient("2019-05-01", visit("平成31年5月7日")))},

@@ -40,7 +40,14 @@ struct MonthRow {
     std::vector<std::size_t> claims;  // indices into Clinic::claims
 };
 
-std::vector<MonthRow> months_of(const Clinic& c, const claims::Calc& calc, std::size_t pi) {
+/// Claim indices per patient, in file order (once per section, not once per patient).
+std::vector<std::vector<std::size_t>> claims_by_patient(const Clinic& c) {
+    std::vector<std::vector<std::size_t>> out(c.patients.size());
+    for (std::size_t k = 0; k < c.claims.size(); ++k) out[c.claims[k].patient].push_back(k);
+    return out;
+}
+
+std::vector<MonthRow> months_of(const Clinic& c, const claims::Calc& calc, std::size_t pi, const std::vector<std::size_t>& claims_of) {
     std::map<Month, MonthRow> rows;
     const Patient& p = c.patients[pi];
     for (std::size_t vi : calc.patients[pi].order) {
@@ -48,12 +55,11 @@ std::vector<MonthRow> months_of(const Clinic& c, const claims::Calc& calc, std::
         r.month = Month::of(p.visits[vi].date);
         r.visits.push_back(vi);
     }
-    for (std::size_t k = 0; k < c.claims.size(); ++k)
-        if (c.claims[k].patient == pi) {
-            auto& r = rows[c.claims[k].month];
-            r.month = c.claims[k].month;
-            r.claims.push_back(k);
-        }
+    for (std::size_t k : claims_of) {
+        auto& r = rows[c.claims[k].month];
+        r.month = c.claims[k].month;
+        r.claims.push_back(k);
+    }
     std::vector<MonthRow> out;
     for (auto& [m, r] : rows) out.push_back(std::move(r));
     return out;
@@ -86,6 +92,7 @@ std::string consent_head(const Consent& con, Lang L) {
 
 std::string text_section(const Clinic& c, const claims::Calc& calc, Lang L) {
     const bool ja = L == Lang::ja;
+    const auto by_patient = claims_by_patient(c);
     std::string out;
     for (std::size_t pi = 0; pi < c.patients.size(); ++pi) {
         const Patient& p = c.patients[pi];
@@ -93,7 +100,7 @@ std::string text_section(const Clinic& c, const claims::Calc& calc, Lang L) {
         out += (ja ? "  患者 " : "  patient ") + plain(p.name) + (ja ? "（" : " (") + plain(p.id) + (ja ? "）\n" : ")\n");
         for (std::size_t ci = 0; ci < p.consents.size(); ++ci)
             out += "    " + consent_head(p.consents[ci], L) + ": " + period_str(pc.periods[ci], L) + "\n";
-        for (const auto& r : months_of(c, calc, pi)) {
+        for (const auto& r : months_of(c, calc, pi, by_patient[pi])) {
             bool unknown = false;
             std::int64_t computed = month_total(r, pc, unknown);
             std::string head = "    " + (ja ? wareki::format_month(r.month.year, r.month.month) + "分" : r.month.str());
@@ -118,6 +125,7 @@ std::string text_section(const Clinic& c, const claims::Calc& calc, Lang L) {
 }
 
 std::string json_section(const Clinic& c, const Ryoyohi& data, const claims::Calc& calc, Lang L) {
+    const auto by_patient = claims_by_patient(c);
     std::string o = "{\"kind\":\"clinic\",\"name\":" + js(c.name) + ",\"ryoyohi\":" + js(data.id) + ",\"patients\":[";
     for (std::size_t pi = 0; pi < c.patients.size(); ++pi) {
         const Patient& p = c.patients[pi];
@@ -140,7 +148,7 @@ std::string json_section(const Clinic& c, const Ryoyohi& data, const claims::Cal
         }
         o += "],\"months\":[";
         bool first_month = true;
-        for (const auto& r : months_of(c, calc, pi)) {
+        for (const auto& r : months_of(c, calc, pi, by_patient[pi])) {
             if (!first_month) o += ',';
             first_month = false;
             bool unknown = false;
@@ -197,17 +205,16 @@ std::string timeline_html(const Patient& p, const claims::PatientCalc& pc, const
         s += "<th>" + (m.month == 1 || i == lo->index() ? std::to_string(m.year) + "/" : std::string()) + std::to_string(m.month) + "</th>";
     }
     s += "</tr>\n";
-    std::map<Month, std::size_t> visits;
-    for (const auto& r : rows) visits[r.month] = r.visits.size();
+    std::map<std::pair<std::size_t, Month>, std::size_t> per_consent;  // visits by consent and month, in one pass
+    for (const auto& v : p.visits) ++per_consent[{v.consent, Month::of(v.date)}];
     for (std::size_t ci = 0; ci < p.consents.size(); ++ci) {
         const auto& per = pc.periods[ci];
         s += "<tr><td class=\"nw\">" + esc(p.consents[ci].id) + " " + esc(period_str(per, L)) + "</td>";
         for (int i = lo->index(); i <= hi->index(); ++i) {
             Month m{i / 12, i % 12 + 1};
             bool in = per.known && Month::of(per.start) <= m && m <= Month::of(per.end);
-            std::size_t n = 0;
-            for (std::size_t vi = 0; vi < p.visits.size(); ++vi)
-                if (p.visits[vi].consent == ci && Month::of(p.visits[vi].date) == m) ++n;
+            auto found = per_consent.find({ci, m});
+            std::size_t n = found == per_consent.end() ? 0 : found->second;
             s += std::string("<td class=\"") + (in ? "in" : "out") + "\">" + (n ? std::to_string(n) : std::string()) + "</td>";
         }
         s += "</tr>\n";
@@ -218,6 +225,7 @@ std::string timeline_html(const Patient& p, const claims::PatientCalc& pc, const
 std::string html_section(const Clinic& c, const Ryoyohi& data, const claims::Calc& calc, const std::vector<Outcome>& outcomes, Lang L) {
     const bool ja = L == Lang::ja;
     (void)outcomes;
+    const auto by_patient = claims_by_patient(c);
     std::string s = "<section class=\"ledger\">\n<style>.ledger table{border-collapse:collapse;margin:.3em 0}.ledger td,.ledger th{border:1px solid #999;"
                     "padding:2px 5px;font-size:90%}.ledger td.y{text-align:right}.ledger .in{background:#cde}.ledger .out{background:#fff}"
                     ".ledger .bad{background:#fdd}.ledger h4{page-break-after:avoid}.ledger .month{page-break-inside:avoid}</style>\n";
@@ -228,7 +236,7 @@ std::string html_section(const Clinic& c, const Ryoyohi& data, const claims::Cal
     for (std::size_t pi = 0; pi < c.patients.size(); ++pi) {
         const Patient& p = c.patients[pi];
         const auto& pc = calc.patients[pi];
-        auto rows = months_of(c, calc, pi);
+        auto rows = months_of(c, calc, pi, by_patient[pi]);
         s += "<h4>" + esc(p.name) + "（" + esc(p.id) + "）</h4>\n" + timeline_html(p, pc, rows, L);
         for (const auto& r : rows) {
             bool unknown = false;
@@ -309,14 +317,17 @@ std::string ryoyohi_listing(const Ryoyohi& data, Lang L) {
     return s;
 }
 
-KindSummary clinic_summary(const Clinic& c, const Ryoyohi& data, const claims::Calc& calc, const std::vector<Outcome>& outcomes) {
+KindSummary clinic_summary(const Clinic& c, const Ryoyohi& data, const claims::Calc& calc, const std::vector<Outcome>& outcomes,
+                           const RunOptions::SummaryParts& parts) {
     KindSummary k;
     k.kind = "clinic";
     k.heading = {"（施術所「" + plain(c.name) + "」、療養費データ " + plain(data.id) + "）",
                  " (clinic \"" + plain(c.name) + "\", 療養費 data " + plain(data.id) + ")"};
-    k.text = {text_section(c, calc, Lang::ja), text_section(c, calc, Lang::en)};
-    k.json = {json_section(c, data, calc, Lang::ja), json_section(c, data, calc, Lang::en)};
-    k.html = {html_section(c, data, calc, outcomes, Lang::ja), html_section(c, data, calc, outcomes, Lang::en)};
+    // Only the parts a run writes: each is a full pass over the visits.
+    if (parts.text) k.text = {parts.ja ? text_section(c, calc, Lang::ja) : "", parts.en ? text_section(c, calc, Lang::en) : ""};
+    if (parts.json) k.json = {parts.ja ? json_section(c, data, calc, Lang::ja) : "", parts.en ? json_section(c, data, calc, Lang::en) : ""};
+    if (parts.html)
+        k.html = {parts.ja ? html_section(c, data, calc, outcomes, Lang::ja) : "", parts.en ? html_section(c, data, calc, outcomes, Lang::en) : ""};
     return k;
 }
 

@@ -13,7 +13,7 @@
 namespace ahaki {
 
 KindSummary clinic_summary(const clinic::Clinic& c, const Ryoyohi& data, const claims::Calc& calc,
-                           const std::vector<Outcome>& outcomes);
+                           const std::vector<Outcome>& outcomes, const RunOptions::SummaryParts& parts = {});
 
 /// The fee editions and dated rules of a 療養費 data set, with their provenance marks
 /// (ahaki-check ryoyohi).

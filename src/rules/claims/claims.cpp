@@ -115,10 +115,11 @@ void check_verbal_renewal(const ClinicContext& ctx, Emitter& em) {
 
 /// The end (if any) between two dates: after `after`, on or before `upto`.
 const End* end_between(const Patient& p, const Date& after, const Date& upto) {
-    const End* found = nullptr;
-    for (const auto& e : p.ends)
-        if (e.date >= after && e.date < upto) found = &e;
-    return found;
+    // Ends are in date order (the reader checks it): the last one before `upto`.
+    auto it = std::lower_bound(p.ends.begin(), p.ends.end(), upto, [](const End& e, const Date& d) { return e.date < d; });
+    if (it == p.ends.begin()) return nullptr;
+    --it;
+    return it->date >= after ? &*it : nullptr;
 }
 
 // ---- CLM-004: 初検料 only at the start of a course ----
@@ -599,6 +600,39 @@ void check_normalised_dates(const ClinicContext& ctx, Emitter& em) {
     }
 }
 
+// ---- CLM-020: a sudden visit's liaison with the doctor (from 2024-10) ----
+void check_liaison(const ClinicContext& ctx, Emitter& em) {
+    for (const auto& p : ctx.clinic.patients) {
+        bool any = false;
+        for (const auto& v : p.visits) {
+            const RuleParam* need = ctx.data.param("sudden-liaison-required", v.date);
+            any = any || (v.place == Place::home && v.home_visit != HomeVisit::regular && v.travel_fee && need && need->value == 1);
+        }
+        if (!any) continue;
+        Outcome& o = em.requirement(scope_of(p), patient_label(p, {"突発的な往療の医師への連絡", "liaison with the doctor for sudden visits"}), p.loc);
+        for (const auto& v : p.visits) {
+            const RuleParam* need = ctx.data.param("sudden-liaison-required", v.date);
+            if (v.place != Place::home || v.home_visit == HomeVisit::regular || !v.travel_fee || !need || need->value != 1) continue;
+            std::string missing_ja, missing_en;
+            auto add = [&](bool absent, const char* ja, const char* en) {
+                if (!absent) return;
+                missing_ja += (missing_ja.empty() ? "" : "・") + std::string(ja);
+                missing_en += (missing_en.empty() ? "" : ", ") + std::string(en);
+            };
+            add(v.liaison.doctor.empty(), "医師の氏名", "doctor");
+            add(v.liaison.institution.empty(), "医療機関名", "medical institution");
+            add(!v.liaison.date, "連絡日", "date");
+            if (missing_ja.empty()) continue;
+            em.finding(o, v.loc,
+                       Text{wareki::format(v.date) + "の突発的な往療に、医師への連絡の記録がありません（ない項目: " + missing_ja + "。" +
+                                wareki::format(need->from) + "以降、申請書に記載します）",
+                            "the sudden home visit on " + v.date.str() + " does not record the liaison with the doctor (missing: " + missing_en +
+                                "; stated on the claim from " + need->from.str() + ")"},
+                       {}, text_value({"連絡した医師・医療機関・連絡日", "the doctor, institution and date of liaison"}), need->source, note_of(need));
+        }
+    }
+}
+
 struct Entry {
     std::string_view id;
     ClinicCheckFn fn;
@@ -610,7 +644,7 @@ constexpr Entry checks[] = {
     {"CLM-010", check_sudden_interval}, {"CLM-011", check_one_claim},     {"CLM-012", check_records},
     {"CLM-013", check_report_interval}, {"CLM-014", check_statement},     {"CLM-015", check_inpatient},
     {"CLM-016", check_unknown},        {"CLM-017", check_initial_written}, {"CLM-018", check_regular_travel},
-    {"CLM-019", check_normalised_dates},
+    {"CLM-019", check_normalised_dates}, {"CLM-020", check_liaison},
 };
 
 }  // namespace

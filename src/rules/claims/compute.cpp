@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "model/wareki.hpp"
@@ -77,13 +78,11 @@ Calc compute(const Clinic& c, const Ryoyohi& data) {
     Calc calc;
     calc.patients.resize(c.patients.size());
     // Regular home visits per (date, building): the 訪問施術料 tier counts the patients.
-    std::map<std::pair<long, std::string>, std::vector<std::size_t>> building_patients;
+    std::map<std::pair<long, std::string>, std::set<std::size_t>> building_patients;
     for (std::size_t pi = 0; pi < c.patients.size(); ++pi)
         for (const auto& v : c.patients[pi].visits)
-            if (v.place == Place::home && v.home_visit == HomeVisit::regular) {
-                auto& list = building_patients[{v.date.days(), v.building.empty() ? "\x01" + c.patients[pi].id : v.building}];
-                if (std::find(list.begin(), list.end(), pi) == list.end()) list.push_back(pi);
-            }
+            if (v.place == Place::home && v.home_visit == HomeVisit::regular)
+                building_patients[{v.date.days(), v.building.empty() ? "\x01" + c.patients[pi].id : v.building}].insert(pi);
     // Buildings that already had a 往療料 that day (one per building before 2024-10).
     std::map<std::pair<long, std::string>, bool> building_paid;
 
@@ -224,18 +223,22 @@ Calc compute(const Clinic& c, const Ryoyohi& data) {
         }
     }
 
+    // Each patient's visits by month, once (a claim then costs its own visits only).
+    std::vector<std::map<Month, std::vector<std::size_t>>> by_month(c.patients.size());
+    for (std::size_t pi = 0; pi < c.patients.size(); ++pi)
+        for (std::size_t vi : calc.patients[pi].order) by_month[pi][Month::of(c.patients[pi].visits[vi].date)].push_back(vi);
     calc.claims.resize(c.claims.size());
     for (std::size_t k = 0; k < c.claims.size(); ++k) {
         const Claim& cl = c.claims[k];
         ClaimCalc& cc = calc.claims[k];
-        const Patient& p = c.patients[cl.patient];
         const PatientCalc& pc = calc.patients[cl.patient];
-        for (std::size_t vi : pc.order)
-            if (Month::of(p.visits[vi].date) == cl.month) {
-                cc.visits.push_back(vi);
-                cc.computed += pc.fees[vi].total;
-                cc.unknown = cc.unknown || pc.fees[vi].unknown;
-            }
+        auto it = by_month[cl.patient].find(cl.month);
+        if (it == by_month[cl.patient].end()) continue;
+        cc.visits = it->second;
+        for (std::size_t vi : cc.visits) {
+            cc.computed += pc.fees[vi].total;
+            cc.unknown = cc.unknown || pc.fees[vi].unknown;
+        }
     }
     return calc;
 }
