@@ -47,7 +47,7 @@ TEST(ClinicCli, RyoyohiFileReplacesTheEmbeddedData) {
     }
     RunResult bad = run_binary("check --lang en --ryoyohi " + d / "bad.xml" + " " + ex("compliant/2024-10-aoba.xml"));
     EXPECT_EQ(bad.exit_code, 2);
-    EXPECT_NE(bad.err.find(d / "bad.xml" + ":3:57: error: mark=\"GUESS\": unknown provenance mark"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find(d / "bad.xml" + ":3:47: error: mark=\"GUESS\": unknown provenance mark"), std::string::npos) << bad.err;
     EXPECT_EQ(bad.out, "");
 }
 
