@@ -59,7 +59,9 @@ TEST(ClinicExamples, EachNonCompliantExampleReportsExactlyItsRule) {
         EXPECT_EQ(run_binary("check --fail-on review '" + f + "'").exit_code, 1) << f;
     }
     for (const auto& r : all_rules())
-        if (r.section == Section::claims) EXPECT_TRUE(seen.count(std::string(r.id))) << r.id << " has no example in curricula/clinics/non-compliant";
+        if (r.section == Section::claims) {
+            EXPECT_TRUE(seen.count(std::string(r.id))) << r.id << " has no example in curricula/clinics/non-compliant";
+        }
 }
 
 TEST(ClinicExamples, TheWholeDirectoryGivesTheExpectedVerdicts) {
