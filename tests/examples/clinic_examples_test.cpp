@@ -58,10 +58,10 @@ TEST(ClinicExamples, EachNonCompliantExampleReportsExactlyItsRule) {
         EXPECT_EQ(run_binary("check --fail-on warning '" + f + "'").exit_code, rule->severity == Severity::review ? 0 : 1) << f;
         EXPECT_EQ(run_binary("check --fail-on review '" + f + "'").exit_code, 1) << f;
     }
-    for (const auto& r : all_rules())
-        if (r.section == Section::claims) {
-            EXPECT_TRUE(seen.count(std::string(r.id))) << r.id << " has no example in curricula/clinics/non-compliant";
-        }
+    for (const auto& r : all_rules()) {
+        if (r.section != Section::claims) continue;
+        EXPECT_TRUE(seen.count(std::string(r.id))) << r.id << " has no example in curricula/clinics/non-compliant";
+    }
 }
 
 TEST(ClinicExamples, TheWholeDirectoryGivesTheExpectedVerdicts) {
