@@ -309,7 +309,8 @@ struct VisitRec {
 struct EndRec {
     Date date;
     std::string outcome;
-    std::uint32_t line = 0;
+    std::uint32_t line = 0, column = 0;  ///< the cell that gave it (施術終了日, else 転帰)
+    std::string label;                   ///< that cell's header
 };
 struct PatientRec {
     std::string number, name, id;
@@ -642,12 +643,29 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
         if (outcome && !outcome->empty()) {
             auto same = std::find_if(p.ends.begin(), p.ends.end(), [&](const EndRec& e) { return e.date == end_day; });
             if (same == p.ends.end()) {
-                p.ends.push_back(EndRec{end_day, *outcome, row.line});
+                const Col c = end_date ? Col::end_date : Col::outcome;
+                p.ends.push_back(EndRec{end_day, *outcome, where(c).first, where(c).second, lab(c)});
             } else if (same->outcome != *outcome) {
                 error_at(Col::outcome, {wareki_parse::format(end_day) + " の転帰が " + std::to_string(same->line) + " 行目と違います",
                                         "the outcome of " + end_day.str() + " differs from line " + std::to_string(same->line)},
                          {"同じ終了日には同じ転帰", "one outcome per end date"});
             }
+        }
+    }
+    // Each end closes the course of the visits since the previous end (as the clinic reader requires).
+    for (auto& p : patients) {
+        std::sort(p.ends.begin(), p.ends.end(), [](const EndRec& a, const EndRec& b) { return a.date < b.date; });
+        for (std::size_t k = 0; k < p.ends.size() && errors.size() < opt.max_errors; ++k) {
+            const EndRec& e = p.ends[k];
+            const std::optional<Date> prev = k > 0 ? std::optional<Date>(p.ends[k - 1].date) : std::nullopt;
+            if (std::any_of(p.visits.begin(), p.visits.end(), [&](const VisitRec& v) { return (!prev || v.date > *prev) && v.date <= e.date; }))
+                continue;
+            errors.push_back(diag(file, e.line, e.column,
+                                  {e.label + ": 施術終了 " + wareki_parse::format(e.date) + " と前の施術終了 " + wareki_parse::format(*prev) + "（" +
+                                       std::to_string(p.ends[k - 1].line) + " 行目）の間に施術日がありません",
+                                   e.label + ": no treatment day between this end (" + e.date.str() + ") and the previous end (" + prev->str() +
+                                       ", line " + std::to_string(p.ends[k - 1].line) + ")"},
+                                  {"施術の経過ごとに1つの施術終了", "one end per course of treatment"}));
         }
     }
     if (errors.size() >= opt.max_errors)

@@ -287,6 +287,12 @@ TEST(ClinicLedgerErrors, RowsThatContradictEachOther) {
               "(expected: on or after the row's treatment day)");
     EXPECT_EQ(only_error(h + "P1,山田花子,R6.10.10,佐藤一郎,腰痛症,R6.10.16,はり,,R6.10.20\n"),
               "l.csv:2:40: error: 施術終了日: an end date without its outcome (expected: the outcome (治癒, 中止, 転医) on the same row)");
+    // Two ends with no treatment day between them (the first end needs none before it: every end lies
+    // on or after its own row's treatment day).
+    EXPECT_EQ(only_error(h + "P1,山田花子,R6.10.10,佐藤一郎,腰痛症,R6.10.16,はり,治癒,R6.10.20\n"
+                             "P1,山田花子,R6.10.10,佐藤一郎,腰痛症,R6.10.17,はり,中止,R6.10.25\n", Lang::ja),
+              "l.csv:3:42: エラー: 施術終了日: 施術終了 令和6年10月25日 と前の施術終了 令和6年10月20日（2 行目）の間に施術日がありません"
+              "（期待: 施術の経過ごとに1つの施術終了）");
     // Two treatments on one day are kept: the checker reports them (CLM-005), the import does not hide them.
     auto twice = run(head + good_row + good_row);
     ASSERT_TRUE(twice.errors.empty());
