@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/import_cmd.hpp"
+#include "cli/standard_cmd.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
@@ -42,6 +43,7 @@ const char* usage_ja =
     "  rules [--format text|json]   すべての規則を一覧する\n"
     "  explain 規則ID               規則の内容と根拠を説明する\n"
     "  import --type 種類 FILE.csv  表計算の教育課程（CSV）を XML に変換する\n"
+    "  standard [--standard FILE]   基準のすべての数値・表と出典区分、UNKNOWN の値の埋め方を表示する\n"
     "\n"
     "全体のオプション: --help, --version, --lang ja|en\n"
     "終了コード: 0 基準未満の指摘なし / 1 --fail-on 以上の指摘あり / 2 確認できない入力・使い方の誤り\n"
@@ -54,6 +56,7 @@ const char* usage_en =
     "  rules [--format text|json]   list every rule\n"
     "  explain RULE-ID              explain a rule and its clause\n"
     "  import --type TYPE FILE.csv  convert a spreadsheet curriculum (CSV) to the XML format\n"
+    "  standard [--standard FILE]   every threshold and table of the standard with its provenance; how to fill an UNKNOWN\n"
     "\n"
     "global options: --help, --version, --lang ja|en\n"
     "exit codes: 0 no finding at or above --fail-on / 1 findings at or above it / 2 input could not be checked or usage error\n"
@@ -368,6 +371,15 @@ int cmd_explain(const std::vector<std::string>& args, std::ostream& out) {
         << (ja ? "重大度: " : "severity: ") << severity_text(r->severity).in(L) << " (" << severity_code(r->severity) << ")\n"
         << (ja ? "対象: " : "section: ") << section_text(r->section).in(L) << "\n\n"
         << r->explanation.in(L) << "\n";
+    // Issue 10, item 6: what the rule's status rests on.
+    if (const Text* evidence = declared_evidence(r->id))
+        out << "\n" << (ja ? "根拠の種類: 申告（学校の記載した「はい・いいえ」）。報告では「適合（申告）」と示し、審査では次の書類で確認します: "
+                            : "basis: declared (the school's yes/no statement). Reports show it as \"compliant (declared)\"; the reviewer checks: ")
+            << evidence->in(L) << "\n";
+    else
+        out << "\n" << (ja ? "根拠の種類: 記載事項（数値・日付・一覧・参照）から計算。記載がなければ未確認です。"
+                            : "basis: computed from the facts described (numbers, dates, lists, references); not checked when they are absent.")
+            << "\n";
     return ok;
 }
 
@@ -410,7 +422,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (cmd == "rules") return cmd_rules(rest, out);
         if (cmd == "explain") return cmd_explain(rest, out);
         if (cmd == "import") return cmd_import(rest, out, err);
-        throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import）", "unknown command '" + cmd + "' (check, rules, explain, import)"}};
+        if (cmd == "standard") return cmd_standard(rest, out, err);
+        throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import, standard）",
+                         "unknown command '" + cmd + "' (check, rules, explain, import, standard)"}};
     } catch (const Usage& u) {
         err << (L == Lang::ja ? "エラー: " : "error: ") << u.message.in(L) << "\n"
             << (L == Lang::ja ? "ahaki-check --help で使い方を表示します\n" : "see ahaki-check --help\n");

@@ -13,6 +13,7 @@ std::span<const CodeInfo<AdLabel>> ad_labels();
 std::span<const CodeInfo<OpinionBody>> opinion_bodies();
 std::span<const CodeInfo<RetentionStart>> retention_starts();
 std::span<const CodeInfo<RecordKind>> record_kinds();
+std::span<const CodeInfo<PlacementMode>> placement_modes();
 
 /// The item of 指導要領 §12 a record belongs to: 1..7.
 int record_clause(RecordKind k);
@@ -27,5 +28,6 @@ inline const CodeInfo<AdLabel>& info(AdLabel v) { return info(ad_labels(), v); }
 inline const CodeInfo<OpinionBody>& info(OpinionBody v) { return info(opinion_bodies(), v); }
 inline const CodeInfo<RetentionStart>& info(RetentionStart v) { return info(retention_starts(), v); }
 inline const CodeInfo<RecordKind>& info(RecordKind v) { return info(record_kinds(), v); }
+inline const CodeInfo<PlacementMode>& info(PlacementMode v) { return info(placement_modes(), v); }
 
 }  // namespace ahaki

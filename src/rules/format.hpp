@@ -33,7 +33,7 @@ Value text(Text t);
 Value at_least(Value v);
 Value at_most(Value v);
 
-/// The clause a threshold rests on; flags a DERIVED number.
+/// The clause a threshold rests on; flags a DERIVED, ASSUMED or ADVISORY number.
 std::string cite(const Threshold& t);
 /// Notes to attach when a threshold is derived (so the finding says so).
 std::vector<Text> provenance_notes(const Threshold& t);

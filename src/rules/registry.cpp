@@ -313,12 +313,16 @@ const Rule rule_table[] = {
      {"往復文書処理簿が備えられ、5年以上保存されることを確認します。",
       "Checks that the correspondence log is kept for at least 5 years."},
      check_records_7},
-    {"REC-008", Severity::error, Section::sites, "療養費の支給基準 第7章",
+    {"REC-008", Severity::warning, Section::sites, "療養費の支給基準 第7章",
      {"療養費を請求する施設の施術録の保存", "Treatment records of a site that claims 療養費"},
      {"療養費を請求する臨床実習施設（site/@claims-insurance=\"true\"）が施術録を施術完結の日から5年間（record-retention-years "
-      "item=treatment-records）以上保存すること（site/treatment-records）を確認します。",
-      "For each clinical site that claims 療養費 (site/@claims-insurance=\"true\"), checks that its treatment records "
-      "are kept for at least 5 years from the day treatment ended (site/treatment-records)."},
+      "item=treatment-records）以上保存すること（site/treatment-records）を、記載された年数と起算日から計算します。"
+      "第7章はこの期間を施術者団体が会員に指導している事項として示し「参考にされたい」とするだけなので、基準データでは"
+      "出典区分を ADVISORY とし、指摘は警告で、そのことを述べます。",
+      "For each clinical site that claims 療養費 (site/@claims-insurance=\"true\"), computes from the stated years and "
+      "starting day whether its treatment records are kept for at least 5 years from the day treatment ended "
+      "(site/treatment-records). 第7章 gives the period only as what the practitioners' associations instruct their "
+      "members (「参考にされたい」), so the standard data marks it ADVISORY and the finding is a warning that says so."},
      check_treatment_records},
     {"SIT-001", Severity::error, Section::sites, "指導要領 9(1)",
      {"附属の臨床実習施設と施術所の確保", "An affiliated facility and a 施術所 secured"},
@@ -341,26 +345,39 @@ const Rule rule_table[] = {
      check_clinic_goals},
     {"SIT-004", Severity::error, Section::sites, "指導要領 9(4)イ",
      {"施術所: 5年以上の開業実績", "施術所: open at least 5 years"},
-     {"各施術所の開設日（site/@opened）から授業開始予定日（procedure/@planned-start、なければ最も早い course/@intake）までの"
-      "満年数が基準（clinic-min-years-open、5年）以上であることを確認します。",
-      "Computes the whole years from each 施術所's opening date (site/@opened) to the planned start of classes "
-      "(procedure/@planned-start, or else the earliest course/@intake) and checks them against clinic-min-years-open (5)."},
+     {"各施術所の開設日（site/@opened）から、学生がそこで実習を始める時点までの満年数を計算し、基準（clinic-min-years-open、5年）"
+      "以上であることを確認します。時点は、その施術所に配置された科目（subject/placement）の最も早い配当年次（subject/@year、"
+      "なければ1年次とみなす）の開始日（課程の course/@intake、なければ procedure/@planned-start から数える）で、配置のない施術所は"
+      "授業開始予定日です。使った日付を記載値に示します。",
+      "Computes the whole years from each 施術所's opening date (site/@opened) to the time students are first placed "
+      "there and checks them against clinic-min-years-open (5). That time is the start of the earliest year "
+      "(subject/@year; none: year 1) of a subject placed at the site (subject/placement), counted from the course's "
+      "intake (or procedure/@planned-start); a site with no placement is judged at the planned start. The date used "
+      "is shown with the measured value."},
      check_clinic_years_open},
     {"SIT-005", Severity::error, Section::sites, "指導要領 9(4)ウ",
      {"施術所: 臨床実習指導者", "施術所: a qualified supervisor"},
-     {"各施術所に、教員の資格を有する者（@teacher-qualified）、又は実務5年以上（@practice-years、supervisor-min-practice-years）で"
-      "あはき師臨床実習指導者講習会を修了した者（@course-completed）である臨床実習指導者（site/supervisor）がいることを確認します。",
+     {"各施術所に、教員の資格を有する者（@teacher-qualified、申告）、又は実務を始めた日（@practice-since）から講習会の修了日"
+      "（@course-completed）までの満年数が基準（supervisor-min-practice-years、5年）以上である者、つまり5年以上実務に従事した"
+      "後にあはき師臨床実習指導者講習会を修了した臨床実習指導者（site/supervisor）がいることを、日付から計算して確認します。"
+      "実務年数（@practice-years）だけでは順序を計算できないため要確認とします。",
       "Checks that each 施術所 has a supervisor (site/supervisor) who either holds a teacher's qualification "
-      "(@teacher-qualified) or has at least 5 years of practice (@practice-years, supervisor-min-practice-years) and "
-      "completed the supervisor course (@course-completed)."},
+      "(@teacher-qualified, declared) or completed the supervisor course after at least 5 years of practice: the "
+      "whole years from the day practice began (@practice-since) to the course (@course-completed) are computed "
+      "against supervisor-min-practice-years (5). Years of practice alone (@practice-years) cannot show the order and "
+      "are reported for review."},
      check_clinic_supervisor},
     {"SIT-006", Severity::error, Section::sites, "指導要領 9(4)エ",
      {"施術所: 施術日の平均受診者数", "施術所: average patients per treatment day"},
      {"各施術所の平均受診者数（site/patients/@per-day）が基準（clinic-min-patients-per-day、5名）以上で、その期間（@from〜@to）が"
-      "1年（clinic-patient-period-years）以上あり、授業開始予定日より前に終わっていることを確認します。",
-      "Checks that each 施術所's average patients per treatment day (site/patients/@per-day) is at least "
-      "clinic-min-patients-per-day (5), over a period (@from to @to) of at least clinic-patient-period-years (1) that "
-      "ends before the planned start of classes."},
+      "ちょうど1年（clinic-patient-period-years。短い期間も複数年の平均も不可）、しかも申請（procedure/@application-submitted、"
+      "なければ設置計画書の提出、授業開始予定日）の直前の1年間であることを日付から計算します。期間の終わりが申請より前で、"
+      "申請の clinic-patient-period-max-lag-months（1か月、仮定 ASSUMED: 月単位の集計を認める）前より後であることを求めます。",
+      "Computes that each 施術所's average patients per treatment day (site/patients/@per-day) is at least "
+      "clinic-min-patients-per-day (5), over a period (@from to @to) of exactly clinic-patient-period-years (1; neither "
+      "shorter nor an average over several years) that is the year just before the application "
+      "(procedure/@application-submitted, else the plan submission, else the planned start): it must end before the "
+      "application and not more than clinic-patient-period-max-lag-months (1, ASSUMED: monthly figures allowed) before it."},
      check_clinic_patients},
     {"SIT-007", Severity::error, Section::sites, "指導要領 9(4)オ",
      {"施術所: 施設・設備の利用", "施術所: facilities and equipment usable"},
@@ -379,6 +396,15 @@ const Rule rule_table[] = {
      {"各施術所で臨床実習を行うことについて患者から文書による同意を得ること（site/@written-consent）を確認します。",
       "Checks that each 施術所 obtains patients' written consent to clinical practice (site/@written-consent)."},
      check_clinic_consent},
+    {"SIT-010", Severity::error, Section::sites, "指導要領 9(3)",
+     {"医療機関等での臨床実習は見学実習", "Clinical practice at medical institutions is observation only"},
+     {"医療機関等（site/@kind=\"medical\"）に配置された臨床実習（subject/placement）ごとに、実習の内容（placement/@mode）が"
+      "見学実習（observation）であることを確認します。施術を伴う実習（practice）はエラー、記載がなければ未確認です。"
+      "単位数の上限（1単位）は CUR-008 です。",
+      "For each placement (subject/placement) at a medical institution (site/@kind=\"medical\"), checks that what "
+      "students do there (placement/@mode) is observation; hands-on practice is an error, no mode is not checked. "
+      "The 1-unit limit is CUR-008."},
+     check_medical_observation},
     {"SRL-001", Severity::error, Section::school_rules, "指導要領 5(1)",
      {"学則: 養成施設の名称", "School rules: name of the facility"},
      {"学則（<school-rules>）に「養成施設の名称」を定めた条（<item code=\"name\">）があることを確認します。",
@@ -540,10 +566,13 @@ const Rule rule_table[] = {
      check_teacher_attendance},
     {"TCH-011", Severity::error, Section::teachers, "指導要領 6(11)",
      {"実習調整者の配置", "Placement coordinator"},
-     {"施術所（clinic）又は医療機関等（medical）の臨床実習施設があるとき、専任教員のうち実習調整者（placement-coordinator=\"true\"）が "
-      "placement-coordinators-min-count 人以上いることを確認します。",
-      "When clinical practice is held at a 施術所 (clinic) or a medical institution (medical), checks that at least "
-      "placement-coordinators-min-count full-time teachers are placement coordinators (placement-coordinator=\"true\")."},
+     {"臨床実習が実際に施術所（clinic）又は医療機関等（medical）に配置されているとき（subject/placement の単位数が0より大きい。"
+      "施設が一覧にあるだけでは不要）、専任教員のうち実習調整者（placement-coordinator=\"true\"）が "
+      "placement-coordinators-min-count 人以上いることを確認します。指摘には該当する配置を示します。",
+      "When clinical practice is actually placed at a 施術所 (clinic) or a medical institution (medical) (a "
+      "subject/placement with units; a listed site alone does not count), checks that at least "
+      "placement-coordinators-min-count full-time teachers are placement coordinators (placement-coordinator=\"true\"); "
+      "the finding names those placements."},
      check_placement_coordinator},
     {"TCH-012", Severity::error, Section::teachers, "認定規則 第2条",
      {"専任教員の数", "Number of full-time teachers"},

@@ -87,8 +87,8 @@ TEST(FacilityLoad, SecondSectionAndUnknownCodes) {
 }
 
 TEST(FacilityLoad, AcceptedBeforeSubmitted) {
-    Diagnostic d = first_error("plan-accepted=\"2025-04-15\"", "plan-accepted=\"2025-03-31\"");
-    EXPECT_EQ(d.message.ja, "plan-accepted=\"2025-03-31\": plan-accepted が plan-submitted（2025-04-01）より前です");
+    Diagnostic d = first_error("plan-accepted=\"2025-04-15\"", "plan-accepted=\"2025-03-30\"");
+    EXPECT_EQ(d.message.ja, "plan-accepted=\"2025-03-30\": plan-accepted が plan-submitted（2025-03-31）より前です");
 }
 
 TEST(FacilityLoad, BinaryExitsTwoWithFileLineColumn) {
