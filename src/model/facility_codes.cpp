@@ -85,11 +85,5 @@ int record_clause(RecordKind k) {
     return 1;
 }
 
-bool includes_anma(FacilityType t) {
-    return t == FacilityType::anma || t == FacilityType::anma_hari || t == FacilityType::anma_kyu ||
-           t == FacilityType::anma_hari_kyu;
-}
-
-Authority accrediting_authority(FacilityType t) { return includes_anma(t) ? Authority::mhlw : Authority::governor; }
 
 }  // namespace ahaki

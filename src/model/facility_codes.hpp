@@ -17,10 +17,8 @@ std::span<const CodeInfo<PlacementMode>> placement_modes();
 
 /// The item of 指導要領 §12 a record belongs to: 1..7.
 int record_clause(RecordKind k);
-/// The authority that accredits a facility type (指導要領 §1).
-Authority accrediting_authority(FacilityType t);
-/// Whether the facility type includes あん摩マッサージ指圧 (types (1)(4)(5)(7) of §1).
-bool includes_anma(FacilityType t);
+// Who accredits each type (指導要領 §1) and which types §2, §3, §11(4) and 記2 concern are
+// standard data (accrediting-authority, procedure-applies-to), read by rules/facility_common.
 
 inline const CodeInfo<Ownership>& info(Ownership v) { return info(ownerships(), v); }
 inline const CodeInfo<Authority>& info(Authority v) { return info(authorities(), v); }

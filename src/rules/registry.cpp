@@ -31,7 +31,7 @@ const Rule rule_table[] = {
     {"AUT-001", Severity::error, Section::procedure, "指導要領 1",
      {"認定者と申請の宛先", "Who accredits, and where the submission is addressed"},
      {"施設の種類から認定者を示します（あん摩マッサージ指圧師を含む種類は厚生労働大臣（都道府県知事を経由）、はり・きゅう・はりきゅうは"
-      "都道府県知事）。申請の宛先（procedure/@addressed-to）が違えばエラーです。",
+      "都道府県知事。基準データ accrediting-authority）。申請の宛先（procedure/@addressed-to）が違えばエラーです。",
       "Names who accredits the facility type (types including anma: the Minister of Health, Labour and Welfare, through "
       "the prefectural governor; hari, kyu, hari-kyu: the prefectural governor) and flags a submission addressed "
       "(procedure/@addressed-to) to the wrong one."},
@@ -182,10 +182,12 @@ const Rule rule_table[] = {
      check_separate_accounts},
     {"FIN-003", Severity::error, Section::finance, "指導要領 11(3)",
      {"学則で定めた以外の納付金を徴収しないこと", "Only the fees of the school rules are collected"},
-     {"各生徒納付金（finance/fee）が学則に定められていること、学則で定めた以外の納付金を徴収していないこと（finance/@other-fees）を"
-      "確認します。金額が適当かは報告の一覧を見て人が判断します。",
-      "Checks that each fee (finance/fee) is stated in the school rules and that no other fee is collected "
-      "(finance/@other-fees). Whether the amounts are reasonable is for the reviewer, from the list in the report."},
+     {"各生徒納付金（finance/fee）を学則の定める納付金と金額（school-rules/fee-rule）と照合し、学則にない納付金と金額の違いを指摘します（計算）。"
+      "学則の納付金が書かれていなければ、finance/fee/@in-school-rules と finance/@other-fees の申告によります。金額が適当かは報告の一覧を見て人が判断します。",
+      "Compares each fee (finance/fee) with the fees and amounts the school rules set (school-rules/fee-rule): a fee they "
+      "do not set, or a different amount, is a finding (computed). Without school-rules/fee-rule it rests on the "
+      "declarations finance/fee/@in-school-rules and finance/@other-fees. Whether the amounts are reasonable is for the "
+      "reviewer, from the list in the report."},
      check_fees_in_rules},
     {"FIN-004", Severity::error, Section::finance, "指導要領 11(4)",
      {"納付金の新設・改定の経理計画書の内容", "Contents of the accounting plan for a new or changed fee"},
@@ -205,7 +207,8 @@ const Rule rule_table[] = {
     {"OPN-001", Severity::error, Section::procedure, "通知 記2",
      {"関係団体等の意見書", "Opinion letters of the professional bodies and schools for the blind"},
      {"あん摩マッサージ指圧師を含む種類の設置計画書に、全日本鍼灸マッサージ師会・日本あん摩マッサージ指圧師会・日本盲人会連合の"
-      "都道府県の組織と盲学校の意見書（procedure/opinion-letter）が添えられていることを確認します。他の種類には適用しません。",
+      "都道府県の組織と盲学校の意見書（procedure/opinion-letter）が添えられていることを確認します。団体は基準データ opinion-bodies、"
+      "対象の種類は procedure-applies-to です。他の種類には適用しません。",
       "For facility types including anma, checks that the establishment plan carries opinion letters "
       "(procedure/opinion-letter) of the prefectural branches of 全日本鍼灸マッサージ師会, 日本あん摩マッサージ指圧師会 "
       "and 日本盲人会連合, and of the schools for the blind. Not applicable to other types."},
@@ -213,9 +216,12 @@ const Rule rule_table[] = {
     {"PRC-001", Severity::error, Section::procedure, "指導要領 2(1)",
      {"設置計画書の提出期限", "Deadline of the establishment plan"},
      {"設置計画書の提出日（procedure/@plan-submitted）が授業開始予定日（@planned-start）の1年前（plan-lead-years）までであることを"
-      "日付から確認します。あん摩マッサージ指圧師を含む種類に適用します。",
+      "日付から確認します。期限は基準データ deadline-reading（民法 140条・143条）で数え、同じ日付の1年前の前日が最後の日です。"
+      "その翌日（日常の読み方の最後の日）は両方の日を示して要確認、それ以後はエラーです。対象の種類は procedure-applies-to（大臣が認定する種類）です。",
       "Checks from the dates that the establishment plan (procedure/@plan-submitted) was submitted at least 1 year "
-      "(plan-lead-years) before the planned start (@planned-start). Applies to types including anma."},
+      "(plan-lead-years) before the planned start (@planned-start), counted as deadline-reading says (民法 140/143: the "
+      "last day is the day before the same date a year earlier; the same date itself, the everyday reading's last day, "
+      "is a review with both days; later is an error). The types it concerns are procedure-applies-to (the Minister's)."},
      check_plan_deadline},
     {"PRC-002", Severity::error, Section::procedure, "指導要領 2(2)",
      {"定員変更計画書の提出期限", "Deadline of the capacity-change plan"},
@@ -235,9 +241,12 @@ const Rule rule_table[] = {
     {"PRC-004", Severity::error, Section::finance, "指導要領 11(4)",
      {"経理計画書の提出期限", "Deadline of the accounting plan"},
      {"納付金の新設・改定（finance/fee-change）ごとに、経理計画書の提出日（@plan-submitted）が新設・改定日（@effective）の"
-      "3か月前（fee-plan-lead-months）までであることを確認します。",
+      "3か月前（fee-plan-lead-months）までであることを、民法 140条・143条の数え方（deadline-reading）で確認します（境界の日は要確認）。"
+      "11(4) は厚生労働大臣への提出を定めるため、大臣が認定する種類だけに適用します（procedure-applies-to、ASSUMED）。",
       "For each new or changed fee (finance/fee-change), checks that the accounting plan (@plan-submitted) was "
-      "submitted at least 3 months (fee-plan-lead-months) before the change (@effective)."},
+      "submitted at least 3 months (fee-plan-lead-months) before the change (@effective), counted under 民法 140/143 "
+      "(deadline-reading; the boundary day is a review). 11(4) sends the plan to the Minister, so it applies to the "
+      "types the Minister accredits (procedure-applies-to, ASSUMED)."},
      check_fee_plan_deadline},
     {"PRM-001", Severity::error, Section::premises, "指導要領 10(1)",
      {"図書室", "Library"},
@@ -263,10 +272,12 @@ const Rule rule_table[] = {
     {"PRM-005", Severity::error, Section::premises, "指導要領 10(5)",
      {"校舎の所有・賃貸借", "Premises owned, or leased securely and long-term"},
      {"校舎が設置者所有（premises/@ownership=\"owned\"）であるか、賃貸借なら期間（@lease-start, @lease-end）が授業開始前に"
-      "終わらないことを確認します。「長期」の年数は定められていない（lease-min-years は UNKNOWN）ため、賃貸借は契約書を見る要確認です。",
-      "Checks that the premises are owned by the founder, or leased (@lease-start, @lease-end) for a term that does not "
-      "end before classes start. No number of years defines a long-term lease (lease-min-years is UNKNOWN), so a lease "
-      "is reported for review of the contract."},
+      "終わらず、各課程の第1期生が修了する日（入学日から修業年限を経た日の前日）より前に終わらないことを日付から計算します（違えば課程と期を示すエラー）。"
+      "「長期」の年数は定められていない（lease-min-years は UNKNOWN）ため、それ以外の賃貸借は契約書を見る要確認です。",
+      "Computes from the dates that the premises are owned by the founder, or leased (@lease-start, @lease-end) for a term "
+      "that neither ends before classes start nor before the first cohort of each course has finished it (the day before "
+      "intake + years; an error naming the course and cohort). No number of years defines a long-term lease "
+      "(lease-min-years is UNKNOWN), so any other lease is reported for review of the contract."},
      check_ownership},
     {"PRM-006", Severity::review, Section::premises, "指導要領 10(6)",
      {"校舎の他の目的との併用", "Premises not shared with other uses"},
@@ -417,13 +428,22 @@ const Rule rule_table[] = {
      check_school_rules_item<RuleItem::location>},
     {"SRL-003", Severity::error, Section::school_rules, "指導要領 5(3)",
      {"学則: 教育課程（課程の別、教育内容ごとの単位数・時間数）", "School rules: curriculum (kind of course, units and hours per area)"},
-     {"学則（<school-rules>）に「教育課程（課程の別、教育内容ごとの単位数・時間数）」を定めた条（<item code=\"curriculum\">）があることを確認します。",
-      "Checks that the school rules (<school-rules>) state the curriculum (kind of course, units and hours per area) (<item code=\"curriculum\">)."},
+     {"学則（<school-rules>）に「教育課程（課程の別、教育内容ごとの単位数・時間数）」を定めた条（<item code=\"curriculum\">）があることを確認します。"
+      "学則の課程ごとの定め（course-rule の昼間・夜間の別、視覚障害者の課程の別、area-rule の教育内容ごとの単位数・時間数）があれば、"
+      "記載された課程の科目の合計と照合し、違い・定めのない課程や教育内容を指摘します（計算）。なければ条の記載のみ（申告）です。",
+      "Checks that the school rules (<school-rules>) state the curriculum (kind of course, units and hours per area) (<item code=\"curriculum\">). "
+      "When they state each course (course-rule: day or night, visually impaired route; area-rule: units and hours per area), "
+      "these are compared with the sums of the subjects of the course described, and a difference or a course or area "
+      "they do not state is a finding (computed); otherwise the article alone is the basis (declared)."},
      check_school_rules_item<RuleItem::curriculum>},
     {"SRL-004", Severity::error, Section::school_rules, "指導要領 5(4)",
      {"学則: 種類・1学年の定員・修業年限・学級数", "School rules: type, intake per year, years and classes"},
-     {"学則（<school-rules>）に「種類・1学年の定員・修業年限・学級数」を定めた条（<item code=\"type-capacity-years-classes\">）があることを確認します。",
-      "Checks that the school rules (<school-rules>) state the type, intake per year, years and classes (<item code=\"type-capacity-years-classes\">)."},
+     {"学則（<school-rules>）に「種類・1学年の定員・修業年限・学級数」を定めた条（<item code=\"type-capacity-years-classes\">）があることを確認します。"
+      "学則の種類（school-rules/@facility-type）と課程ごとの修業年限・1学年の定員・学級数（course-rule）があれば、school/@type、"
+      "course/@years、students/intake と照合します（計算）。なければ条の記載のみ（申告）です。",
+      "Checks that the school rules (<school-rules>) state the type, intake per year, years and classes (<item code=\"type-capacity-years-classes\">). "
+      "When they state the type (school-rules/@facility-type) and per course the years, intake and classes (course-rule), these "
+      "are compared with school/@type, course/@years and students/intake (computed); otherwise the article alone (declared)."},
      check_school_rules_item<RuleItem::type_capacity_years_classes>},
     {"SRL-005", Severity::error, Section::school_rules, "指導要領 5(5)",
      {"学則: 休日及び年間必要授業日数", "School rules: holidays and required teaching days"},

@@ -96,15 +96,15 @@ TEST(FacilityRules, MissingSiteDetailIsNotCheckedThenAnErrorWithComplete) {
 }
 
 TEST(FacilityRules, LeaseIsAReviewWhileTheLongTermYearsAreUnknown) {
-    // Boundary: a lease that ends on the planned start does not end before it.
+    // Boundary: a lease that ends on the day the first cohort finishes its 3 years does not end before it.
     std::string xml = replace_once(complete("hari-kyu.xml"), "ownership=\"owned\"",
-                                   "ownership=\"leased\" lease-start=\"2016-04-01\" lease-end=\"2026-04-01\"");
+                                   "ownership=\"leased\" lease-start=\"2016-04-01\" lease-end=\"2029-03-31\"");
     FileReport report = check_xml(xml);
     auto f = findings_of(report, "PRM-005");
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0]->severity, Severity::review);
     EXPECT_EQ(f[0]->message.ja,
-              "校舎は賃貸借（2016-04-01〜2026-04-01、10年）: 確実かつ長期にわたる契約か、賃貸借契約書で確認してください（年数の基準なし、指導要領 10(5)）");
+              "校舎は賃貸借（2016-04-01〜2029-03-31、13年）: 確実かつ長期にわたる契約か、賃貸借契約書で確認してください（年数の基準なし、指導要領 10(5)）");
 }
 
 TEST(FacilityRules, SoundFinancesWithoutEvidenceIsAReview) {

@@ -277,7 +277,9 @@ TEST(GuidelineBBasis, EveryDeclaredRuleExistsAndTheTableIsSorted) {
     auto ids = declared_rule_ids();
     for (std::size_t i = 0; i < ids.size(); ++i) {
         EXPECT_NE(find_rule(ids[i]), nullptr) << ids[i];
-        if (i) EXPECT_LT(ids[i - 1], ids[i]);
+        if (i) {
+            EXPECT_LT(ids[i - 1], ids[i]);
+        }
     }
 }
 

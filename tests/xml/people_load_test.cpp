@@ -21,39 +21,39 @@ std::string load_error(const std::string& xml) {
 
 TEST(PeopleLoad, NonexistentDate) {
     EXPECT_EQ(load_error(edited("weekly-class-hours=\"2\" documents-verified=\"2025-09-01\"", "weekly-class-hours=\"2\" documents-verified=\"2027-02-30\"")),
-              "177:104: documents-verified=\"2027-02-30\": this date does not exist (an existing date as YYYY-MM-DD (e.g. 2027-04-01))");
+              "193:104: documents-verified=\"2027-02-30\": this date does not exist (an existing date as YYYY-MM-DD (e.g. 2027-04-01))");
 }
 
 TEST(PeopleLoad, EndBeforeStart) {
     EXPECT_EQ(load_error(edited("employed-from=\"2010-04-01\"", "employed-from=\"2010-04-01\" employed-until=\"2010-03-31\"")),
-              "110:139: employed-until=\"2010-03-31\": the end is before the start employed-from=\"2010-04-01\" (a date on or after 2010-04-01)");
+              "126:139: employed-until=\"2010-03-31\": the end is before the start employed-from=\"2010-04-01\" (a date on or after 2010-04-01)");
 }
 
 TEST(PeopleLoad, VerifiedBeforeQualified) {
     EXPECT_EQ(load_error(edited("<qualification code=\"physician\" date=\"1990-05-01\"", "<qualification code=\"physician\" date=\"2026-05-01\"")),
-              "160:109: the documents were verified (2025-09-01) before the qualification was obtained (2026-05-01) (a date on or after 2026-05-01)");
+              "176:109: the documents were verified (2025-09-01) before the qualification was obtained (2026-05-01) (a date on or after 2026-05-01)");
 }
 
 TEST(PeopleLoad, TeachesUnknownSubject) {
     EXPECT_EQ(load_error(edited("<teaches subject=\"f-info\"/>", "<teaches subject=\"f-infox\"/>")),
-              "195:7: subject=\"f-infox\" refers to no subject described in this file (the id of a <subject>)");
+              "211:7: subject=\"f-infox\" refers to no subject described in this file (the id of a <subject>)");
 }
 
 TEST(PeopleLoad, TeachesSomethingThatIsNotASubject) {
     EXPECT_EQ(load_error(edited("<teaches subject=\"f-info\"/>", "<teaches subject=\"day\"/>")),
-              "195:7: subject=\"day\" is the id of a course, not a subject (the id of a <subject>)");
+              "211:7: subject=\"day\" is the id of a course, not a subject (the id of a <subject>)");
 }
 
 TEST(PeopleLoad, YearsInWords) {
     EXPECT_EQ(load_error(edited("years-teaching=\"25\"", "years-teaching=\"twenty-five\"")),
-              "109:89: years-teaching=\"twenty-five\": not a number (a whole number from 0 to 70 in ASCII digits)");
+              "125:89: years-teaching=\"twenty-five\": not a number (a whole number from 0 to 70 in ASCII digits)");
     EXPECT_EQ(load_error(edited("post=\"assistant-professor\" years=\"3\"", "post=\"assistant-professor\" years=\"三\"")),
-              "182:94: years=\"三\": not a number (a whole number from 0 to 70 in ASCII digits)");
+              "198:94: years=\"三\": not a number (a whole number from 0 to 70 in ASCII digits)");
 }
 
 TEST(PeopleLoad, IntakeForUnknownCourse) {
     EXPECT_EQ(load_error(edited("<intake course=\"day\"", "<intake course=\"night\"")),
-              "201:5: course=\"night\" on <intake> refers to no course described in this file (the id of a <course>)");
+              "217:5: course=\"night\" on <intake> refers to no course described in this file (the id of a <course>)");
 }
 
 TEST(PeopleLoad, UnknownCodesAndDuplicates) {
@@ -63,15 +63,15 @@ TEST(PeopleLoad, UnknownCodesAndDuplicates) {
               "medical-corporation, for-profit-company, individual, other)");
     EXPECT_EQ(load_error(edited("<item code=\"location\" article=\"第2条\"/>", "<item code=\"name\" article=\"第2条\"/>")),
               "99:17: code=\"name\": the school-rules item name is listed twice (first at line 98) (one <item> per item)");
-    EXPECT_EQ(load_error(edited("</teachers>", "</teachers><teachers/>")), "197:14: a second <teachers> (a single <teachers>)");
-    EXPECT_EQ(load_error(edited("<teacher id=\"t-info\"", "<teacher id=\"t-english\"")).substr(0, 40), "193:5: duplicate id 't-english' (first d");
+    EXPECT_EQ(load_error(edited("</teachers>", "</teachers><teachers/>")), "213:14: a second <teachers> (a single <teachers>)");
+    EXPECT_EQ(load_error(edited("<teacher id=\"t-info\"", "<teacher id=\"t-english\"")).substr(0, 40), "209:5: duplicate id 't-english' (first d");
 }
 
 TEST(PeopleLoad, RequiredAttributes) {
     EXPECT_EQ(load_error(edited(" no-imprisonment=\"true\"", "")),
-              "115:7: <head-declaration> is missing the required attribute 'no-imprisonment' (no-imprisonment=\"…\" (true or false))");
+              "131:7: <head-declaration> is missing the required attribute 'no-imprisonment' (no-imprisonment=\"…\" (true or false))");
     EXPECT_EQ(load_error(edited("post=\"assistant-professor\" years=\"3\"", "years=\"3\"")),
-              "182:7: <qualification> is missing the required attribute 'post' (post=\"…\" (the university post (professor, "
+              "198:7: <qualification> is missing the required attribute 'post' (post=\"…\" (the university post (professor, "
               "associate-professor, lecturer, assistant-professor, assistant)))");
 }
 
@@ -86,7 +86,7 @@ TEST(PeopleLoad, BinaryExitsTwoWithLocation) {
     }
     auto r = run_binary("check --lang en " + path);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE((r.out + r.err).find("ahaki-bad-date.xml:110:84: error: documents-verified=\"2027-02-30\": this date does not exist"),
+    EXPECT_NE((r.out + r.err).find("ahaki-bad-date.xml:126:84: error: documents-verified=\"2027-02-30\": this date does not exist"),
               std::string::npos)
         << r.out << r.err;
 }
