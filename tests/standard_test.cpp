@@ -22,7 +22,9 @@ TEST(Standard, EmbeddedStandardLoadsWithProvenance) {
     EXPECT_EQ(total.value->str(), "2835");
     EXPECT_EQ(total.provenance, Provenance::seed);
     EXPECT_EQ(total.clause, "指導要領 8(4)");
-    EXPECT_EQ(st.get({"area-min-units", FacilityType::hari, Area::integrated}).provenance, Provenance::derived);
+    EXPECT_EQ(st.get({"area-min-units", FacilityType::hari, Area::integrated}).provenance, Provenance::assumed);
+    EXPECT_EQ(st.get({"record-retention-years", std::nullopt, std::nullopt, std::nullopt, "treatment-records"}).provenance,
+              Provenance::advisory);
     EXPECT_FALSE(st.get({"min-years-visually-impaired", FacilityType::anma}).value);
     for (const auto& e : st.entries) EXPECT_FALSE(e.t.clause.empty()) << e.key;
 }

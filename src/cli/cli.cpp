@@ -18,6 +18,7 @@
 #include "cli/plan_cmd.hpp"
 #include "cli/diff_cmd.hpp"
 #include "cli/template_cmd.hpp"
+#include "cli/standard_cmd.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
@@ -57,6 +58,7 @@ const char* usage_ja =
     "  plan [-o 下書き.xml] FILE    教育課程を基準に合わせる最小の変更（修正案）を示す\n"
     "  diff 前回.xml 今回.xml       前回の提出からの変更（再確認する教員、科目、指摘）を示す\n"
     "  template [-o FILE.xlsx]      記入用のひな形（見出し・説明・選択肢つきのブック、--csv で CSV も）を書き出す\n"
+    "  standard [--standard FILE]   基準のすべての数値・表と出典区分、UNKNOWN の値の埋め方を表示する\n"
     "\n"
     "全体のオプション: --help, --version, --lang ja|en\n"
     "終了コード: 0 基準未満の指摘なし / 1 --fail-on 以上の指摘あり / 2 確認できない入力・使い方の誤り\n"
@@ -74,6 +76,7 @@ const char* usage_en =
     "  plan [-o DRAFT.xml] FILE     the smallest curriculum changes that meet the standard (a fix plan)\n"
     "  diff OLD.xml NEW.xml         what changed since the last submission (teachers to re-verify, subjects, findings)\n"
     "  template [-o FILE.xlsx]      write an empty workbook with headers, instructions and drop-downs (--csv: CSVs too)\n"
+    "  standard [--standard FILE]   every threshold and table of the standard with its provenance; how to fill an UNKNOWN\n"
     "\n"
     "global options: --help, --version, --lang ja|en\n"
     "exit codes: 0 no finding at or above --fail-on / 1 findings at or above it / 2 input could not be checked or usage error\n"
@@ -627,6 +630,15 @@ int cmd_explain(const std::vector<std::string>& args, std::ostream& out) {
         << "\n"
         << (ja ? "対象: " : "section: ") << section_text(r->section).in(L) << "\n\n"
         << r->explanation.in(L) << "\n";
+    // Issue 10, item 6: what the rule's status rests on.
+    if (const Text* evidence = declared_evidence(r->id))
+        out << "\n" << (ja ? "根拠の種類: 申告（学校の記載した「はい・いいえ」）。報告では「適合（申告）」と示し、審査では次の書類で確認します: "
+                            : "basis: declared (the school's yes/no statement). Reports show it as \"compliant (declared)\"; the reviewer checks: ")
+            << evidence->in(L) << "\n";
+    else
+        out << "\n" << (ja ? "根拠の種類: 記載事項（数値・日付・一覧・参照）から計算。記載がなければ未確認です。"
+                            : "basis: computed from the facts described (numbers, dates, lists, references); not checked when they are absent.")
+            << "\n";
     return ok;
 }
 
@@ -673,7 +685,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (cmd == "plan") return cmd_plan(rest, out, err);
         if (cmd == "diff") return cmd_diff(rest, out, err);
         if (cmd == "template") return cmd_template(rest, out, err);
-        throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import, plan, diff, template, ryoyohi）", "unknown command '" + cmd + "' (check, rules, explain, import, plan, diff, template, ryoyohi)"}};
+        if (cmd == "standard") return cmd_standard(rest, out, err);
+        throw Usage{Text{"未知のコマンド '" + cmd + "'（check, rules, explain, import, plan, diff, template, ryoyohi, standard）", "unknown command '" + cmd + "' (check, rules, explain, import, plan, diff, template, ryoyohi, standard)"}};
     } catch (const Usage& u) {
         // Usage messages quote the command line: escaped like any string from input.
         err << (L == Lang::ja ? "エラー: " : "error: ") << escape::shown(u.message.in(L), escape::max_message) << "\n"

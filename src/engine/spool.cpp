@@ -28,7 +28,7 @@ template <class Io> void fields(Io& io, Like<Finding> auto& x) {
     io(x.rule_id, x.severity, x.loc, x.message, x.notes, x.measured, x.required, x.citation, x.waiver_reason, x.waiver_id);
 }
 template <class Io> void fields(Io& io, Like<Outcome> auto& x) {
-    io(x.rule_id, x.scope, x.label, x.status, x.measured, x.required, x.loc, x.findings);
+    io(x.rule_id, x.scope, x.label, x.status, x.measured, x.required, x.loc, x.findings, x.basis, x.evidence);
 }
 template <class Io> void fields(Io& io, Like<Diagnostic> auto& x) { io(x.file, x.loc, x.message, x.expected); }
 template <class Io> void fields(Io& io, Like<AreaRow> auto& x) { io(x.area, x.units, x.hours, x.min_units); }
@@ -68,7 +68,7 @@ static_assert(member_count<Text>() == 2);
 static_assert(member_count<Loc>() == 4);
 static_assert(member_count<Value>() == 3);
 static_assert(member_count<Finding>() == 10);
-static_assert(member_count<Outcome>() == 8);
+static_assert(member_count<Outcome>() == 10);
 static_assert(member_count<Diagnostic>() == 4);
 static_assert(member_count<AreaRow>() == 4);
 static_assert(member_count<CourseSummary>() == 11);

@@ -20,7 +20,8 @@ namespace ahaki {
 struct Supervisor {
     std::string name;
     std::optional<bool> teacher_qualified;   ///< holds a teacher's qualification
-    std::optional<int> practice_years;       ///< years of practice (実務経験年数)
+    std::optional<int> practice_years;       ///< years of practice (実務経験年数), as declared
+    std::optional<Date> practice_since;      ///< the day practice began (実務に従事し始めた日): 9(4)ウ compares it with the course
     std::optional<Date> course_completed;    ///< あはき師臨床実習指導者講習会 completion date
     Loc loc;
 };
@@ -65,6 +66,9 @@ struct SiteDetails {
     std::vector<Sanction> sanctions;
     std::optional<TreatmentRecords> treatment_records;
 };
+
+/// What students do at a placement (指導要領 9(3): at 医療機関等 only observation, 見学実習).
+enum class PlacementMode { observation, practice };
 
 // ---------------------------------------------------------------- premises (§10(1)–(6))
 

@@ -57,8 +57,14 @@ constexpr CodeInfo<RecordKind> record_kind_table[] = {
 };
 static_assert(std::size(record_kind_table) == record_kind_count);
 
+constexpr CodeInfo<PlacementMode> placement_mode_table[] = {
+    {PlacementMode::observation, "observation", "見学実習", "observation only (見学実習)"},
+    {PlacementMode::practice, "practice", "施術を伴う実習", "hands-on practice"},
+};
+
 }  // namespace
 
+std::span<const CodeInfo<PlacementMode>> placement_modes() { return placement_mode_table; }
 std::span<const CodeInfo<Ownership>> ownerships() { return ownership_table; }
 std::span<const CodeInfo<Authority>> authorities() { return authority_table; }
 std::span<const CodeInfo<AdLabel>> ad_labels() { return ad_label_table; }
@@ -79,11 +85,5 @@ int record_clause(RecordKind k) {
     return 1;
 }
 
-bool includes_anma(FacilityType t) {
-    return t == FacilityType::anma || t == FacilityType::anma_hari || t == FacilityType::anma_kyu ||
-           t == FacilityType::anma_hari_kyu;
-}
-
-Authority accrediting_authority(FacilityType t) { return includes_anma(t) ? Authority::mhlw : Authority::governor; }
 
 }  // namespace ahaki

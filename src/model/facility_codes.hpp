@@ -13,13 +13,12 @@ std::span<const CodeInfo<AdLabel>> ad_labels();
 std::span<const CodeInfo<OpinionBody>> opinion_bodies();
 std::span<const CodeInfo<RetentionStart>> retention_starts();
 std::span<const CodeInfo<RecordKind>> record_kinds();
+std::span<const CodeInfo<PlacementMode>> placement_modes();
 
 /// The item of 指導要領 §12 a record belongs to: 1..7.
 int record_clause(RecordKind k);
-/// The authority that accredits a facility type (指導要領 §1).
-Authority accrediting_authority(FacilityType t);
-/// Whether the facility type includes あん摩マッサージ指圧 (types (1)(4)(5)(7) of §1).
-bool includes_anma(FacilityType t);
+// Who accredits each type (指導要領 §1) and which types §2, §3, §11(4) and 記2 concern are
+// standard data (accrediting-authority, procedure-applies-to), read by rules/facility_common.
 
 inline const CodeInfo<Ownership>& info(Ownership v) { return info(ownerships(), v); }
 inline const CodeInfo<Authority>& info(Authority v) { return info(authorities(), v); }
@@ -27,5 +26,6 @@ inline const CodeInfo<AdLabel>& info(AdLabel v) { return info(ad_labels(), v); }
 inline const CodeInfo<OpinionBody>& info(OpinionBody v) { return info(opinion_bodies(), v); }
 inline const CodeInfo<RetentionStart>& info(RetentionStart v) { return info(retention_starts(), v); }
 inline const CodeInfo<RecordKind>& info(RecordKind v) { return info(record_kinds(), v); }
+inline const CodeInfo<PlacementMode>& info(PlacementMode v) { return info(placement_modes(), v); }
 
 }  // namespace ahaki

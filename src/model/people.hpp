@@ -104,9 +104,43 @@ struct RuleItemEntry {
     Loc loc;
 };
 
+/// What the 学則 states for one education content of a course (§5(3)), issue 10 item 5.
+struct AreaRule {
+    Area area = Area::foundations;
+    std::optional<Decimal> units;
+    std::optional<Decimal> hours;
+    Loc loc;
+};
+
+/// What the 学則 states about one course (§5(3) kind, schedule, units and hours per
+/// area; §5(4) intake per year, years, classes), to compare with the course described.
+struct CourseRule {
+    std::string course_id;
+    std::size_t course_index = 0;  ///< resolved by the loader
+    std::optional<Schedule> schedule;
+    std::optional<bool> visually_impaired;
+    std::optional<int> years;
+    std::optional<int> intake;   ///< 1学年の定員
+    std::optional<int> classes;  ///< 学級数
+    std::vector<AreaRule> areas;
+    Loc loc;
+};
+
+/// A fee the 学則 names, with its amount (§5(9), compared under §11(3)).
+struct FeeRule {
+    std::string fee_id;            ///< the finance/fee it is (resolved by the loader)
+    std::size_t fee_index = 0;
+    Decimal amount;
+    Loc loc;
+};
+
 struct SchoolRules {
     std::optional<Date> adopted;
     std::vector<RuleItemEntry> items;
+    std::optional<FacilityType> facility_type;  ///< §5(4): the type the 学則 states
+    Loc facility_type_loc;
+    std::vector<CourseRule> courses;
+    std::vector<FeeRule> fees;
     /// §5(9): the 学則 states that no fee other than those it lists is collected.
     std::optional<bool> no_other_fees;
     Loc no_other_fees_loc;

@@ -26,6 +26,7 @@ struct Placement {
     std::string site_id;
     std::size_t site_index = 0;  ///< index into School::sites, resolved by the loader
     Decimal units;
+    std::optional<PlacementMode> mode;  ///< placement/@mode: observation (見学) or practice; absent: not stated
     Loc loc;
 };
 

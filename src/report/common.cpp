@@ -119,5 +119,11 @@ const Finding* worst_unwaived(const Outcome& o) {
     return worst;
 }
 
+std::size_t declared_compliant(const FileReport& f) {
+    std::size_t n = 0;
+    for (const auto& o : f.outcomes) n += o.basis == Basis::declared && o.status == Status::compliant;
+    return n;
+}
+
 }  // namespace report
 }  // namespace ahaki

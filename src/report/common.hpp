@@ -20,6 +20,8 @@ std::string finding_line(const std::string& file, const Finding& f, Lang lang);
 std::string waiver_mark(const Finding& f, Lang lang);
 /// "waivers.xml:3:5: warning: message [waiver-expired]".
 std::string waiver_notice_line(const WaiverNotice& n, Lang lang);
+/// Compliant requirements that rest on the school's declaration (Basis::declared).
+std::size_t declared_compliant(const FileReport& f);
 /// The worst unwaived severity among an outcome's findings, if any.
 const Finding* worst_unwaived(const Outcome& o);
 

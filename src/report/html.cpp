@@ -12,6 +12,7 @@
 
 #include "report/escape.hpp"
 #include "report/plan_render.hpp"
+#include "report/common.hpp"
 #include "report/report.hpp"
 #include "rules/format.hpp"
 
@@ -78,6 +79,8 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 .v-partially-checked { border-color: #2a5d9f; background: #e9f0fa; } .v-partially-checked .word { color: #2a5d9f; }
 .badge { display: inline-block; border-radius: 1mm; padding: 0 1.2mm; font-size: 8pt; font-weight: bold; white-space: nowrap; border: 1px solid; }
 .s-compliant { color: #1b7f3b; border-color: #1b7f3b; background: #eaf6ee; }
+.s-declared { color: #5a4a00; border-color: #8a7300; background: #fbf6dc; border-style: dashed; }
+.evidence { font-size: 0.9em; color: #5a4a00; }
 .s-non-compliant, .sev-error { color: #fff; border-color: #b3261e; background: #b3261e; }
 .s-needs-review, .sev-review { color: #8a5200; border-color: #a86400; background: #fff4e0; }
 .sev-warning { color: #6b4b00; border-color: #c79100; background: #ffe9a8; }
@@ -146,6 +149,12 @@ std::string badge(const std::string& cls, const std::string& text) {
 
 std::string status_badge(Status s, Lang L) {
     return badge("s-" + std::string(status_code(s)), status_text(s).in(L));
+}
+
+/// A declared requirement gets its own badge (「適合（申告）」, dashed): never the same 適合 as a computed one.
+std::string status_badge(Status s, Basis b, Lang L) {
+    if (b != Basis::declared) return status_badge(s, L);
+    return badge("s-" + std::string(status_code(s)) + " s-declared", status_text(s, b).in(L));
 }
 
 std::string severity_badge(Severity s, Lang L) {
@@ -217,6 +226,7 @@ std::string counts_text(const FileReport& f, Lang L) {
         if (waived) s += "（ほかに免除 " + std::to_string(waived) + "）";
         s += "<br>要件: 適合 " + std::to_string(sc[0]) + "、不適合 " + std::to_string(sc[1]) + "、要確認 " +
              std::to_string(sc[2]) + "、未確認 " + std::to_string(sc[3]) + "（計 " + std::to_string(f.outcomes.size()) + "）";
+        if (std::size_t d = report::declared_compliant(f)) s += "<br>適合のうち申告によるもの " + std::to_string(d) + "（書類の確認が必要）";
     } else {
         s = "findings: " + fmt_count(c[0], "error", "errors") + ", " + fmt_count(c[1], "warning", "warnings") + ", " + std::to_string(c[2]) +
             " to review, " + std::to_string(c[3]) + " info";
@@ -224,6 +234,8 @@ std::string counts_text(const FileReport& f, Lang L) {
         s += "<br>requirements: " + std::to_string(sc[0]) + " compliant, " + std::to_string(sc[1]) + " non-compliant, " +
              std::to_string(sc[2]) + " need review, " + std::to_string(sc[3]) + " not checked (of " +
              std::to_string(f.outcomes.size()) + ")";
+        if (std::size_t d = report::declared_compliant(f))
+            s += "<br>of the compliant ones, " + std::to_string(d) + " rest on the school's declaration (documents to see)";
     }
     return s;
 }
@@ -560,7 +572,9 @@ std::string requirement_row(const FileReport& f, const Outcome& o, const Rule* r
         std::tie(required, measured) = ratio_cells(f, o);
     std::string s = "<tr class=\"row-" + std::string(status_code(o.status)) + "\"><td class=\"rule\">" + esc(o.rule_id) +
                     "<span class=\"cite\">" + esc(cite) + "</span></td><td>" + esc(o.label.in(L)) + "</td>" + value_td(required, L) +
-                    value_td(measured, L) + "<td>" + status_badge(o.status, L) + "</td><td>";
+                    value_td(measured, L) + "<td>" + status_badge(o.status, o.basis, L) + "</td><td>";
+    if (o.basis == Basis::declared)
+        s += "<div class=\"evidence\">" + std::string(L == Lang::ja ? "申告による。確認する書類: " : "Declared; see: ") + esc(o.evidence.in(L)) + "</div>";
     for (const auto& fi : o.findings) s += finding_html(fi, L);
     return s + "</td></tr>\n";
 }

@@ -277,6 +277,8 @@ void file(std::string& out, const FileReport& f, Lang L) {
         w.next("scope").str(o.scope);
         w.next("label").str(o.label.in(L));
         w.next("status").str(status_code(o.status));
+        w.next("basis").str(basis_code(o.basis));
+        if (o.basis == Basis::declared) w.next("evidence").str(o.evidence.in(L));
         w.next("citation").str(rule ? rule->citation : std::string_view{});
         w.next("measured");
         value_json(w, o.measured, L);

@@ -224,7 +224,8 @@ json::object file_parts(const FileReport& f, std::size_t fi, const RunReport& ru
             json::object props{{"severity", severity_code(fd.severity)},
                                {"citation", fd.citation},
                                {"scope", o.scope},
-                               {"requirementStatus", status_code(o.status)}};
+                               {"requirementStatus", status_code(o.status)},
+                              {"requirementBasis", basis_code(o.basis)}};
             if (!fd.measured.empty()) props["measured"] = value_json(fd.measured, L);
             if (!fd.required.empty()) props["required"] = value_json(fd.required, L);
             r["properties"] = std::move(props);

@@ -167,6 +167,14 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
                         std::to_string(sc[2]) + "、未確認 " + std::to_string(sc[3]) + "\n"
                   : "  requirements: " + std::to_string(sc[0]) + " compliant, " + std::to_string(sc[1]) + " non-compliant, " +
                         std::to_string(sc[2]) + " need review, " + std::to_string(sc[3]) + " not checked\n";
+        // Declared requirements (issue 10, item 6): the count, and each one with the evidence to see.
+        if (std::size_t d = report::declared_compliant(f)) {
+            out += ja ? "  適合のうち申告によるもの " + std::to_string(d) + " 件（次の書類で確認してください）:\n"
+                      : "  of the compliant requirements, " + std::to_string(d) + " rest on the school's declaration (see):\n";
+            for (const auto& o : f.outcomes)
+                if (o.basis == Basis::declared && o.status == Status::compliant)
+                    out += "    [" + o.rule_id + "] " + o.label.in(L) + (ja ? ": " : ": ") + o.evidence.in(L) + "\n";
+        }
     }
 }
 

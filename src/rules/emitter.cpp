@@ -74,6 +74,10 @@ Outcome& Emitter::add(std::string&& scope, Text&& label, Loc&& loc, Value&& meas
     o.loc = std::move(loc);
     o.measured = std::move(measured);
     o.required = std::move(required);
+    if (const Text* evidence = declared_evidence(rule_.id)) {
+        o.basis = Basis::declared;
+        o.evidence = *evidence;
+    }
     return o;
 }
 
@@ -122,6 +126,8 @@ Outcome& Emitter::not_checked(std::string scope, Text label, Loc loc, Text missi
     if (!options_.complete) {
         Outcome& o = add(std::move(scope), std::move(label), std::move(loc), Value(), Value());
         o.status = Status::not_checked;
+        o.basis = Basis::not_checked;
+        o.evidence = {};
         o.measured.text = Text{missing_what.ja + "の記載なし", "no " + missing_what.en + " described"};
         return o;
     }
@@ -129,8 +135,11 @@ Outcome& Emitter::not_checked(std::string scope, Text label, Loc loc, Text missi
                  "cannot be checked: no " + missing_what.en + " described (checked as a complete application: --complete)"};
     Value required;
     required.text = Text{missing_what.ja + "の記載", missing_what.en};
-    return fail_as(Severity::error, std::move(scope), std::move(label), std::move(loc), std::move(message), {},
-                   std::move(required), std::string(rule_.citation));
+    Outcome& o = fail_as(Severity::error, std::move(scope), std::move(label), std::move(loc), std::move(message), {},
+                         std::move(required), std::string(rule_.citation));
+    o.basis = Basis::not_checked;
+    o.evidence = {};
+    return o;
 }
 
 }  // namespace ahaki

@@ -15,6 +15,7 @@ void check_clinic_patients(const RuleContext&, Emitter&);      // SIT-006 9(4)�
 void check_clinic_facilities(const RuleContext&, Emitter&);    // SIT-007 9(4)オ
 void check_clinic_sanctions(const RuleContext&, Emitter&);     // SIT-008 9(4)カ
 void check_clinic_consent(const RuleContext&, Emitter&);       // SIT-009 9(4)キ
+void check_medical_observation(const RuleContext&, Emitter&);  // SIT-010 9(3)
 
 // premises/premises.cpp
 void check_library(const RuleContext&, Emitter&);              // PRM-001 10(1)

@@ -52,4 +52,33 @@ Text status_text(Status s) {
     return {"未確認", "not checked"};
 }
 
+std::string_view basis_code(Basis b) {
+    switch (b) {
+        case Basis::computed: return "computed";
+        case Basis::declared: return "declared";
+        case Basis::not_checked: return "not-checked";
+    }
+    return "not-checked";
+}
+
+Text basis_text(Basis b) {
+    switch (b) {
+        case Basis::computed: return {"記載事項から計算", "computed from the facts described"};
+        case Basis::declared: return {"申告", "declared"};
+        case Basis::not_checked: return {"未確認", "not checked"};
+    }
+    return {"未確認", "not checked"};
+}
+
+Text status_text(Status s, Basis b) {
+    if (b != Basis::declared) return status_text(s);
+    switch (s) {
+        case Status::compliant: return {"適合（申告）", "compliant (declared)"};
+        case Status::non_compliant: return {"不適合（申告）", "non-compliant (declared)"};
+        case Status::needs_review: return {"要確認（申告）", "needs review (declared)"};
+        case Status::not_checked: break;
+    }
+    return status_text(s);
+}
+
 }  // namespace ahaki

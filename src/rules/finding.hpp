@@ -22,6 +22,15 @@ enum class Status { compliant, non_compliant, needs_review, not_checked };
 std::string_view status_code(Status s);  ///< compliant, non-compliant, needs-review, not-checked
 Text status_text(Status s);
 
+/// What a requirement's status rests on (issue 10, item 6): a result computed from the
+/// facts of the description, the school's own yes/no declaration (the reviewer must
+/// see the evidence named in Outcome::evidence), or nothing (not checked).
+enum class Basis { computed, declared, not_checked };
+std::string_view basis_code(Basis b);  ///< computed, declared, not-checked
+Text basis_text(Basis b);              ///< 計算 / 申告 / 未確認
+/// The status as people read it: a declared compliant requirement is 「適合（申告）」, never plain 「適合」.
+Text status_text(Status s, Basis b);
+
 /// A measured or required quantity: a number with its unit, or a text.
 struct Value {
     std::optional<Decimal> number;
@@ -57,6 +66,8 @@ struct Outcome {
     Value required;
     Loc loc;
     std::vector<Finding> findings;
+    Basis basis = Basis::computed;
+    Text evidence;  ///< declared: the documents the reviewer must see before accepting the declaration
     bool operator==(const Outcome&) const = default;
 };
 

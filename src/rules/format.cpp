@@ -46,6 +46,8 @@ std::string count_of(std::size_t n, std::string_view one, std::string_view many)
 
 std::string cite(const Threshold& t) {
     if (t.provenance == Provenance::derived) return t.clause + "（導出値 DERIVED）";
+    if (t.provenance == Provenance::assumed) return t.clause + "（仮定 ASSUMED）";
+    if (t.provenance == Provenance::advisory) return t.clause + "（団体の指導 ADVISORY）";
     return t.clause;
 }
 
@@ -53,6 +55,12 @@ std::vector<Text> provenance_notes(const Threshold& t) {
     if (t.provenance == Provenance::derived)
         return {Text{"この基準値は出典に明記がなく、出典のある数値から導いた値です: " + t.note,
                      "this threshold is not stated in a source; it is derived from sourced numbers: " + t.note}};
+    if (t.provenance == Provenance::assumed)
+        return {Text{"この基準値は出典に明記がなく、出典の解釈（仮定）によります: " + t.note,
+                     "this threshold is not stated in a source; it rests on an assumption: " + t.note}};
+    if (t.provenance == Provenance::advisory)
+        return {Text{"この基準値は出典が団体等の指導として示すもの（参考）です: " + t.note,
+                     "the source gives this value only as what others instruct (for reference): " + t.note}};
     if (t.provenance == Provenance::gl_hk)
         return {Text{"この基準値ははり師及びきゅう師養成施設指導ガイドラインによります", "this threshold comes from the はり師及びきゅう師 guideline (GL-HK)"}};
     return {};

@@ -33,7 +33,7 @@ Value text(Text t);
 Value at_least(Value v);
 Value at_most(Value v);
 
-/// The clause a threshold rests on; flags a DERIVED number.
+/// The clause a threshold rests on; flags a DERIVED, ASSUMED or ADVISORY number.
 std::string cite(const Threshold& t);
 /// The English indefinite article and the word: "a lecture", "an experiment", "an anma-massage-shiatsu school".
 std::string a(std::string_view word);

@@ -32,7 +32,7 @@ const Rule rule_table[] = {
     {"AUT-001", Severity::error, Section::procedure, "指導要領 1",
      {"認定者と申請の宛先", "Who accredits, and where the submission is addressed"},
      {"施設の種類から認定者を示します（あん摩マッサージ指圧師を含む種類は厚生労働大臣（都道府県知事を経由）、はり・きゅう・はりきゅうは"
-      "都道府県知事）。申請の宛先（procedure/@addressed-to）が違えばエラーです。",
+      "都道府県知事。基準データ accrediting-authority）。申請の宛先（procedure/@addressed-to）が違えばエラーです。",
       "Names who accredits the facility type (types including anma: the Minister of Health, Labour and Welfare, through "
       "the prefectural governor; hari, kyu, hari-kyu: the prefectural governor) and flags a submission addressed "
       "(procedure/@addressed-to) to the wrong one."},
@@ -284,10 +284,12 @@ const Rule rule_table[] = {
      check_separate_accounts},
     {"FIN-003", Severity::error, Section::finance, "指導要領 11(3)",
      {"学則で定めた以外の納付金を徴収しないこと", "Only the fees of the school rules are collected"},
-     {"各生徒納付金（finance/fee）が学則に定められていること、学則で定めた以外の納付金を徴収していないこと（finance/@other-fees）を"
-      "確認します。金額が適当かは報告の一覧を見て人が判断します。",
-      "Checks that each fee (finance/fee) is stated in the school rules and that no other fee is collected "
-      "(finance/@other-fees). Whether the amounts are reasonable is for the reviewer, from the list in the report."},
+     {"各生徒納付金（finance/fee）を学則の定める納付金と金額（school-rules/fee-rule）と照合し、学則にない納付金と金額の違いを指摘します（計算）。"
+      "学則の納付金が書かれていなければ、finance/fee/@in-school-rules と finance/@other-fees の申告によります。金額が適当かは報告の一覧を見て人が判断します。",
+      "Compares each fee (finance/fee) with the fees and amounts the school rules set (school-rules/fee-rule): a fee they "
+      "do not set, or a different amount, is a finding (computed). Without school-rules/fee-rule it rests on the "
+      "declarations finance/fee/@in-school-rules and finance/@other-fees. Whether the amounts are reasonable is for the "
+      "reviewer, from the list in the report."},
      check_fees_in_rules},
     {"FIN-004", Severity::error, Section::finance, "指導要領 11(4)",
      {"納付金の新設・改定の経理計画書の内容", "Contents of the accounting plan for a new or changed fee"},
@@ -307,7 +309,8 @@ const Rule rule_table[] = {
     {"OPN-001", Severity::error, Section::procedure, "通知 記2",
      {"関係団体等の意見書", "Opinion letters of the professional bodies and schools for the blind"},
      {"あん摩マッサージ指圧師を含む種類の設置計画書に、全日本鍼灸マッサージ師会・日本あん摩マッサージ指圧師会・日本盲人会連合の"
-      "都道府県の組織と盲学校の意見書（procedure/opinion-letter）が添えられていることを確認します。他の種類には適用しません。",
+      "都道府県の組織と盲学校の意見書（procedure/opinion-letter）が添えられていることを確認します。団体は基準データ opinion-bodies、"
+      "対象の種類は procedure-applies-to です。他の種類には適用しません。",
       "For facility types including anma, checks that the establishment plan carries opinion letters "
       "(procedure/opinion-letter) of the prefectural branches of 全日本鍼灸マッサージ師会, 日本あん摩マッサージ指圧師会 "
       "and 日本盲人会連合, and of the schools for the blind. Not applicable to other types."},
@@ -315,9 +318,12 @@ const Rule rule_table[] = {
     {"PRC-001", Severity::error, Section::procedure, "指導要領 2(1)",
      {"設置計画書の提出期限", "Deadline of the establishment plan"},
      {"設置計画書の提出日（procedure/@plan-submitted）が授業開始予定日（@planned-start）の1年前（plan-lead-years）までであることを"
-      "日付から確認します。あん摩マッサージ指圧師を含む種類に適用します。",
+      "日付から確認します。期限は基準データ deadline-reading（民法 140条・143条）で数え、同じ日付の1年前の前日が最後の日です。"
+      "その翌日（日常の読み方の最後の日）は両方の日を示して要確認、それ以後はエラーです。対象の種類は procedure-applies-to（大臣が認定する種類）です。",
       "Checks from the dates that the establishment plan (procedure/@plan-submitted) was submitted at least 1 year "
-      "(plan-lead-years) before the planned start (@planned-start). Applies to types including anma."},
+      "(plan-lead-years) before the planned start (@planned-start), counted as deadline-reading says (民法 140/143: the "
+      "last day is the day before the same date a year earlier; the same date itself, the everyday reading's last day, "
+      "is a review with both days; later is an error). The types it concerns are procedure-applies-to (the Minister's)."},
      check_plan_deadline},
     {"PRC-002", Severity::error, Section::procedure, "指導要領 2(2)",
      {"定員変更計画書の提出期限", "Deadline of the capacity-change plan"},
@@ -337,9 +343,12 @@ const Rule rule_table[] = {
     {"PRC-004", Severity::error, Section::finance, "指導要領 11(4)",
      {"経理計画書の提出期限", "Deadline of the accounting plan"},
      {"納付金の新設・改定（finance/fee-change）ごとに、経理計画書の提出日（@plan-submitted）が新設・改定日（@effective）の"
-      "3か月前（fee-plan-lead-months）までであることを確認します。",
+      "3か月前（fee-plan-lead-months）までであることを、民法 140条・143条の数え方（deadline-reading）で確認します（境界の日は要確認）。"
+      "11(4) は厚生労働大臣への提出を定めるため、大臣が認定する種類だけに適用します（procedure-applies-to、ASSUMED）。",
       "For each new or changed fee (finance/fee-change), checks that the accounting plan (@plan-submitted) was "
-      "submitted at least 3 months (fee-plan-lead-months) before the change (@effective)."},
+      "submitted at least 3 months (fee-plan-lead-months) before the change (@effective), counted under 民法 140/143 "
+      "(deadline-reading; the boundary day is a review). 11(4) sends the plan to the Minister, so it applies to the "
+      "types the Minister accredits (procedure-applies-to, ASSUMED)."},
      check_fee_plan_deadline},
     {"PRM-001", Severity::error, Section::premises, "指導要領 10(1)",
      {"図書室", "Library"},
@@ -365,10 +374,12 @@ const Rule rule_table[] = {
     {"PRM-005", Severity::error, Section::premises, "指導要領 10(5)",
      {"校舎の所有・賃貸借", "Premises owned, or leased securely and long-term"},
      {"校舎が設置者所有（premises/@ownership=\"owned\"）であるか、賃貸借なら期間（@lease-start, @lease-end）が授業開始前に"
-      "終わらないことを確認します。「長期」の年数は定められていない（lease-min-years は UNKNOWN）ため、賃貸借は契約書を見る要確認です。",
-      "Checks that the premises are owned by the founder, or leased (@lease-start, @lease-end) for a term that does not "
-      "end before classes start. No number of years defines a long-term lease (lease-min-years is UNKNOWN), so a lease "
-      "is reported for review of the contract."},
+      "終わらず、各課程の第1期生が修了する日（入学日から修業年限を経た日の前日）より前に終わらないことを日付から計算します（違えば課程と期を示すエラー）。"
+      "「長期」の年数は定められていない（lease-min-years は UNKNOWN）ため、それ以外の賃貸借は契約書を見る要確認です。",
+      "Computes from the dates that the premises are owned by the founder, or leased (@lease-start, @lease-end) for a term "
+      "that neither ends before classes start nor before the first cohort of each course has finished it (the day before "
+      "intake + years; an error naming the course and cohort). No number of years defines a long-term lease "
+      "(lease-min-years is UNKNOWN), so any other lease is reported for review of the contract."},
      check_ownership},
     {"PRM-006", Severity::review, Section::premises, "指導要領 10(6)",
      {"校舎の他の目的との併用", "Premises not shared with other uses"},
@@ -415,12 +426,16 @@ const Rule rule_table[] = {
      {"往復文書処理簿が備えられ、5年以上保存されることを確認します。",
       "Checks that the correspondence log is kept for at least 5 years."},
      check_records_7},
-    {"REC-008", Severity::error, Section::sites, "療養費の支給基準 第7章",
+    {"REC-008", Severity::warning, Section::sites, "療養費の支給基準 第7章",
      {"療養費を請求する施設の施術録の保存", "Treatment records of a site that claims 療養費"},
      {"療養費を請求する臨床実習施設（site/@claims-insurance=\"true\"）が施術録を施術完結の日から5年間（record-retention-years "
-      "item=treatment-records）以上保存すること（site/treatment-records）を確認します。",
-      "For each clinical site that claims 療養費 (site/@claims-insurance=\"true\"), checks that its treatment records "
-      "are kept for at least 5 years from the day treatment ended (site/treatment-records)."},
+      "item=treatment-records）以上保存すること（site/treatment-records）を、記載された年数と起算日から計算します。"
+      "第7章はこの期間を施術者団体が会員に指導している事項として示し「参考にされたい」とするだけなので、基準データでは"
+      "出典区分を ADVISORY とし、指摘は警告で、そのことを述べます。",
+      "For each clinical site that claims 療養費 (site/@claims-insurance=\"true\"), computes from the stated years and "
+      "starting day whether its treatment records are kept for at least 5 years from the day treatment ended "
+      "(site/treatment-records). 第7章 gives the period only as what the practitioners' associations instruct their "
+      "members (「参考にされたい」), so the standard data marks it ADVISORY and the finding is a warning that says so."},
      check_treatment_records},
     {"SIT-001", Severity::error, Section::sites, "指導要領 9(1)",
      {"附属の臨床実習施設と施術所の確保", "An affiliated facility and a 施術所 secured"},
@@ -443,26 +458,39 @@ const Rule rule_table[] = {
      check_clinic_goals},
     {"SIT-004", Severity::error, Section::sites, "指導要領 9(4)イ",
      {"施術所: 5年以上の開業実績", "施術所: open at least 5 years"},
-     {"各施術所の開設日（site/@opened）から授業開始予定日（procedure/@planned-start、なければ最も早い course/@intake）までの"
-      "満年数が基準（clinic-min-years-open、5年）以上であることを確認します。",
-      "Computes the whole years from each 施術所's opening date (site/@opened) to the planned start of classes "
-      "(procedure/@planned-start, or else the earliest course/@intake) and checks them against clinic-min-years-open (5)."},
+     {"各施術所の開設日（site/@opened）から、学生がそこで実習を始める時点までの満年数を計算し、基準（clinic-min-years-open、5年）"
+      "以上であることを確認します。時点は、その施術所に配置された科目（subject/placement）の最も早い配当年次（subject/@year、"
+      "なければ1年次とみなす）の開始日（課程の course/@intake、なければ procedure/@planned-start から数える）で、配置のない施術所は"
+      "授業開始予定日です。使った日付を記載値に示します。",
+      "Computes the whole years from each 施術所's opening date (site/@opened) to the time students are first placed "
+      "there and checks them against clinic-min-years-open (5). That time is the start of the earliest year "
+      "(subject/@year; none: year 1) of a subject placed at the site (subject/placement), counted from the course's "
+      "intake (or procedure/@planned-start); a site with no placement is judged at the planned start. The date used "
+      "is shown with the measured value."},
      check_clinic_years_open},
     {"SIT-005", Severity::error, Section::sites, "指導要領 9(4)ウ",
      {"施術所: 臨床実習指導者", "施術所: a qualified supervisor"},
-     {"各施術所に、教員の資格を有する者（@teacher-qualified）、又は実務5年以上（@practice-years、supervisor-min-practice-years）で"
-      "あはき師臨床実習指導者講習会を修了した者（@course-completed）である臨床実習指導者（site/supervisor）がいることを確認します。",
+     {"各施術所に、教員の資格を有する者（@teacher-qualified、申告）、又は実務を始めた日（@practice-since）から講習会の修了日"
+      "（@course-completed）までの満年数が基準（supervisor-min-practice-years、5年）以上である者、つまり5年以上実務に従事した"
+      "後にあはき師臨床実習指導者講習会を修了した臨床実習指導者（site/supervisor）がいることを、日付から計算して確認します。"
+      "実務年数（@practice-years）だけでは順序を計算できないため要確認とします。",
       "Checks that each 施術所 has a supervisor (site/supervisor) who either holds a teacher's qualification "
-      "(@teacher-qualified) or has at least 5 years of practice (@practice-years, supervisor-min-practice-years) and "
-      "completed the supervisor course (@course-completed)."},
+      "(@teacher-qualified, declared) or completed the supervisor course after at least 5 years of practice: the "
+      "whole years from the day practice began (@practice-since) to the course (@course-completed) are computed "
+      "against supervisor-min-practice-years (5). Years of practice alone (@practice-years) cannot show the order and "
+      "are reported for review."},
      check_clinic_supervisor},
     {"SIT-006", Severity::error, Section::sites, "指導要領 9(4)エ",
      {"施術所: 施術日の平均受診者数", "施術所: average patients per treatment day"},
      {"各施術所の平均受診者数（site/patients/@per-day）が基準（clinic-min-patients-per-day、5名）以上で、その期間（@from〜@to）が"
-      "1年（clinic-patient-period-years）以上あり、授業開始予定日より前に終わっていることを確認します。",
-      "Checks that each 施術所's average patients per treatment day (site/patients/@per-day) is at least "
-      "clinic-min-patients-per-day (5), over a period (@from to @to) of at least clinic-patient-period-years (1) that "
-      "ends before the planned start of classes."},
+      "ちょうど1年（clinic-patient-period-years。短い期間も複数年の平均も不可）、しかも申請（procedure/@application-submitted、"
+      "なければ設置計画書の提出、授業開始予定日）の直前の1年間であることを日付から計算します。期間の終わりが申請より前で、"
+      "申請の clinic-patient-period-max-lag-months（1か月、仮定 ASSUMED: 月単位の集計を認める）前より後であることを求めます。",
+      "Computes that each 施術所's average patients per treatment day (site/patients/@per-day) is at least "
+      "clinic-min-patients-per-day (5), over a period (@from to @to) of exactly clinic-patient-period-years (1; neither "
+      "shorter nor an average over several years) that is the year just before the application "
+      "(procedure/@application-submitted, else the plan submission, else the planned start): it must end before the "
+      "application and not more than clinic-patient-period-max-lag-months (1, ASSUMED: monthly figures allowed) before it."},
      check_clinic_patients},
     {"SIT-007", Severity::error, Section::sites, "指導要領 9(4)オ",
      {"施術所: 施設・設備の利用", "施術所: facilities and equipment usable"},
@@ -481,6 +509,15 @@ const Rule rule_table[] = {
      {"各施術所で臨床実習を行うことについて患者から文書による同意を得ること（site/@written-consent）を確認します。",
       "Checks that each 施術所 obtains patients' written consent to clinical practice (site/@written-consent)."},
      check_clinic_consent},
+    {"SIT-010", Severity::error, Section::sites, "指導要領 9(3)",
+     {"医療機関等での臨床実習は見学実習", "Clinical practice at medical institutions is observation only"},
+     {"医療機関等（site/@kind=\"medical\"）に配置された臨床実習（subject/placement）ごとに、実習の内容（placement/@mode）が"
+      "見学実習（observation）であることを確認します。施術を伴う実習（practice）はエラー、記載がなければ未確認です。"
+      "単位数の上限（1単位）は CUR-008 です。",
+      "For each placement (subject/placement) at a medical institution (site/@kind=\"medical\"), checks that what "
+      "students do there (placement/@mode) is observation; hands-on practice is an error, no mode is not checked. "
+      "The 1-unit limit is CUR-008."},
+     check_medical_observation},
     {"SRL-001", Severity::error, Section::school_rules, "指導要領 5(1)",
      {"学則: 養成施設の名称", "School rules: name of the facility"},
      {"学則（<school-rules>）に「養成施設の名称」を定めた条（<item code=\"name\">）があることを確認します。",
@@ -493,13 +530,22 @@ const Rule rule_table[] = {
      check_school_rules_item<RuleItem::location>},
     {"SRL-003", Severity::error, Section::school_rules, "指導要領 5(3)",
      {"学則: 教育課程（課程の別、教育内容ごとの単位数・時間数）", "School rules: curriculum (kind of course, units and hours per area)"},
-     {"学則（<school-rules>）に「教育課程（課程の別、教育内容ごとの単位数・時間数）」を定めた条（<item code=\"curriculum\">）があることを確認します。",
-      "Checks that the school rules (<school-rules>) state the curriculum (kind of course, units and hours per area) (<item code=\"curriculum\">)."},
+     {"学則（<school-rules>）に「教育課程（課程の別、教育内容ごとの単位数・時間数）」を定めた条（<item code=\"curriculum\">）があることを確認します。"
+      "学則の課程ごとの定め（course-rule の昼間・夜間の別、視覚障害者の課程の別、area-rule の教育内容ごとの単位数・時間数）があれば、"
+      "記載された課程の科目の合計と照合し、違い・定めのない課程や教育内容を指摘します（計算）。なければ条の記載のみ（申告）です。",
+      "Checks that the school rules (<school-rules>) state the curriculum (kind of course, units and hours per area) (<item code=\"curriculum\">). "
+      "When they state each course (course-rule: day or night, visually impaired route; area-rule: units and hours per area), "
+      "these are compared with the sums of the subjects of the course described, and a difference or a course or area "
+      "they do not state is a finding (computed); otherwise the article alone is the basis (declared)."},
      check_school_rules_item<RuleItem::curriculum>},
     {"SRL-004", Severity::error, Section::school_rules, "指導要領 5(4)",
      {"学則: 種類・1学年の定員・修業年限・学級数", "School rules: type, intake per year, years and classes"},
-     {"学則（<school-rules>）に「種類・1学年の定員・修業年限・学級数」を定めた条（<item code=\"type-capacity-years-classes\">）があることを確認します。",
-      "Checks that the school rules (<school-rules>) state the type, intake per year, years and classes (<item code=\"type-capacity-years-classes\">)."},
+     {"学則（<school-rules>）に「種類・1学年の定員・修業年限・学級数」を定めた条（<item code=\"type-capacity-years-classes\">）があることを確認します。"
+      "学則の種類（school-rules/@facility-type）と課程ごとの修業年限・1学年の定員・学級数（course-rule）があれば、school/@type、"
+      "course/@years、students/intake と照合します（計算）。なければ条の記載のみ（申告）です。",
+      "Checks that the school rules (<school-rules>) state the type, intake per year, years and classes (<item code=\"type-capacity-years-classes\">). "
+      "When they state the type (school-rules/@facility-type) and per course the years, intake and classes (course-rule), these "
+      "are compared with school/@type, course/@years and students/intake (computed); otherwise the article alone (declared)."},
      check_school_rules_item<RuleItem::type_capacity_years_classes>},
     {"SRL-005", Severity::error, Section::school_rules, "指導要領 5(5)",
      {"学則: 休日及び年間必要授業日数", "School rules: holidays and required teaching days"},
@@ -659,10 +705,13 @@ const Rule rule_table[] = {
      check_teacher_attendance},
     {"TCH-011", Severity::error, Section::teachers, "指導要領 6(11)",
      {"実習調整者の配置", "Placement coordinator"},
-     {"施術所（clinic）又は医療機関等（medical）の臨床実習施設があるとき、専任教員のうち実習調整者（placement-coordinator=\"true\"）が "
-      "placement-coordinators-min-count 人以上いることを確認します。",
-      "When clinical practice is held at a 施術所 (clinic) or a medical institution (medical), checks that at least "
-      "placement-coordinators-min-count full-time teachers are placement coordinators (placement-coordinator=\"true\")."},
+     {"臨床実習が実際に施術所（clinic）又は医療機関等（medical）に配置されているとき（subject/placement の単位数が0より大きい。"
+      "施設が一覧にあるだけでは不要）、専任教員のうち実習調整者（placement-coordinator=\"true\"）が "
+      "placement-coordinators-min-count 人以上いることを確認します。指摘には該当する配置を示します。",
+      "When clinical practice is actually placed at a 施術所 (clinic) or a medical institution (medical) (a "
+      "subject/placement with units; a listed site alone does not count), checks that at least "
+      "placement-coordinators-min-count full-time teachers are placement coordinators (placement-coordinator=\"true\"); "
+      "the finding names those placements."},
      check_placement_coordinator},
     {"TCH-012", Severity::error, Section::teachers, "認定規則 第2条",
      {"専任教員の数", "Number of full-time teachers"},

@@ -36,6 +36,11 @@ struct Rule {
 std::span<const Rule> all_rules();
 const Rule* find_rule(std::string_view id);
 
+/// Rules whose requirements rest on the school's yes/no declaration (rules/basis.cpp):
+/// the evidence the reviewer must see, or null for a rule that computes from facts.
+const Text* declared_evidence(std::string_view rule_id);
+std::vector<std::string_view> declared_rule_ids();
+
 struct CheckOptions {
     bool complete = false;  ///< --complete: absent sections are errors, not "not checked"
 };
@@ -76,6 +81,18 @@ public:
                   std::string citation, std::vector<Text> notes = {});
     Outcome& fail_as(Severity severity, std::string scope, Text label, Loc loc, Text message, Value measured,
                      Value required, std::string citation, std::vector<Text> notes = {});
+    /// Marks a requirement as resting on the school's declaration, with the evidence to see.
+    Outcome& declare(Outcome& o, Text evidence) {
+        o.basis = Basis::declared;
+        o.evidence = std::move(evidence);
+        return o;
+    }
+    /// Marks a requirement of a declared rule as computed from facts after all.
+    Outcome& computed(Outcome& o) {
+        o.basis = Basis::computed;
+        o.evidence = {};
+        return o;
+    }
     /// The description lacks what the rule needs. With --complete this is an error.
     Outcome& not_checked(std::string scope, Text label, Loc loc, Text missing_what);
 

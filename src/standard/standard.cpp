@@ -51,6 +51,24 @@ constexpr ParamSpec specs[] = {
     {"teacher-weekly-class-hours-standard", Dim::none, ParamKind::decimal, "時間", "hours"},
     {"placement-coordinators-min-count", Dim::none, ParamKind::decimal, "人", "teachers"},
     {"full-time-teachers-min", Dim::type, ParamKind::decimal, "人", "teachers"},
+
+    // Issue 10, items 4 and 7–8: what was hard-coded, as data with its provenance.
+    // 9(4)エ: how old the "past year" of patients may end before the application.
+    {"clinic-patient-period-max-lag-months", Dim::none, ParamKind::decimal, "か月", "months"},
+    // How "N年前までに" / "Nか月前までに" is counted (指導要領 2, 3, 11(4)).
+    {"deadline-reading", Dim::none, ParamKind::text, "", "", {}, "civil-code everyday"},
+    // §1: who accredits each type.
+    {"accrediting-authority", Dim::type, ParamKind::text, "", "", {}, "mhlw governor"},
+    // §2(1), §2(2), §3, §11(4), 記2: the types each procedure clause is addressed to.
+    {"procedure-applies-to", Dim::item, ParamKind::text, "", "",
+     "establishment-plan capacity-plan application fee-plan opinion-letters",
+     "anma hari kyu anma-hari anma-kyu hari-kyu anma-hari-kyu"},
+    // 記2: the bodies whose opinion letters go with an establishment plan.
+    {"opinion-bodies", Dim::none, ParamKind::text, "", "", {}, "zenshinkyo nichima blind-union school-for-blind"},
+    // §5: the items the school rules must state.
+    {"school-rules-items", Dim::none, ParamKind::text, "", "", {},
+     "name location curriculum type-capacity-years-classes holidays-teaching-days staff admission "
+     "progression-graduation fees"},
 };
 
 constexpr std::string_view list_key_table[] = {
@@ -87,13 +105,29 @@ std::string_view provenance_code(Provenance p) {
         case Provenance::derived: return "DERIVED";
         case Provenance::unknown: return "UNKNOWN";
         case Provenance::interpreted: return "INTERPRETED";
+        case Provenance::assumed: return "ASSUMED";
+        case Provenance::advisory: return "ADVISORY";
     }
     return "UNKNOWN";
 }
 
+Text provenance_text(Provenance p) {
+    switch (p) {
+        case Provenance::seed: return {"指導要領の本文", "the guideline text"};
+        case Provenance::ord: return {"認定規則", "the ordinance (認定規則)"};
+        case Provenance::gl_hk: return {"はり師及びきゅう師養成施設指導ガイドライン", "the はり師及びきゅう師 guideline"};
+        case Provenance::derived: return {"出典のある数値からの計算", "arithmetic on sourced numbers"};
+        case Provenance::unknown: return {"不明（値なし: 要確認として報告）", "not available (no value: reported for review)"};
+        case Provenance::interpreted: return {"条文に表のない事項についての本プロジェクトの解釈（例: 担当科目を含む専攻分野）", "the project's reading of a clause that gives no table (e.g. which fields include a subject)"};
+        case Provenance::assumed: return {"出典の解釈による仮定", "an assumption: a reading of an incomplete or silent source"};
+        case Provenance::advisory: return {"団体等の指導として示されたもの（参考）", "given only as what others instruct (for reference)"};
+    }
+    return {"", ""};
+}
+
 std::optional<Provenance> parse_provenance(std::string_view code) {
     for (auto p : {Provenance::seed, Provenance::ord, Provenance::gl_hk, Provenance::derived, Provenance::unknown,
-                   Provenance::interpreted})
+                   Provenance::interpreted, Provenance::assumed, Provenance::advisory})
         if (provenance_code(p) == code) return p;
     return std::nullopt;
 }

@@ -17,11 +17,17 @@
 
 namespace ahaki {
 
-/// Where a number comes from (see shared reference standard.md).
-enum class Provenance { seed, ord, gl_hk, derived, unknown, interpreted };
-/// SEED, ORD, GL-HK, DERIVED, UNKNOWN, INTERPRETED (the project's reading of a clause
-/// that gives no table, e.g. which university fields "include" a subject).
-std::string_view provenance_code(Provenance p);
+/// Where a number comes from (see shared reference standard.md). ASSUMED (issue 10,
+/// item 8): a value that rests on a reading of an incomplete or silent source, not on
+/// arithmetic (DERIVED) nor on a text (SEED, ORD); findings resting on it say so.
+/// ADVISORY: a source gives the value only as what others instruct (seed 002 第7章,
+/// 「参考にされたい」); a finding resting on it is at most a warning and says so.
+/// INTERPRETED: the project's reading of a clause that gives no table (e.g. which university
+/// fields "include" a subject).
+enum class Provenance { seed, ord, gl_hk, derived, unknown, interpreted, assumed, advisory };
+std::string_view provenance_code(Provenance p);  ///< SEED, ORD, GL-HK, DERIVED, UNKNOWN, INTERPRETED, ASSUMED, ADVISORY
+/// What the mark means, for people (the `standard` command).
+Text provenance_text(Provenance p);
 std::optional<Provenance> parse_provenance(std::string_view code);
 
 /// Which qualifiers a parameter is indexed by.
@@ -41,6 +47,9 @@ struct ParamSpec {
     std::string_view unit_en;
     /// For Dim::item: the allowed item codes (space separated).
     std::string_view items = {};
+    /// For ParamKind::text read as words (issue 10, item 8): the words a value may be made of
+    /// (space separated); empty: any text. The loader refuses other words with their location.
+    std::string_view words = {};
 };
 std::span<const ParamSpec> param_specs();
 const ParamSpec* find_param_spec(std::string_view key);

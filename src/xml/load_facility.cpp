@@ -37,12 +37,13 @@ void second(Reader& r, pugi::xml_node n, std::string_view element, std::string_v
 
 void load_supervisor(Reader& r, pugi::xml_node n, Site& site, std::size_t index) {
     Element e(r, n, indexed_path(site.loc.path, "supervisor", index),
-              {"name", "teacher-qualified", "practice-years", "course-completed"});
+              {"name", "teacher-qualified", "practice-years", "practice-since", "course-completed"});
     Supervisor s;
     s.loc = e.loc();
     if (auto v = e.text("name", true)) s.name = std::move(*v);
     s.teacher_qualified = e.boolean("teacher-qualified");
     s.practice_years = e.whole("practice-years", false, 0, 80);
+    s.practice_since = e.date("practice-since", false);
     s.course_completed = e.date("course-completed", false);
     site.details.supervisors.push_back(std::move(s));
 }

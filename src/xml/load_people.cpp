@@ -203,14 +203,50 @@ void load_founder(Reader& r, pugi::xml_node n, School& school) {
 }
 
 void load_school_rules(Reader& r, pugi::xml_node n, School& school) {
-    Element e(r, n, "/school/school-rules", {"adopted", "no-other-fees"});
+    Element e(r, n, "/school/school-rules", {"adopted", "no-other-fees", "facility-type"});
     SchoolRules sr;
     sr.loc = e.loc();
     sr.adopted = e.date("adopted", false);
     sr.no_other_fees = e.boolean("no-other-fees");
     sr.no_other_fees_loc = e.at("no-other-fees");
-    std::size_t count = 0;
-    e.children({"item"}, [&](std::string_view, pugi::xml_node c) {
+    sr.facility_type = e.code("facility-type", facility_types(), false);
+    sr.facility_type_loc = e.at("facility-type");
+    std::size_t count = 0, courses = 0, fees = 0;
+    e.children({"item", "course-rule", "fee-rule"}, [&](std::string_view name, pugi::xml_node c) {
+        if (name == "course-rule") {
+            Element ce(r, c, indexed_path("/school/school-rules", "course-rule", ++courses),
+                       {"course", "schedule", "visually-impaired", "years", "intake", "classes"});
+            CourseRule cr;
+            cr.loc = ce.loc();
+            if (auto v = ce.text("course", true)) cr.course_id = std::move(*v);
+            cr.schedule = ce.code("schedule", schedules(), false);
+            cr.visually_impaired = ce.boolean("visually-impaired");
+            cr.years = ce.whole("years", false, 1, 20);
+            cr.intake = ce.whole("intake", false, 0, 100000);
+            cr.classes = ce.whole("classes", false, 0, 1000);
+            std::size_t areas = 0;
+            ce.children({"area-rule"}, [&](std::string_view, pugi::xml_node a) {
+                Element ae(r, a, indexed_path(cr.loc.path, "area-rule", ++areas), {"area", "units", "hours"});
+                AreaRule ar;
+                ar.loc = ae.loc();
+                if (auto v = ae.code("area", ahaki::areas(), true)) ar.area = *v;
+                ar.units = ae.decimal("units", false, Decimal::from_int(999));
+                ar.hours = ae.decimal("hours", false, Decimal::from_int(99999));
+                cr.areas.push_back(std::move(ar));
+            });
+            sr.courses.push_back(std::move(cr));
+            return;
+        }
+        if (name == "fee-rule") {
+            Element fe(r, c, indexed_path("/school/school-rules", "fee-rule", ++fees), {"fee", "amount"});
+            FeeRule fr;
+            fr.loc = fe.loc();
+            if (auto v = fe.text("fee", true)) fr.fee_id = std::move(*v);
+            if (auto v = fe.decimal("amount", true, Decimal::from_int(100000000))) fr.amount = *v;
+            fe.children({}, [](std::string_view, pugi::xml_node) {});
+            sr.fees.push_back(std::move(fr));
+            return;
+        }
         Element ie(r, c, indexed_path("/school/school-rules", "item", ++count), {"code", "article"});
         RuleItemEntry item;
         item.loc = ie.loc();
@@ -327,6 +363,25 @@ void resolve_people(Reader& r, School& school, const LoadState& st) {
     if (school.students) {
         for (auto& in : school.students->intakes) resolve_course(r, school, st, in, "intake");
         for (auto& en : school.students->enrolments) resolve_course(r, school, st, en, "enrolment");
+    }
+    if (school.school_rules) {
+        for (auto& cr : school.school_rules->courses) resolve_course(r, school, st, cr, "course-rule");
+        for (auto& fr : school.school_rules->fees) {
+            bool found = false;
+            if (school.finance)
+                for (std::size_t i = 0; i < school.finance->fees.size() && !found; ++i)
+                    if (school.finance->fees[i].id == fr.fee_id) {
+                        fr.fee_index = i;
+                        found = true;
+                    }
+            if (found) continue;
+            Loc loc = fr.loc;
+            loc.path += "/@fee";
+            r.error(loc,
+                    Text{"<fee-rule> の fee=\"" + fr.fee_id + "\" の生徒納付金（finance/fee）がこのファイルにありません",
+                         "fee=\"" + fr.fee_id + "\" on <fee-rule> refers to no fee (finance/fee) described in this file"},
+                    Text{"<finance> の <fee id=\"…\"> のいずれか", "the id of a <fee> of <finance>"});
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "model/facility_codes.hpp"
 #include "xml/school_sections.hpp"
 
 namespace ahaki::xml {
@@ -33,11 +34,12 @@ std::string sheet_origin(pugi::xml_node n) {
 }
 
 void load_placement(Reader& r, pugi::xml_node n, Subject& subject, std::size_t index) {
-    Element e(r, n, indexed_path(subject.loc.path, "placement", index), {"site", "units"});
+    Element e(r, n, indexed_path(subject.loc.path, "placement", index), {"site", "units", "mode"});
     Placement p;
     p.loc = e.loc();
     if (auto s = e.text("site", true)) p.site_id = std::move(*s);
     if (auto u = e.decimal("units", true, max_units)) p.units = *u;
+    p.mode = e.code("mode", placement_modes(), false);
     e.children({}, [](std::string_view, pugi::xml_node) {});
     subject.placements.push_back(std::move(p));
 }

@@ -47,11 +47,11 @@ void read_list(xml::Reader& r, pugi::xml_node n, const std::string& parent_path,
         if (auto p = parse_provenance(n.attribute("provenance").value())) prov = *p;
         else
             e.bad_value("provenance", Text{"未知の出典区分です", "unknown provenance"},
-                        Text{"SEED, ORD, GL-HK, DERIVED, UNKNOWN のいずれか", "one of SEED, ORD, GL-HK, DERIVED, UNKNOWN"});
+                        Text{"SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY, UNKNOWN のいずれか", "one of SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY, UNKNOWN"});
     }
     if (auto c = e.text("clause", false); c && !c->empty()) list.clause = *c;
     if (auto v = e.text("note", false); v && !v->empty()) list.note = *v;
-    if (!prov) e.missing("provenance", Text{"SEED, ORD, GL-HK, DERIVED, UNKNOWN のいずれか", "SEED, ORD, GL-HK, DERIVED or UNKNOWN"});
+    if (!prov) e.missing("provenance", Text{"SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY, UNKNOWN のいずれか", "SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY or UNKNOWN"});
     else list.provenance = *prov;
     if (list.clause.empty()) e.missing("clause", Text{"根拠条項（例: 指導要領 10(7) 別表）", "the clause (e.g. 指導要領 10(7) 別表)"});
     std::size_t index = 0;
@@ -187,7 +187,7 @@ void read_params(xml::Reader& r, xml::Element& parent, Standard& st, const Inher
                 if (auto p = parse_provenance(code)) inner.provenance = *p;
                 else
                     g.bad_value("provenance", Text{"未知の出典区分です", "unknown provenance"},
-                                Text{"SEED, ORD, GL-HK, DERIVED, UNKNOWN のいずれか", "one of SEED, ORD, GL-HK, DERIVED, UNKNOWN"});
+                                Text{"SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY, UNKNOWN のいずれか", "one of SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY, UNKNOWN"});
             }
             if (auto v = g.text("note", false); v && !v->empty()) inner.note = *v;
             read_params(r, g, st, inner, count);
@@ -238,12 +238,12 @@ void read_params(xml::Reader& r, xml::Element& parent, Standard& st, const Inher
             if (auto p = parse_provenance(code)) prov = *p;
             else
                 e.bad_value("provenance", Text{"未知の出典区分です", "unknown provenance"},
-                            Text{"SEED, ORD, GL-HK, DERIVED, UNKNOWN のいずれか", "one of SEED, ORD, GL-HK, DERIVED, UNKNOWN"});
+                            Text{"SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY, UNKNOWN のいずれか", "one of SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY, UNKNOWN"});
         }
         if (auto c = e.text("clause", false); c && !c->empty()) t.clause = *c;
         if (auto v = e.text("note", false); v && !v->empty()) t.note = *v;
         if (!prov) {
-            e.missing("provenance", Text{"SEED, ORD, GL-HK, DERIVED, UNKNOWN のいずれか", "SEED, ORD, GL-HK, DERIVED or UNKNOWN"});
+            e.missing("provenance", Text{"SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY, UNKNOWN のいずれか", "SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY or UNKNOWN"});
             return;
         }
         t.provenance = *prov;
@@ -258,7 +258,25 @@ void read_params(xml::Reader& r, xml::Element& parent, Standard& st, const Inher
         } else if (spec->kind == ParamKind::time) {
             if (auto v = e.time("value", true)) t.value = Decimal::from_int(v->minutes);
         } else {
-            if (auto v = e.text("value", true)) t.text = *v;
+            if (auto v = e.text("value", true)) {
+                t.text = *v;
+                if (!spec->words.empty()) {
+                    std::string allowed = " " + std::string(spec->words) + " ";
+                    std::string bad;
+                    std::size_t i = 0;
+                    while (i < v->size()) {
+                        std::size_t j = v->find(' ', i);
+                        if (j == std::string::npos) j = v->size();
+                        std::string word = v->substr(i, j - i);
+                        if (!word.empty() && allowed.find(" " + word + " ") == std::string::npos && bad.empty()) bad = word;
+                        i = j + 1;
+                    }
+                    if (!bad.empty())
+                        e.bad_value("value", Text{"未知の語です: " + bad, "unknown word: " + bad},
+                                    Text{"次の語（空白区切り）: " + std::string(spec->words),
+                                         "words (space separated) from: " + std::string(spec->words)});
+                }
+            }
         }
         st.entries.push_back(std::move(entry));
     });

@@ -105,9 +105,9 @@ TEST(Cur002TotalUnits, PassesAtTotalAndFailsOneBelow) {
 TEST(Cur002TotalUnits, DerivedThresholdIsSaidToBeDerived) {
     auto below = check_xml(minimal_school("hari", {14, 12, 12, 3, 8, 11, 2, 12, 4, 9}));
     const auto& f = expect_fail(below, "CUR-002", Severity::error,
-                                "総単位数: 87単位（はり師養成施設の必要: 88単位以上、指導要領 8(4) 相当（導出値 DERIVED））。あと1単位必要です");
+                                "総単位数: 87単位（はり師養成施設の必要: 88単位以上、指導要領 8(4) 相当（仮定 ASSUMED））。あと1単位必要です");
     ASSERT_FALSE(f.notes.empty());
-    EXPECT_NE(f.notes[0].en.find("derived"), std::string::npos);
+    EXPECT_NE(f.notes[0].en.find("assumption"), std::string::npos);
 }
 
 TEST(Cur003TotalHours, PassesAtTotalAndFailsOneHourBelow) {
@@ -199,7 +199,7 @@ TEST(Cur009CorePlacements, ThreeUnitsPassTwoFail) {
     auto two = check_xml(edited(compliant_hari_kyu(), {{R"(name="みどり治療院" kind="clinic")", R"(name="みどり治療院" kind="medical")"},
                                                         {R"(name="さくら鍼灸治療院" kind="clinic")", R"(name="さくら鍼灸治療院" kind="medical")"}}));
     expect_fail(two, "CUR-009", Severity::error,
-                "附属の臨床実習施設・施術所での臨床実習: 2単位（必要: 3単位以上、認定規則 別表第一 備考）。あと1単位必要です");
+                "附属の臨床実習施設・施術所での臨床実習: 2単位（必要: 3単位以上、認定規則 別表第一 備考（仮定 ASSUMED））。あと1単位必要です");
 }
 
 TEST(Cur008And009, NotCheckedWithoutPlacementsAndErrorsWithComplete) {
@@ -213,7 +213,7 @@ TEST(Cur008And009, NotCheckedWithoutPlacementsAndErrorsWithComplete) {
     EXPECT_EQ(r.verdict(), Verdict::needs_review);  // CUR-015: no content is marked in this minimal school
     std::string compliant_without = compliant_hari_kyu();
     for (const char* p : {R"(<placement site="fuzoku" units="2"/>)", R"(<placement site="clinic-a" units="1"/>)",
-                          R"(<placement site="clinic-b" units="1"/>)", R"(<placement site="hosp" units="1"/>)"})
+                          R"(<placement site="clinic-b" units="1"/>)", R"(<placement site="hosp" units="1" mode="observation"/>)"})
         compliant_without = replace_once(compliant_without, p, "");
     EXPECT_EQ(check_xml(compliant_without).verdict(), Verdict::partially_checked);
     auto complete = check_xml(no_placements, CheckOptions{true});

@@ -22,8 +22,7 @@ bool has_status(const FileReport& r, std::string_view rule, Status s) {
 TEST(FacilityRules, CurriculumOnlyFileReportsTheSectionsAsNotChecked) {
     FileReport r = check_xml(compliant_hari_kyu());
     ASSERT_TRUE(r.errors.empty());
-    for (const char* id : {"SIT-004", "PRM-001", "PRM-004", "EQP-001", "FIN-001", "REC-003", "REC-008", "PRC-004",
-                           "ADV-001", "ADV-002", "AUT-001"}) {
+    for (const char* id : {"SIT-004", "PRM-001", "PRM-004", "EQP-001", "FIN-001", "REC-003", "REC-008", "ADV-001", "ADV-002", "AUT-001"}) {
         EXPECT_TRUE(has_status(r, id, Status::not_checked)) << id;
         EXPECT_TRUE(findings_of(r, id).empty()) << id;
     }
@@ -62,22 +61,30 @@ TEST(FacilityRules, AuthorityIsNamedEvenWithoutAProcedure) {
 
 TEST(FacilityRules, AnmaOnlyClausesAreNotApplicableToHariKyu) {
     FileReport r = check_xml(complete("hari-kyu.xml"));
-    for (const char* id : {"PRC-001", "PRC-002", "PRC-003", "OPN-001"}) {
+    // The reading of each clause is data (procedure-applies-to); §3 and §11(4) name no type, so
+    // their reading is marked ASSUMED.
+    const std::pair<const char*, const char*> expected[] = {
+        {"PRC-001", "指導要領 2(1)"}, {"PRC-002", "指導要領 2(2)"}, {"PRC-003", "指導要領 3（仮定 ASSUMED）"},
+        {"PRC-004", "指導要領 11(4)（仮定 ASSUMED）"}, {"FIN-004", "指導要領 11(4)（仮定 ASSUMED）"}, {"OPN-001", "通知 記2"}};
+    for (const auto& [id, clause] : expected) {
         auto o = outcomes_of(r, id);
         ASSERT_EQ(o.size(), 1u) << id;
         EXPECT_EQ(o[0]->status, Status::compliant) << id;
-        EXPECT_EQ(o[0]->measured.text.ja, "対象外（はり師きゅう師養成施設は都道府県知事の認定）") << id;
+        EXPECT_EQ(o[0]->basis, Basis::computed) << id;
+        EXPECT_EQ(o[0]->measured.text.ja,
+                  std::string("対象外（はり師きゅう師養成施設は都道府県知事の認定。") + clause + " は厚生労働大臣が認定する種類についての定め）")
+            << id;
     }
 }
 
 TEST(FacilityRules, YearsOpenCountFromTheIntakeWithoutAPlannedStart) {
     std::string xml = replace_once(complete("hari-kyu.xml"), "planned-start=\"2026-04-01\"", "");
-    xml = replace_once(xml, "opened=\"2021-04-01\"", "opened=\"2021-04-02\"");
+    xml = replace_once(xml, "opened=\"2023-04-01\"", "opened=\"2023-04-02\"");
     FileReport report = check_xml(xml);
     auto f = findings_of(report, "SIT-004");
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0]->message.ja,
-              "さくら鍼灸治療院: 開業実績4年（開設 2021-04-02、入学日 2026-04-01 まで）（必要: 5年以上、指導要領 9(4)イ）");
+              "さくら鍼灸治療院: 開業実績4年（開設 2023-04-02、臨床実習Ⅱ（3年次）の開始 2028-04-01 まで）（必要: 実習を行う時点で5年以上、指導要領 9(4)イ）");
 }
 
 TEST(FacilityRules, MissingSiteDetailIsNotCheckedThenAnErrorWithComplete) {
@@ -89,15 +96,15 @@ TEST(FacilityRules, MissingSiteDetailIsNotCheckedThenAnErrorWithComplete) {
 }
 
 TEST(FacilityRules, LeaseIsAReviewWhileTheLongTermYearsAreUnknown) {
-    // Boundary: a lease that ends on the planned start does not end before it.
+    // Boundary: a lease that ends on the day the first cohort finishes its 3 years does not end before it.
     std::string xml = replace_once(complete("hari-kyu.xml"), "ownership=\"owned\"",
-                                   "ownership=\"leased\" lease-start=\"2016-04-01\" lease-end=\"2026-04-01\"");
+                                   "ownership=\"leased\" lease-start=\"2016-04-01\" lease-end=\"2029-03-31\"");
     FileReport report = check_xml(xml);
     auto f = findings_of(report, "PRM-005");
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0]->severity, Severity::review);
     EXPECT_EQ(f[0]->message.ja,
-              "校舎は賃貸借（2016-04-01〜2026-04-01、10年）: 確実かつ長期にわたる契約か、賃貸借契約書で確認してください（年数の基準なし、指導要領 10(5)）");
+              "校舎は賃貸借（2016-04-01〜2029-03-31、13年）: 確実かつ長期にわたる契約か、賃貸借契約書で確認してください（年数の基準なし、指導要領 10(5)）");
 }
 
 TEST(FacilityRules, SoundFinancesWithoutEvidenceIsAReview) {
@@ -114,7 +121,7 @@ TEST(FacilityRules, PracticeRoomMinimumForOtherTypesIsDerived) {
     FileReport report = check_xml(xml);
     auto f = findings_of(report, "PRM-004");
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0]->message.ja, "実習室: 0室（必要: 1室以上、指導要領 10(2)(3)（導出値 DERIVED））");
+    EXPECT_EQ(f[0]->message.ja, "実習室: 0室（必要: 1室以上、指導要領 10(2)(3)（仮定 ASSUMED））");
     EXPECT_FALSE(f[0]->notes.empty());
 }
 

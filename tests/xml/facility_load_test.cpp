@@ -32,7 +32,7 @@ TEST(FacilityLoad, CompleteExampleLoads) {
 }
 
 TEST(FacilityLoad, DateThatDoesNotExist) {
-    Diagnostic d = first_error("opened=\"2021-04-01\"", "opened=\"2027-02-30\"");
+    Diagnostic d = first_error("opened=\"2023-04-01\"", "opened=\"2027-02-30\"");
     EXPECT_EQ(d.message.ja, "opened=\"2027-02-30\": 存在しない日付です");
     EXPECT_EQ(d.message.en, "opened=\"2027-02-30\": this date does not exist");
     EXPECT_EQ(d.loc.path, "/school/clinical-sites/site[@id='clinic-a']/@opened");
@@ -47,7 +47,7 @@ TEST(FacilityLoad, LeaseEndsBeforeItStarts) {
 }
 
 TEST(FacilityLoad, PatientPeriodEndsBeforeItStarts) {
-    Diagnostic d = first_error("from=\"2024-04-01\" to=\"2025-03-31\"", "from=\"2024-04-01\" to=\"2024-03-31\"");
+    Diagnostic d = first_error("from=\"2024-09-01\" to=\"2025-08-31\"", "from=\"2024-04-01\" to=\"2024-03-31\"");
     EXPECT_EQ(d.message.ja, "to=\"2024-03-31\": to が from（2024-04-01）より前です");
     EXPECT_EQ(d.loc.path, "/school/clinical-sites/site[@id='clinic-a']/patients/@to");
 }
@@ -87,8 +87,8 @@ TEST(FacilityLoad, SecondSectionAndUnknownCodes) {
 }
 
 TEST(FacilityLoad, AcceptedBeforeSubmitted) {
-    Diagnostic d = first_error("plan-accepted=\"2025-04-15\"", "plan-accepted=\"2025-03-31\"");
-    EXPECT_EQ(d.message.ja, "plan-accepted=\"2025-03-31\": plan-accepted が plan-submitted（2025-04-01）より前です");
+    Diagnostic d = first_error("plan-accepted=\"2025-04-15\"", "plan-accepted=\"2025-03-30\"");
+    EXPECT_EQ(d.message.ja, "plan-accepted=\"2025-03-30\": plan-accepted が plan-submitted（2025-03-31）より前です");
 }
 
 TEST(FacilityLoad, BinaryExitsTwoWithFileLineColumn) {

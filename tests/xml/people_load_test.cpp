@@ -26,7 +26,7 @@ TEST(PeopleLoad, NonexistentDate) {
 
 TEST(PeopleLoad, EndBeforeStart) {
     EXPECT_EQ(load_error(edited("employed-from=\"2010-04-01\"", "employed-from=\"2010-04-01\" employed-until=\"2010-03-31\"")),
-              "110:139: employed-until=\"2010-03-31\": the end is before the start employed-from=\"2010-04-01\" (a date on or after 2010-04-01)");
+              "126:139: employed-until=\"2010-03-31\": the end is before the start employed-from=\"2010-04-01\" (a date on or after 2010-04-01)");
 }
 
 TEST(PeopleLoad, VerifiedBeforeQualifiedLoads) {
@@ -48,7 +48,7 @@ TEST(PeopleLoad, TeachesSomethingThatIsNotASubject) {
 
 TEST(PeopleLoad, YearsInWords) {
     EXPECT_EQ(load_error(edited("years-teaching=\"25\"", "years-teaching=\"twenty-five\"")),
-              "109:89: years-teaching=\"twenty-five\": not a number (a whole number from 0 to 70 in ASCII digits)");
+              "125:89: years-teaching=\"twenty-five\": not a number (a whole number from 0 to 70 in ASCII digits)");
     EXPECT_EQ(load_error(edited("post=\"assistant-professor\" years=\"3\"", "post=\"assistant-professor\" years=\"三\"")),
               "180:98: years=\"三\": not a number (a whole number from 0 to 70 in ASCII digits)");
 }
@@ -71,7 +71,7 @@ TEST(PeopleLoad, UnknownCodesAndDuplicates) {
 
 TEST(PeopleLoad, RequiredAttributes) {
     EXPECT_EQ(load_error(edited(" no-imprisonment=\"true\"", "")),
-              "115:7: <head-declaration> is missing the required attribute 'no-imprisonment' (no-imprisonment=\"…\" (true or false))");
+              "131:7: <head-declaration> is missing the required attribute 'no-imprisonment' (no-imprisonment=\"…\" (true or false))");
     EXPECT_EQ(load_error(edited("post=\"assistant-professor\" years=\"3\"", "years=\"3\"")),
               "180:7: <qualification> is missing the required attribute 'post' (post=\"…\" (the university post (professor, "
               "associate-professor, lecturer, assistant-professor, assistant)))");
@@ -88,7 +88,7 @@ TEST(PeopleLoad, BinaryExitsTwoWithLocation) {
     }
     auto r = run_binary("check --lang en " + path);
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE((r.out + r.err).find("ahaki-bad-date.xml:110:84: error: documents-verified=\"2027-02-30\": this date does not exist"),
+    EXPECT_NE((r.out + r.err).find("ahaki-bad-date.xml:126:84: error: documents-verified=\"2027-02-30\": this date does not exist"),
               std::string::npos)
         << r.out << r.err;
 }

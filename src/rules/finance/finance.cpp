@@ -57,6 +57,40 @@ void check_fees_in_rules(const RuleContext& ctx, Emitter& em) {
     Text label{"学則に定めた生徒納付金のみの徴収", "only the fees of the school rules collected"};
     const auto& f = ctx.school.finance;
     if (!f) return void(em.not_checked("finance", label, ctx.school.loc, finance_missing));
+    // 11(3) computed: the fees of the file against the fees (and amounts) the 学則 names (school-rules/fee-rule).
+    const auto& sr = ctx.school.school_rules;
+    if (sr && !sr->fees.empty()) {
+        std::vector<Text> listed;
+        for (const auto& fee : f->fees) listed.push_back({fee.name + " " + yen(fee.amount), fee.name + " " + yen_en(fee.amount)});
+        Value required = fmt::text({"学則で定めた納付金と金額のみ", "only the fees and amounts stated in the school rules"});
+        Outcome& o = em.requirement("finance", label, f->loc, fmt::text(join_texts(listed)), required);
+        em.computed(o);
+        for (std::size_t i = 0; i < f->fees.size(); ++i) {
+            const Fee& fee = f->fees[i];
+            const FeeRule* rule = nullptr;
+            for (const auto& fr : sr->fees)
+                if (fr.fee_index == i) rule = &fr;
+            if (!rule) {
+                em.finding(o, fee.loc,
+                           cited({"生徒納付金「" + fee.name + "」（" + yen(fee.amount) + "）が学則の定める納付金にありません",
+                                  "the fee \"" + fee.name + "\" (" + yen_en(fee.amount) + ") is not among the fees the school rules set (school-rules/fee-rule)"},
+                                 cite_rule(em)));
+            } else if (rule->amount != fee.amount) {
+                em.finding(o, fee.loc,
+                           cited({"生徒納付金「" + fee.name + "」の金額 " + yen(fee.amount) + " が学則の定める " + yen(rule->amount) + " と違います",
+                                  "the fee \"" + fee.name + "\" is " + yen_en(fee.amount) + ", but the school rules set " + yen_en(rule->amount)},
+                                 cite_rule(em)),
+                           fmt::text({yen(fee.amount), yen_en(fee.amount)}), fmt::text({yen(rule->amount), yen_en(rule->amount)}));
+            }
+        }
+        if (f->other_fees == true) {
+            Loc loc = f->loc;
+            loc.path += "/@other-fees";
+            em.finding(o, loc,
+                       cited({"学則で定めた以外の生徒納付金を徴収しています", "fees not stated in the school rules are collected"}, cite_rule(em)));
+        }
+        return;
+    }
     bool stated = f->other_fees.has_value() && !f->fees.empty();
     for (const auto& fee : f->fees) stated = stated && fee.in_school_rules.has_value();
     if (!stated)
@@ -68,6 +102,8 @@ void check_fees_in_rules(const RuleContext& ctx, Emitter& em) {
     Text all = join_texts(listed);
     Value required = fmt::text({"学則で定めた納付金のみ", "only fees stated in the school rules"});
     Outcome& o = em.requirement("finance", label, f->loc, fmt::text(all), required);
+    // Without the 学則's fees (school-rules/fee-rule) this rests on the flags.
+    em.declare(o, {"学則の納付金の条文と徴収の記録", "the fee article of the school rules and the record of fees collected"});
     for (const auto& fee : f->fees)
         if (!*fee.in_school_rules)
             em.finding(o, fee.loc,
@@ -84,6 +120,7 @@ void check_fees_in_rules(const RuleContext& ctx, Emitter& em) {
 
 void check_fee_change_plan(const RuleContext& ctx, Emitter& em) {
     Text label{"納付金の新設・改定の経理計画書", "accounting plan for a new or changed fee"};
+    if (!procedure_applies(ctx, em, "fee-plan", "finance", label)) return;
     const auto& f = ctx.school.finance;
     if (!f) return void(em.not_checked("finance", label, ctx.school.loc, finance_missing));
     if (f->changes.empty()) {

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/facility_common.hpp"
 #include "rules/curriculum/curriculum.hpp"
 #include "rules/format.hpp"
 #include "rules/people/fields.hpp"
@@ -563,8 +564,9 @@ void check_placement_coordinator(const RuleContext& ctx, Emitter& em) {
         return;
     }
     const Threshold& min = ctx.standard->get({"placement-coordinators-min-count"});
-    bool external = std::any_of(ctx.school.sites->begin(), ctx.school.sites->end(),
-                                [](const Site& s) { return s.kind == SiteKind::clinic || s.kind == SiteKind::medical; });
+    // 6(11) turns on where practice is actually placed (subject/placement), not on which sites are listed.
+    std::vector<Text> placed = rules::external_placements(ctx.school);
+    bool external = !placed.empty();
     std::size_t have = 0;
     for (const auto& t : ctx.school.teachers->list)
         if (t.full_time() && t.placement_coordinator) ++have;
@@ -583,7 +585,9 @@ void check_placement_coordinator(const RuleContext& ctx, Emitter& em) {
                     "clinical practice is held at 施術所 or medical institutions, but " + std::to_string(have) +
                         " full-time teachers are placement coordinators (placement-coordinator=\"true\"; required: at least " +
                         fmt::num(*min.value) + ", " + fmt::cite(min) + ")"},
-               fmt::count(h, teacher_unit), fmt::at_least(fmt::count(*min.value, teacher_unit)), fmt::cite(min));
+               fmt::count(h, teacher_unit), fmt::at_least(fmt::count(*min.value, teacher_unit)), fmt::cite(min),
+               {Text{"施術所・医療機関等での実習: " + rules::join_texts(placed).ja,
+                     "practice placed at 施術所 or medical institutions: " + rules::join_texts(placed).en}});
 }
 
 void check_full_time_count(const RuleContext& ctx, Emitter& em) {

@@ -129,6 +129,23 @@ void check_ownership(const RuleContext& ctx, Emitter& em) {
                    measured, required);
         return;
     }
+    // 10(5): a lease that ends before the first cohort of a course has finished it is not secure.
+    for (const auto& c : ctx.school.courses) {
+        std::optional<Date> intake = c.intake ? c.intake : start ? std::optional<Date>(start->date) : std::nullopt;
+        if (!intake || c.years <= 0) continue;
+        Date finish = Date::from_days(intake->add_years(c.years).days() - 1);
+        if (!(*p->lease_end < finish)) continue;
+        std::string y = std::to_string(c.years);
+        em.finding(o, p->loc,
+                   Text{"校舎の賃貸借 " + term + " が、課程「" + c.id + "」（" + std::string(info(c.schedule).ja) + "、修業年限" + y + "年）の第1期生（" +
+                            ds(*intake) + " 入学）が修了する " + ds(finish) + " より前に終わります（必要: 少なくとも " + ds(finish) + " まで、" +
+                            cite_rule(em) + "）",
+                        "the lease of the premises, " + term_en + ", ends before the first cohort of course \"" + c.id + "\" (" +
+                            std::string(info(c.schedule).en) + ", " + y + " years), admitted on " + ds(*intake) + ", finishes on " +
+                            ds(finish) + " (required: at least until " + ds(finish) + ", " + cite_rule(em) + ")"},
+                   measured, required);
+        return;
+    }
     if (!t.value) {
         em.finding(o, Severity::review, p->loc,
                    Text{"校舎は賃貸借（" + term + "、" + fmt::num(years) + "年）: 確実かつ長期にわたる契約か、賃貸借契約書で確認してください（年数の基準なし、" +

@@ -13,15 +13,6 @@ const Text procedure_missing{"手続（procedure）", "procedure (procedure)"};
 
 std::string cite_rule(const Emitter& em) { return std::string(em.rule().citation); }
 
-/// §2, §3 (and the cover notice) concern あん摩マッサージ指圧師等養成施設, the types the Minister accredits.
-void not_applicable(const RuleContext& ctx, Emitter& em, const std::string& scope, const Text& label) {
-    const auto& a = info(accrediting_authority(ctx.school.type));
-    em.pass(scope, label, ctx.school.loc,
-            fmt::text({"対象外（" + std::string(info(ctx.school.type).ja) + "は" + std::string(a.ja) + "の認定）",
-                       "not applicable (a " + std::string(info(ctx.school.type).en) + " is accredited by " + std::string(a.en) + ")"}),
-            {});
-}
-
 Loc attr_loc(const Procedure& p, std::string_view attr) {
     Loc l = p.loc;
     l.path += "/@" + std::string(attr);
@@ -37,29 +28,51 @@ struct Deadline {
     Loc loc;
 };
 
-void check_deadline(Emitter& em, const std::string& scope, const Text& label, const Deadline& d, const Threshold& t, bool years,
-                    const Text& missing) {
+void check_deadline(const RuleContext& ctx, Emitter& em, const std::string& scope, const Text& label, const Deadline& d,
+                    const Threshold& t, bool years, const Text& missing) {
     if (!d.submitted) return void(em.not_checked(scope, label, d.loc, missing));
     int months = whole_months(t, years);
-    Date latest = d.due.add_months(-months);
+    // The everyday reading: by the same date N months/years earlier (clamped to the month's end).
+    Date everyday = d.due.add_months(-months);
+    // 民法 140/143 counted back (standard data deadline-reading): the period of N months ends
+    // the day before `due`, so the last day is the day before the everyday one.
+    const Threshold& reading = ctx.standard->get({"deadline-reading"});
+    const bool civil = reading.text == "civil-code";
+    Date latest = civil ? Date::from_days(everyday.days() - 1) : everyday;
     std::string lead_ja = years ? fmt::num(*t.value) + "年" : fmt::num(*t.value) + "か月";
     std::string lead_en = years ? fmt::num(*t.value) + " year(s)" : fmt::num(*t.value) + " months";
     Value measured = fmt::text({ds(*d.submitted), ds(*d.submitted)});
     Value required = fmt::text({ds(latest) + " まで", "by " + ds(latest)});
     Outcome& o = em.requirement(scope, label, d.loc, measured, required);
     if (*d.submitted <= latest) return;
+    if (*d.submitted <= everyday) {
+        // Only the boundary day: in time under the everyday reading, one day late under 民法.
+        em.finding(o, Severity::review, d.loc,
+                   Text{d.what.ja + " " + ds(*d.submitted) + " は" + d.due_what.ja + " " + ds(d.due) + " の" + lead_ja + "前の日です。日常の読み方では期限内（" +
+                            ds(everyday) + " まで）ですが、民法 140条・143条による計算では期限は " + ds(latest) +
+                            " で、1日遅れています。早い方の " + ds(latest) + " までに提出したか確認してください（" + fmt::cite(t) + "、" +
+                            fmt::cite(reading) + "）",
+                        d.what.en + " on " + ds(*d.submitted) + " is exactly " + lead_en + " before " + d.due_what.en + " " + ds(d.due) +
+                            ": in time under the everyday reading (by " + ds(everyday) + "), but one day late under 民法 140 and 143 (by " +
+                            ds(latest) + "); check it against the earlier last day, " + ds(latest) + " (" + fmt::cite(t) + ", " +
+                            fmt::cite(reading) + ")"},
+                   measured, required, fmt::cite(t), fmt::provenance_notes(reading));
+        return;
+    }
+    Text req = civil ? Text{"民法 140条・143条により " + ds(latest) + " まで", "by " + ds(latest) + " under 民法 140 and 143"}
+                     : Text{ds(latest) + " まで", "by " + ds(latest)};
     em.finding(o, d.loc,
-               Text{d.what.ja + " " + ds(*d.submitted) + " は" + d.due_what.ja + " " + ds(d.due) + " の" + lead_ja + "前（" + ds(latest) +
-                        "）より後です（必要: " + ds(latest) + " まで、" + fmt::cite(t) + "）",
+               Text{d.what.ja + " " + ds(*d.submitted) + " は" + d.due_what.ja + " " + ds(d.due) + " の" + lead_ja + "前（" + ds(everyday) +
+                        "）より後です（必要: " + req.ja + "、" + fmt::cite(t) + "）",
                     d.what.en + " on " + ds(*d.submitted) + " is later than " + lead_en + " before " + d.due_what.en + " " + ds(d.due) +
-                        " (required: by " + ds(latest) + ", " + fmt::cite(t) + ")"},
+                        " (" + ds(everyday) + ") (required: " + req.en + ", " + fmt::cite(t) + ")"},
                measured, required, fmt::cite(t));
 }
 
 }  // namespace
 
 void check_authority(const RuleContext& ctx, Emitter& em) {
-    Authority who = accrediting_authority(ctx.school.type);
+    Authority who = authority_of(ctx);
     const auto& a = info(who);
     const auto& type = info(ctx.school.type);
     Text via = who == Authority::mhlw ? Text{"（都道府県知事を経由）", " (through the prefectural governor)"} : Text{};
@@ -82,12 +95,12 @@ void check_authority(const RuleContext& ctx, Emitter& em) {
 
 void check_plan_deadline(const RuleContext& ctx, Emitter& em) {
     Text label{"設置計画書の提出期限", "deadline of the establishment plan"};
-    if (!includes_anma(ctx.school.type)) return not_applicable(ctx, em, "procedure", label);
+    if (!procedure_applies(ctx, em, "establishment-plan", "procedure", label)) return;
     const auto& p = ctx.school.procedure;
     if (!p) return void(em.not_checked("procedure", label, ctx.school.loc, procedure_missing));
     if (!p->planned_start)
         return void(em.not_checked("procedure", label, p->loc, {"授業開始予定日（procedure/@planned-start）", "planned start (procedure/@planned-start)"}));
-    check_deadline(em, "procedure", label,
+    check_deadline(ctx, em, "procedure", label,
                    Deadline{{"設置計画書の提出", "the establishment plan submitted"}, {"授業開始予定日", "the planned start of classes"},
                             *p->planned_start, p->plan_submitted, attr_loc(*p, "plan-submitted")},
                    ctx.standard->get({"plan-lead-years"}), true,
@@ -96,7 +109,7 @@ void check_plan_deadline(const RuleContext& ctx, Emitter& em) {
 
 void check_capacity_plan_deadline(const RuleContext& ctx, Emitter& em) {
     Text label{"定員変更計画書の提出期限", "deadline of the capacity-change plan"};
-    if (!includes_anma(ctx.school.type)) return not_applicable(ctx, em, "procedure", label);
+    if (!procedure_applies(ctx, em, "capacity-plan", "procedure", label)) return;
     const auto& p = ctx.school.procedure;
     if (!p) return void(em.not_checked("procedure", label, ctx.school.loc, procedure_missing));
     if (p->capacity_increases.empty())
@@ -104,7 +117,7 @@ void check_capacity_plan_deadline(const RuleContext& ctx, Emitter& em) {
     for (const auto& ci : p->capacity_increases) {
         Loc loc = ci.loc;
         loc.path += "/@plan-submitted";
-        check_deadline(em, "capacity-increase=" + ds(ci.effective), label,
+        check_deadline(ctx, em, "capacity-increase=" + ds(ci.effective), label,
                        Deadline{{"定員変更計画書の提出", "the capacity-change plan submitted"}, {"定員の変更日", "the change of capacity"},
                                 ci.effective, ci.plan_submitted, loc},
                        ctx.standard->get({"capacity-plan-lead-years"}), true,
@@ -114,21 +127,21 @@ void check_capacity_plan_deadline(const RuleContext& ctx, Emitter& em) {
 
 void check_application_deadline(const RuleContext& ctx, Emitter& em) {
     Text label{"認定申請の期限", "deadline of the application"};
-    if (!includes_anma(ctx.school.type)) return not_applicable(ctx, em, "procedure", label);
+    if (!procedure_applies(ctx, em, "application", "procedure", label)) return;
     const auto& p = ctx.school.procedure;
     if (!p) return void(em.not_checked("procedure", label, ctx.school.loc, procedure_missing));
     const Threshold& t = ctx.standard->get({"application-lead-months"});
     if (!p->planned_start)
         em.not_checked("procedure", label, p->loc, {"授業開始予定日（procedure/@planned-start）", "planned start (procedure/@planned-start)"});
     else
-        check_deadline(em, "procedure", label,
+        check_deadline(ctx, em, "procedure", label,
                        Deadline{{"認定の申請", "the application submitted"}, {"授業開始予定日", "the planned start of classes"}, *p->planned_start,
                                 p->application_submitted, attr_loc(*p, "application-submitted")},
                        t, false, {"認定申請の提出日（procedure/@application-submitted）", "application date (procedure/@application-submitted)"});
     for (const auto& ci : p->capacity_increases) {
         Loc loc = ci.loc;
         loc.path += "/@application-submitted";
-        check_deadline(em, "capacity-increase=" + ds(ci.effective), Text{"変更承認申請の期限", "deadline of the change application"},
+        check_deadline(ctx, em, "capacity-increase=" + ds(ci.effective), Text{"変更承認申請の期限", "deadline of the change application"},
                        Deadline{{"変更の承認の申請", "the change application submitted"}, {"定員の変更日", "the change of capacity"},
                                 ci.effective, ci.application_submitted, loc},
                        t, false,
@@ -139,6 +152,7 @@ void check_application_deadline(const RuleContext& ctx, Emitter& em) {
 
 void check_fee_plan_deadline(const RuleContext& ctx, Emitter& em) {
     Text label{"経理計画書の提出期限", "deadline of the accounting plan"};
+    if (!procedure_applies(ctx, em, "fee-plan", "finance", label)) return;
     const auto& f = ctx.school.finance;
     if (!f) return void(em.not_checked("finance", label, ctx.school.loc, {"財政（finance）", "finance (finance)"}));
     if (f->changes.empty())
@@ -147,7 +161,7 @@ void check_fee_plan_deadline(const RuleContext& ctx, Emitter& em) {
         const Fee& fee = f->fees[ch.fee_index];
         Loc loc = ch.loc;
         loc.path += "/@plan-submitted";
-        check_deadline(em, "fee-change=" + fee.id + "@" + ds(ch.effective), label,
+        check_deadline(ctx, em, "fee-change=" + fee.id + "@" + ds(ch.effective), label,
                        Deadline{{"納付金「" + fee.name + "」の経理計画書の提出", "the accounting plan for the fee \"" + fee.name + "\" submitted"},
                                 {"新設・改定日", "the change"}, ch.effective, ch.plan_submitted, loc},
                        ctx.standard->get({"fee-plan-lead-months"}), false,
@@ -219,19 +233,22 @@ void check_recruitment(const RuleContext& ctx, Emitter& em) {
 
 void check_opinion_letters(const RuleContext& ctx, Emitter& em) {
     Text label{"設置計画書に添える関係団体等の意見書", "opinion letters attached to the establishment plan"};
-    if (!includes_anma(ctx.school.type)) return not_applicable(ctx, em, "procedure", label);
+    if (!procedure_applies(ctx, em, "opinion-letters", "procedure", label)) return;
     const auto& p = ctx.school.procedure;
     if (!p) return void(em.not_checked("procedure", label, ctx.school.loc, procedure_missing));
-    std::vector<Text> missing, present;
-    for (auto body : {OpinionBody::zenshinkyo, OpinionBody::nichima, OpinionBody::blind_union, OpinionBody::school_for_blind}) {
+    // The bodies of 記2 come from the standard data (opinion-bodies).
+    const Threshold& bodies = ctx.standard->get({"opinion-bodies"});
+    std::vector<Text> missing, present, all;
+    for (const auto& c : opinion_bodies()) {
+        if (c.value == OpinionBody::other || !has_word(bodies.text, c.code)) continue;
         bool found = false;
-        for (const auto& o : p->opinions) found = found || o.body == body;
-        Text name{std::string(info(body).ja), std::string(info(body).en)};
+        for (const auto& o : p->opinions) found = found || o.body == c.value;
+        Text name{std::string(c.ja), std::string(c.en)};
+        all.push_back(name);
         (found ? present : missing).push_back(name);
     }
-    Value required = fmt::text({"全日本鍼灸マッサージ師会、日本あん摩マッサージ指圧師会、日本盲人会連合（各都道府県の組織）及び盲学校の意見書",
-                                "opinions of the prefectural branches of 全日本鍼灸マッサージ師会, 日本あん摩マッサージ指圧師会, "
-                                "日本盲人会連合 and of the schools for the blind"});
+    Text a = join_texts(all);
+    Value required = fmt::text({a.ja + "の意見書", "opinion letters of " + a.en});
     if (missing.empty()) return void(em.pass("procedure", label, p->loc, required, required));
     Text m = join_texts(missing);
     em.fail("procedure", label, p->loc,

@@ -89,13 +89,22 @@ void check_treatment_records(const RuleContext& ctx, Emitter& em) {
         measured.text = Text{std::string(from.ja) + "から", "from " + std::string(from.en)};
         Outcome& o = em.requirement(site_scope(s), site_label(s, what), tr.loc, measured, required);
         if (!t.value) continue;
+        // Seed 002 第7章 gives the 5 years as what the associations instruct their members
+        // (「参考にされたい」): an ADVISORY value is never more than a warning, and says so.
+        const bool advisory = t.provenance == Provenance::advisory;
+        Severity sev = advisory ? Severity::warning : em.rule().severity;
+        Text basis = advisory ? Text{"。この期間は療養費の支給の要件ではなく、施術者団体が会員に指導している保管期間として示されたものです（参考）",
+                                     "; this period is not a condition of 療養費 but what the practitioners' associations instruct "
+                                     "their members, given for reference"}
+                              : Text{};
         if (years < *t.value || tr.counted_from != RetentionStart::treatment_end)
-            em.finding(o, tr.loc,
+            em.finding(o, sev, tr.loc,
                        Text{s.name + ": 施術録の保存期間 " + std::string(from.ja) + "から" + fmt::num(years) + "年（必要: 施術完結の日から" +
-                                fmt::num(*t.value) + "年以上、" + fmt::cite(t) + "）",
+                                fmt::num(*t.value) + "年以上、" + fmt::cite(t) + "）" + basis.ja,
                             s.name + ": treatment records kept " + fmt::num(years) + " years from " + std::string(from.en) +
-                                " (required: at least " + fmt::num(*t.value) + " years from the day treatment ended, " + fmt::cite(t) + ")"},
-                       measured, required, fmt::cite(t));
+                                " (required: at least " + fmt::num(*t.value) + " years from the day treatment ended, " + fmt::cite(t) + ")" +
+                                basis.en},
+                       measured, required, fmt::cite(t), fmt::provenance_notes(t));
     }
 }
 

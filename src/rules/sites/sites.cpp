@@ -131,20 +131,27 @@ void check_clinic_years_open(const RuleContext& ctx, Emitter& em) {
             em.not_checked(site_scope(s), site_label(s, what), s.loc, {"開設日（site/@opened）", "opening date (site/@opened)"});
             return;
         }
-        if (!start) {
+        // 9(4)イ is judged when students are placed there: the start of the earliest year of a
+        // subject placed at this site; a site with no placement is judged at the start of classes.
+        auto placed = first_placement(ctx.school, s, start);
+        if (!placed && !start) {
             em.not_checked(site_scope(s), site_label(s, what), s.loc, start_date_missing);
             return;
         }
-        Decimal years = Decimal::from_int(whole_years_between(*s.details.opened, start->date));
+        PlacementTime at = placed ? *placed
+                                  : PlacementTime{start->date, Text{start->source.ja + "（この施設への実習の配置なし）",
+                                                                    start->source.en + " (no practice placed at this site)"}};
+        Decimal years = Decimal::from_int(whole_years_between(*s.details.opened, at.date));
         Value measured = fmt::count(years, {"年", "years"});
+        measured.text = Text{ds(at.date) + " 時点", "on " + ds(at.date)};
         Value required = t.value ? fmt::at_least(fmt::count(*t.value, {"年", "years"})) : Value{};
         Outcome& o = em.requirement(site_scope(s), site_label(s, what), s.loc, measured, required);
         if (!t.value || years >= *t.value) return;
         em.finding(o, s.loc,
-                   Text{s.name + ": 開業実績" + fmt::num(years) + "年（開設 " + ds(*s.details.opened) + "、" + start->source.ja + " " +
-                            ds(start->date) + " まで）（必要: " + fmt::num(*t.value) + "年以上、" + fmt::cite(t) + "）",
-                        s.name + ": open " + fmt::num(years) + " years (opened " + ds(*s.details.opened) + ", until " +
-                            start->source.en + " " + ds(start->date) + ") (required: at least " + fmt::num(*t.value) + ", " +
+                   Text{s.name + ": 開業実績" + fmt::num(years) + "年（開設 " + ds(*s.details.opened) + "、" + at.what.ja + " " + ds(at.date) +
+                            " まで）（必要: 実習を行う時点で" + fmt::num(*t.value) + "年以上、" + fmt::cite(t) + "）",
+                        s.name + ": open " + fmt::num(years) + " years (opened " + ds(*s.details.opened) + ", until " + at.what.en + " on " +
+                            ds(at.date) + ") (required: at least " + fmt::num(*t.value) + " when students are placed there, " +
                             fmt::cite(t) + ")"},
                    measured, required, fmt::cite(t));
     });
@@ -158,26 +165,59 @@ void check_clinic_supervisor(const RuleContext& ctx, Emitter& em) {
             em.not_checked(site_scope(s), site_label(s, what), s.loc, {"臨床実習指導者（site/supervisor）", "supervisors (site/supervisor)"});
             return;
         }
-        Value required = fmt::text({"教員の資格、又は実務" + (t.value ? fmt::num(*t.value) : std::string("?")) +
-                                        "年以上かつ臨床実習指導者講習会の修了",
-                                    "a teacher's qualification, or at least " + (t.value ? fmt::num(*t.value) : std::string("?")) +
-                                        " years of practice and the supervisor course"});
+        std::string n = t.value ? fmt::num(*t.value) : std::string("?");
+        Value required = fmt::text({"教員の資格、又は実務" + n + "年以上の後に臨床実習指導者講習会を修了",
+                                    "a teacher's qualification, or the supervisor course completed after at least " + n + " years of practice"});
         std::vector<Text> why;
         const Supervisor* ok = nullptr;
+        const Supervisor* undecided = nullptr;
         for (const auto& sv : s.details.supervisors) {
             if (sv.teacher_qualified.value_or(false)) { ok = &sv; break; }
+            Text course = sv.course_completed ? Text{"講習会修了 " + ds(*sv.course_completed), "course completed " + ds(*sv.course_completed)}
+                                              : Text{"講習会修了なし", "supervisor course not completed"};
+            // 9(4)ウ: the course must come after the years of practice: computed from the day practice began.
+            if (sv.practice_since) {
+                int before = sv.course_completed ? whole_years_between(*sv.practice_since, *sv.course_completed) : 0;
+                if (sv.course_completed && t.value && Decimal::from_int(before) >= *t.value) { ok = &sv; break; }
+                Text years = sv.course_completed
+                                 ? Text{"実務開始 " + ds(*sv.practice_since) + "、講習会まで実務" + std::to_string(before) + "年",
+                                        "practice from " + ds(*sv.practice_since) + ", " + std::to_string(before) + " years before the course"}
+                                 : Text{"実務開始 " + ds(*sv.practice_since), "practice from " + ds(*sv.practice_since)};
+                why.push_back({sv.name + "（教員資格なし、" + years.ja + "、" + course.ja + "）",
+                               sv.name + " (no teacher's qualification, " + years.en + ", " + course.en + ")"});
+                continue;
+            }
             bool years_ok = t.value && sv.practice_years && Decimal::from_int(*sv.practice_years) >= *t.value;
-            if (years_ok && sv.course_completed) { ok = &sv; break; }
+            if (years_ok && sv.course_completed) {
+                // Enough years declared, but without the day practice began the order cannot be computed.
+                if (!undecided) undecided = &sv;
+                continue;
+            }
             Text years = sv.practice_years ? Text{"実務" + std::to_string(*sv.practice_years) + "年",
                                                   std::to_string(*sv.practice_years) + " years of practice"}
                                            : Text{"実務年数の記載なし", "years of practice not stated"};
-            Text course = sv.course_completed ? Text{"講習会修了 " + ds(*sv.course_completed), "course completed " + ds(*sv.course_completed)}
-                                              : Text{"講習会修了なし", "supervisor course not completed"};
             why.push_back({sv.name + "（教員資格なし、" + years.ja + "、" + course.ja + "）",
                            sv.name + " (no teacher's qualification, " + years.en + ", " + course.en + ")"});
         }
         if (ok) {
-            em.pass(site_scope(s), site_label(s, what), ok->loc, fmt::text({ok->name, ok->name}), required);
+            Outcome& o = em.pass(site_scope(s), site_label(s, what), ok->loc, fmt::text({ok->name, ok->name}), required);
+            if (ok->teacher_qualified.value_or(false))  // the teacher's qualification is the school's statement
+                em.declare(o, {ok->name + "の教員資格を示す書類", "documents of " + ok->name + "'s teacher's qualification"});
+            return;
+        }
+        if (undecided) {
+            const Supervisor& sv = *undecided;
+            em.fail_as(Severity::review, site_scope(s), site_label(s, what), sv.loc,
+                       Text{s.name + ": " + sv.name + " は実務" + std::to_string(*sv.practice_years) + "年・講習会修了 " + ds(*sv.course_completed) +
+                                " と記載されていますが、実務を始めた日（supervisor/@practice-since）がないため、" + n +
+                                "年以上実務に従事した後に講習会を修了したかを計算できません。実務経験証明書と修了証で確認してください（" + fmt::cite(t) + "）",
+                            s.name + ": " + sv.name + " is stated to have " + std::to_string(*sv.practice_years) +
+                                " years of practice and the course completed on " + ds(*sv.course_completed) +
+                                ", but without the day practice began (supervisor/@practice-since) it cannot be computed whether the course came after " +
+                                n + " years of practice; check the certificates of practice and of the course (" + fmt::cite(t) + ")"},
+                       fmt::text({"実務" + std::to_string(*sv.practice_years) + "年（申告）",
+                                  std::to_string(*sv.practice_years) + " years of practice (declared)"}),
+                       required, fmt::cite(t));
             return;
         }
         Text w = join_texts(why);
@@ -193,7 +233,14 @@ void check_clinic_patients(const RuleContext& ctx, Emitter& em) {
     const Text what{"施術日の平均受診者数", "average patients per treatment day"};
     const Threshold& t = ctx.standard->get({"clinic-min-patients-per-day"});
     const Threshold& period = ctx.standard->get({"clinic-patient-period-years"});
-    auto start = start_date(ctx.school);
+    const Threshold& lag = ctx.standard->get({"clinic-patient-period-max-lag-months"});
+    // 9(4)エ: "過去1年間" is the year before the application (else the plan, else the start of classes).
+    std::optional<StartDate> ref;
+    if (const auto& p = ctx.school.procedure) {
+        if (p->application_submitted) ref = StartDate{*p->application_submitted, {"認定申請", "the application"}, p->loc};
+        else if (p->plan_submitted) ref = StartDate{*p->plan_submitted, {"設置計画書の提出", "the establishment plan"}, p->loc};
+    }
+    if (!ref) ref = start_date(ctx.school);
     for_each_clinic(ctx, em, what, [&](const Site& s) {
         if (!s.details.patients) {
             em.not_checked(site_scope(s), site_label(s, what), s.loc,
@@ -206,9 +253,10 @@ void check_clinic_patients(const RuleContext& ctx, Emitter& em) {
         Outcome& o = em.requirement(site_scope(s), site_label(s, what), p.loc, measured, required);
         std::string span = ds(p.from) + "〜" + ds(p.to);
         std::string span_en = ds(p.from) + " to " + ds(p.to);
-        // The period must cover a whole year: from + 1 year <= to + 1 day.
+        // The period must be exactly the stated length: from + N years == to + 1 day.
         int months = whole_months(period, true);
-        if (period.value && Date::from_days(p.to.days() + 1) < p.from.add_months(months)) {
+        Date after = Date::from_days(p.to.days() + 1);
+        if (period.value && after < p.from.add_months(months)) {
             em.finding(o, p.loc,
                        Text{s.name + ": 平均受診者数の期間 " + span + " は" + fmt::num(*period.value) + "年に足りません（必要: 過去" +
                                 fmt::num(*period.value) + "年間の平均、" + fmt::cite(period) + "）",
@@ -216,14 +264,33 @@ void check_clinic_patients(const RuleContext& ctx, Emitter& em) {
                                 " year(s) (required: the average over the past " + fmt::num(*period.value) + " year(s), " +
                                 fmt::cite(period) + ")"},
                        {}, {}, fmt::cite(period));
-        }
-        if (start && p.to > start->date) {
+        } else if (period.value && p.from.add_months(months) < after) {
             em.finding(o, p.loc,
-                       Text{s.name + ": 平均受診者数の期間 " + span + " が" + start->source.ja + " " + ds(start->date) +
-                                " より後に及んでいます（必要: 過去の実績、" + fmt::cite(period) + "）",
-                            s.name + ": the period of the average, " + span_en + ", runs past " + start->source.en + " " +
-                                ds(start->date) + " (required: past figures, " + fmt::cite(period) + ")"},
+                       Text{s.name + ": 平均受診者数の期間 " + span + " は" + fmt::num(*period.value) + "年を超えています（複数年の平均は使えません。必要: 過去" +
+                                fmt::num(*period.value) + "年間の平均、" + fmt::cite(period) + "）",
+                            s.name + ": the period of the average, " + span_en + ", is longer than " + fmt::num(*period.value) +
+                                " year(s) (an average over several years does not do; required: the average over the past " +
+                                fmt::num(*period.value) + " year(s), " + fmt::cite(period) + ")"},
                        {}, {}, fmt::cite(period));
+        }
+        if (ref && !(p.to < ref->date)) {
+            em.finding(o, p.loc,
+                       Text{s.name + ": 平均受診者数の期間 " + span + " が" + ref->source.ja + " " + ds(ref->date) +
+                                " の日以後に及んでいます（必要: " + ref->source.ja + "前の過去の実績、" + fmt::cite(period) + "）",
+                            s.name + ": the period of the average, " + span_en + ", runs to or past " + ref->source.en + " on " +
+                                ds(ref->date) + " (required: past figures before " + ref->source.en + ", " + fmt::cite(period) + ")"},
+                       {}, {}, fmt::cite(period));
+        } else if (ref && lag.value && after < ref->date.add_months(-whole_months(lag, false))) {
+            // An older year than the one just before the application.
+            Date earliest_end = Date::from_days(ref->date.add_months(-whole_months(lag, false)).days() - 1);
+            em.finding(o, p.loc,
+                       Text{s.name + ": 平均受診者数の期間 " + span + " は" + ref->source.ja + " " + ds(ref->date) + " の直前の" +
+                                fmt::num(*period.value) + "年間ではなく、古い期間です（必要: 期間の終わりが " + ds(earliest_end) + " 以後、" +
+                                fmt::cite(lag) + "）",
+                            s.name + ": the period of the average, " + span_en + ", is not the year just before " + ref->source.en +
+                                " on " + ds(ref->date) + " but an older one (required: a period ending on or after " + ds(earliest_end) +
+                                ", " + fmt::cite(lag) + ")"},
+                       {}, {}, fmt::cite(lag), fmt::provenance_notes(lag));
         }
         if (t.value && p.per_day < *t.value) {
             em.finding(o, p.loc,
@@ -234,6 +301,43 @@ void check_clinic_patients(const RuleContext& ctx, Emitter& em) {
                        measured, required, fmt::cite(t));
         }
     });
+}
+
+void check_medical_observation(const RuleContext& ctx, Emitter& em) {
+    const Text what{"医療機関等での臨床実習の内容", "what students do at a medical institution"};
+    if (!ctx.school.sites) {
+        em.not_checked("school", what, ctx.school.loc, sites_missing);
+        return;
+    }
+    Value required = fmt::text({"見学実習", "observation only (見学実習)"});
+    bool any = false;
+    for (const auto& c : ctx.school.courses)
+        for (const auto& subj : c.subjects)
+            for (std::size_t i = 0; i < subj.placements.size(); ++i) {
+                const Placement& p = subj.placements[i];
+                const Site& site = ctx.school.site_of(p);
+                if (site.kind != SiteKind::medical) continue;
+                any = true;
+                std::string scope = "placement=" + subj.id + "/" + std::to_string(i + 1);
+                Text label{subj.name + " → " + site.name + " の実習の内容", "what students do in " + subj.name + " at " + site.name};
+                if (!p.mode) {
+                    em.not_checked(scope, label, p.loc, {"実習の内容（placement/@mode）", "what students do (placement/@mode)"});
+                    continue;
+                }
+                Value measured = fmt::text({std::string(info(*p.mode).ja), std::string(info(*p.mode).en)});
+                if (*p.mode == PlacementMode::observation) {
+                    em.pass(scope, label, p.loc, measured, required);
+                    continue;
+                }
+                em.fail(scope, label, p.loc,
+                        Text{subj.name + ": 医療機関等「" + site.name + "」での臨床実習が" + std::string(info(*p.mode).ja) +
+                                 "です（必要: 医療機関等での臨床実習は見学実習に限る、" + std::string(em.rule().citation) + "）",
+                             subj.name + ": clinical practice at the medical institution \"" + site.name + "\" is " +
+                                 std::string(info(*p.mode).en) + " (required: observation only at 医療機関等, " +
+                                 std::string(em.rule().citation) + ")"},
+                        measured, required, {});
+            }
+    if (!any) em.pass("school", what, ctx.school.loc, fmt::text({"医療機関等での実習なし", "no practice at medical institutions"}), required);
 }
 
 void check_clinic_sanctions(const RuleContext& ctx, Emitter& em) {
@@ -247,7 +351,9 @@ void check_clinic_sanctions(const RuleContext& ctx, Emitter& em) {
         }
         Value required = fmt::text({"過去を含め処分なし", "none, past included"});
         if (!d.opener_sanctioned.value_or(false) && d.sanctions.empty()) {
-            em.pass(site_scope(s), site_label(s, what), s.loc, fmt::text({"なし", "none"}), required);
+            Outcome& o = em.pass(site_scope(s), site_label(s, what), s.loc, fmt::text({"なし", "none"}), required);
+            em.declare(o, {"開設者の誓約書（療養費の受領委任の取扱い中止等の処分を受けていないこと）",
+                           "the opener's signed statement of no sanction (such as suspension from 療養費 claims)"});
             return;
         }
         std::vector<Text> list;
