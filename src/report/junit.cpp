@@ -162,7 +162,7 @@ std::string run_suites(const RunReport& run, const WriteContext& c, Counts& n) {
         for (const auto& w : run.waiver_notices) {
             Case k;
             k.classname = w.waiver_file;
-            k.name = std::string(waiver_problem_code(w.problem)) + " " + w.waiver_id + ;
+            k.name = std::string(waiver_problem_code(w.problem)) + " " + w.waiver_id;
             k.kind = Case::failure;
             k.body = "      <failure" + attr("message", w.message.in(L)) + attr("type", "warning") + ">" +
                      xml_escape(report::waiver_notice_line(w, L)) + "</failure>\n";

@@ -21,7 +21,7 @@ std::string load_error(const std::string& xml) {
 
 TEST(PeopleLoad, NonexistentDate) {
     EXPECT_EQ(load_error(edited("weekly-class-hours=\"2\" documents-verified=\"2025-09-01\"", "weekly-class-hours=\"2\" documents-verified=\"2027-02-30\"")),
-              "175:104: documents-verified=\"2027-02-30\": this date does not exist (an existing date as YYYY-MM-DD (e.g. 2027-04-01))");
+              "191:104: documents-verified=\"2027-02-30\": this date does not exist (an existing date as YYYY-MM-DD (e.g. 2027-04-01))");
 }
 
 TEST(PeopleLoad, EndBeforeStart) {
@@ -38,24 +38,24 @@ TEST(PeopleLoad, VerifiedBeforeQualifiedLoads) {
 
 TEST(PeopleLoad, TeachesUnknownSubject) {
     EXPECT_EQ(load_error(edited("<teaches subject=\"f-info\"/>", "<teaches subject=\"f-infox\"/>")),
-              "191:7: subject=\"f-infox\" refers to no subject described in this file (the id of a <subject>)");
+              "207:7: subject=\"f-infox\" refers to no subject described in this file (the id of a <subject>)");
 }
 
 TEST(PeopleLoad, TeachesSomethingThatIsNotASubject) {
     EXPECT_EQ(load_error(edited("<teaches subject=\"f-info\"/>", "<teaches subject=\"day\"/>")),
-              "191:7: subject=\"day\" is the id of a course, not a subject (the id of a <subject>)");
+              "207:7: subject=\"day\" is the id of a course, not a subject (the id of a <subject>)");
 }
 
 TEST(PeopleLoad, YearsInWords) {
     EXPECT_EQ(load_error(edited("years-teaching=\"25\"", "years-teaching=\"twenty-five\"")),
               "125:89: years-teaching=\"twenty-five\": not a number (a whole number from 0 to 70 in ASCII digits)");
     EXPECT_EQ(load_error(edited("post=\"assistant-professor\" years=\"3\"", "post=\"assistant-professor\" years=\"三\"")),
-              "180:98: years=\"三\": not a number (a whole number from 0 to 70 in ASCII digits)");
+              "196:98: years=\"三\": not a number (a whole number from 0 to 70 in ASCII digits)");
 }
 
 TEST(PeopleLoad, IntakeForUnknownCourse) {
     EXPECT_EQ(load_error(edited("<intake course=\"day\"", "<intake course=\"night\"")),
-              "209:5: course=\"night\" on <intake> refers to no course described in this file (the id of a <course>)");
+              "225:5: course=\"night\" on <intake> refers to no course described in this file (the id of a <course>)");
 }
 
 TEST(PeopleLoad, UnknownCodesAndDuplicates) {
@@ -65,15 +65,15 @@ TEST(PeopleLoad, UnknownCodesAndDuplicates) {
               "medical-corporation, for-profit-company, individual, other)");
     EXPECT_EQ(load_error(edited("<item code=\"location\" article=\"第2条\"/>", "<item code=\"name\" article=\"第2条\"/>")),
               "99:17: code=\"name\": the school-rules item name is listed twice (first at line 98) (one <item> per item)");
-    EXPECT_EQ(load_error(edited("</teachers>", "</teachers><teachers/>")), "205:14: a second <teachers> (a single <teachers>)");
-    EXPECT_EQ(load_error(edited("<teacher id=\"t-info\"", "<teacher id=\"t-english\"")).substr(0, 40), "189:5: duplicate id 't-english' (first d");
+    EXPECT_EQ(load_error(edited("</teachers>", "</teachers><teachers/>")), "221:14: a second <teachers> (a single <teachers>)");
+    EXPECT_EQ(load_error(edited("<teacher id=\"t-info\"", "<teacher id=\"t-english\"")).substr(0, 40), "205:5: duplicate id 't-english' (first d");
 }
 
 TEST(PeopleLoad, RequiredAttributes) {
     EXPECT_EQ(load_error(edited(" no-imprisonment=\"true\"", "")),
               "131:7: <head-declaration> is missing the required attribute 'no-imprisonment' (no-imprisonment=\"…\" (true or false))");
     EXPECT_EQ(load_error(edited("post=\"assistant-professor\" years=\"3\"", "years=\"3\"")),
-              "180:7: <qualification> is missing the required attribute 'post' (post=\"…\" (the university post (professor, "
+              "196:7: <qualification> is missing the required attribute 'post' (post=\"…\" (the university post (professor, "
               "associate-professor, lecturer, assistant-professor, assistant)))");
 }
 
