@@ -405,7 +405,8 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         bool to_stdout = false;
         for (const auto& o : outputs) {
             if (o.path.empty()) to_stdout = true;
-            else paths.push_back(o.path);
+            // html=DIR/: new pages named NNN-school.html inside a directory, never an input (*.xml).
+            else if (!(o.format->name == "html" && is_directory_target(o.path))) paths.push_back(o.path);
         }
         if (auto refused = check_outputs(paths, inputs, to_stdout && &out == &std::cout)) {
             err << (L == Lang::ja ? "エラー: " : "error: ") << refused->in(L) << "\n";

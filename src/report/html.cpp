@@ -635,6 +635,7 @@ std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, s
     // 4. Requirements by section: rows that need action; compliant ones counted (all rows with --html-detail full).
     struct SectionRows {
         std::array<std::size_t, 4> counts{};
+        std::size_t declared = 0;  ///< compliant by the school's declaration only (never shown as the same 適合)
         std::string rows;
         std::vector<std::string> not_checked;
     };
@@ -644,6 +645,7 @@ std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, s
         Section sec = rule ? rule->section : Section::cross_file;
         SectionRows& r = sections[sec];
         ++r.counts[static_cast<std::size_t>(o.status)];
+        if (o.status == Status::compliant && o.basis == Basis::declared) ++r.declared;
         if (o.status == Status::not_checked && o.findings.empty()) {
             if (std::find(r.not_checked.begin(), r.not_checked.end(), o.rule_id) == r.not_checked.end()) r.not_checked.push_back(o.rule_id);
             continue;
@@ -662,7 +664,11 @@ std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, s
     for (const auto& [sec, r] : sections) {
         if (r.counts[0] + r.counts[1] + r.counts[2] == 0) continue;  // all not checked: below
         s += "<tr class=\"section\"><th colspan=\"6\">" + esc(section_text(sec).in(L)) + "<span class=\"section-counts\">" +
-             esc(counts_of(r.counts, L)) + "</span></th></tr>\n" + r.rows;
+             esc(counts_of(r.counts, L)) +
+             (r.declared == 0 ? std::string()
+                              : esc(L == Lang::ja ? "（うち適合（申告） " + std::to_string(r.declared) + "）"
+                                                  : " (of which " + std::to_string(r.declared) + " compliant (declared))")) +
+             "</span></th></tr>\n" + r.rows;
     }
     s += "</tbody></table></section>\n";
 

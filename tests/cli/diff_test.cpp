@@ -14,12 +14,12 @@ namespace {
 
 std::string complete() { return read_file(source_dir() + "/curricula/complete/hari-kyu.xml"); }
 
-/// The next year's submission: a teacher goes part-time and stops teaching a subject, one teacher is new,
+/// The next year's submission: a teacher goes part-time and stops teaching a subject (卒業研究), one teacher is new,
 /// one subject's hours change, the intake grows and a clinical site is renamed.
 std::string next_year() {
     std::string s = complete();
     s = replace_once(s, R"(<teacher id="t-clinic" name="高橋誠" employment="full-time")", R"(<teacher id="t-clinic" name="高橋誠" employment="part-time")");
-    s = replace_once(s, "      <teaches subject=\"i-ger\"/>\n    </teacher>", "    </teacher>");
+    s = replace_once(s, "      <teaches subject=\"i-res\"/>\n    </teacher>", "    </teacher>");
     s = replace_once(s, "    <teacher id=\"t-medicine\"",
                      "    <teacher id=\"t-new\" name=\"山本葵\" employment=\"part-time\" weekly-class-hours=\"2\" documents-verified=\"2026-03-01\">\n"
                      "      <qualification code=\"hari-licence\" date=\"2010-05-01\" number=\"100099\"/>\n"
@@ -36,7 +36,7 @@ TEST(Diff, TeacherChangesAreFlaggedToReverify) {
     std::ofstream(d / "new.xml") << next_year();
     auto r = run_binary("diff --lang en '" + d / "old.xml" + "' '" + d / "new.xml" + "'");
     EXPECT_EQ(r.exit_code, 1) << r.err;
-    EXPECT_NE(r.out.find("  changed: 高橋誠 (t-clinic) (employment full-time → part-time; no longer teaches 高齢者ケア論) [line 142] — "
+    EXPECT_NE(r.out.find("  changed: 高橋誠 (t-clinic) (employment full-time → part-time; no longer teaches 卒業研究) [line 158] — "
                          "re-verify with the documents (指導要領 14(1))\n"),
               std::string::npos)
         << r.out;
@@ -67,7 +67,7 @@ TEST(Diff, JsonAndHtml) {
     auto h = run_binary("diff --format html -o '" + d / "diff.html" + "' '" + d / "old.xml" + "' '" + d / "new.xml" + "'");
     ASSERT_EQ(h.exit_code, 1) << h.err;
     std::string html = read_file(d / "diff.html");
-    EXPECT_NE(html.find("<tr class=\"reverify\"><td>教員</td><td>変更</td><td>高橋誠</td><td>雇用 専任→非常勤（兼任）、担当から外れた 高齢者ケア論。書類で再確認してください（指導要領 14(1)）</td>"),
+    EXPECT_NE(html.find("<tr class=\"reverify\"><td>教員</td><td>変更</td><td>高橋誠</td><td>雇用 専任→非常勤（兼任）、担当から外れた 卒業研究。書類で再確認してください（指導要領 14(1)）</td>"),
               std::string::npos)
         << html;
 }

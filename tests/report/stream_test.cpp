@@ -186,8 +186,11 @@ TEST(Stream, EmptyRun) {
     EXPECT_EQ(streamed("text", {}, Lang::en, 2), whole("text", {}, Lang::en));
 }
 
-TEST(Stream, EveryFormatStreams) {
-    for (const auto& f : formats()) EXPECT_NE(make_stream_writer(f.name, WriteContext{}, {}), nullptr) << f.name;
+TEST(Stream, EveryFormatButHtmlStreams) {
+    // HTML is written from the whole run: its per-school pages lay out each course's subjects from the model.
+    for (const auto& f : formats())
+        if (f.name != "html") EXPECT_NE(make_stream_writer(f.name, WriteContext{}, {}), nullptr) << f.name;
+    EXPECT_EQ(make_stream_writer("html", WriteContext{}, {}), nullptr);
     EXPECT_EQ(make_stream_writer("no-such-format", WriteContext{}, {}), nullptr);
 }
 
