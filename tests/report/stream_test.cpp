@@ -189,7 +189,9 @@ TEST(Stream, EmptyRun) {
 TEST(Stream, EveryFormatButHtmlStreams) {
     // HTML is written from the whole run: its per-school pages lay out each course's subjects from the model.
     for (const auto& f : formats())
-        if (f.name != "html") EXPECT_NE(make_stream_writer(f.name, WriteContext{}, {}), nullptr) << f.name;
+        if (f.name != "html") {
+            EXPECT_NE(make_stream_writer(f.name, WriteContext{}, {}), nullptr) << f.name;
+        }
     EXPECT_EQ(make_stream_writer("html", WriteContext{}, {}), nullptr);
     EXPECT_EQ(make_stream_writer("no-such-format", WriteContext{}, {}), nullptr);
 }
