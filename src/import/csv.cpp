@@ -432,6 +432,14 @@ struct Parsed {
     SubjectOrigin origin;
 };
 
+/// A 小計/合計 row: what it prints and the subjects (indices into the rows read) it stands for.
+struct SummaryRow {
+    bool total = false;
+    std::string label, scope, units, hours;
+    std::vector<std::size_t> subjects;
+    Loc row, units_loc, hours_loc;
+};
+
 class SheetReader {
 public:
     SheetReader(const std::string& file, const Grid& g, const CsvOptions& opt, ImportResult& result)
@@ -494,6 +502,7 @@ public:
     }
 
     std::vector<Parsed> subjects_;
+    std::vector<SummaryRow> summaries_;
 
 private:
     static std::size_t idx(Col c) { return static_cast<std::size_t>(c); }
@@ -598,7 +607,7 @@ private:
                 // 小計 in the 分野 or 教育内容 column under a group: the group or area of the rows above.
                 if (*kind == Summary::subtotal && c == Col::group && !subjects_.empty()) scope_group = last_group_;
             }
-            summary(i, *kind, label, scope_area, scope_group);
+            summary(i, *kind, label, scope_area, scope_group, c);
             since_summary_ = subjects_.size();
             return;
         }
@@ -803,41 +812,40 @@ private:
         }
     }
 
-    void summary(std::size_t i, Summary kind, const std::string& label, std::optional<Area> area, std::optional<Group> group) {
+    void summary(std::size_t i, Summary kind, const std::string& label, std::optional<Area> area, std::optional<Group> group, Col label_col) {
         const std::uint32_t line = g_.row_lines[i];
         if (kind == Summary::other) {
             notice(at(line, 1), {"集計の行「" + label + "」は読み飛ばしました", "the summary row '" + label + "' was skipped"});
             return;
         }
-        Decimal su, sh;
+        // The printed figures are checked against their rows by the rule CUR-021 (rules/curriculum/sheet_summary.cpp),
+        // on the direct check and on the imported XML alike: here they are only read and recorded.
+        SummaryRow row;
+        row.total = kind == Summary::total;
+        for (char ch : label)
+            if (static_cast<unsigned char>(ch) >= 0x20 || ch == '\t') row.label += ch;
+        row.scope = area ? std::string(area_label(*area, opt_.type)) : group ? std::string(group_ja(*group)) : std::string();
+        row.row = loc_of(i, label_col);
         std::size_t from = kind == Summary::total || area || group ? 0 : since_summary_;
-        std::size_t n = 0;
         for (std::size_t k = from; k < subjects_.size(); ++k) {
             const auto& s = subjects_[k];
             if (area && s.area_value != *area) continue;
             if (group && group_of(s.area_value) != *group) continue;
-            su += s.units_value;
-            sh += s.hours_value;
-            ++n;
+            row.subjects.push_back(k);
         }
-        std::string what = kind == Summary::total ? "合計" : "小計";
-        std::string what_en = kind == Summary::total ? "total" : "subtotal";
-        std::string scope = area ? std::string(area_label(*area, opt_.type)) : group ? std::string(group_ja(*group)) : std::string();
-        auto check = [&](Col c, const Decimal& sum, std::string_view unit_ja, std::string_view unit_en) {
-            std::string out;
-            std::string v = text(i, c);
-            if (v.empty()) return;
-            auto printed = number(i, c, c == Col::units ? max_units : max_hours, false, out);
-            if (!printed || *printed == sum) return;
-            push_error(loc_of(i, c),
-                       {what + (scope.empty() ? "" : "（" + scope + "）") + "の" + std::string(col_table[idx(c)].ja) + " " + printed->str() + std::string(unit_ja) +
-                            " が、その科目 " + std::to_string(n) + " 行の合計 " + sum.str() + std::string(unit_ja) + " と合いません",
-                        "the printed " + what_en + (scope.empty() ? "" : " (" + scope + ")") + " of " + std::string(col_table[idx(c)].en) + ", " + printed->str() +
-                            ", does not match the sum of its " + std::to_string(n) + " subject rows, " + sum.str() + std::string(unit_en)},
-                       {"科目の行の合計と同じ値（科目の行か" + what + "の行を直してください）", "the sum of the subject rows (correct a subject row or the " + what_en + ")"});
+        // A subject row that failed to read is not in subjects_: its sum is unknown, and the error already stops the import.
+        auto read = [&](Col c, Decimal max, std::string& out, Loc& where) {
+            where = loc_of(i, c);
+            if (text(i, c).empty()) return;
+            number(i, c, max, false, out);
         };
-        check(Col::units, su, "単位", " units");
-        check(Col::hours, sh, "時間", " hours");
+        read(Col::units, max_units, row.units, row.units_loc);
+        read(Col::hours, max_hours, row.hours, row.hours_loc);
+        if (row.units.empty() && row.hours.empty()) {
+            notice(row.row, {"集計の行「" + label + "」に単位数も時間数もないため読み飛ばしました", "the summary row '" + label + "' has neither units nor hours and was skipped"});
+            return;
+        }
+        summaries_.push_back(std::move(row));
     }
 
     struct Count {
@@ -1265,6 +1273,29 @@ ImportResult import_sheet(const std::string& file, std::string_view bytes, const
         s += " sheet:cell=\"" + xml_attr(origin_text(origin, r.origin.row)) + "\"";
         if (!r.years_text.empty()) s += " sheet:years=\"" + r.years_text + "\"";
         if (!r.note.empty()) s += " sheet:note=\"" + xml_attr(r.note) + "\"";
+        put(s + "/>\n");
+    }
+    // The printed 小計/合計 rows (sheet:summary, schemas/school.xsd), checked by CUR-021.
+    for (const auto& sm : reader.summaries_) {
+        SubjectOrigin o;
+        o.xml_line = line;
+        o.row = sm.row;
+        o.units = sm.units.empty() ? sm.row : sm.units_loc;
+        o.hours = sm.hours.empty() ? sm.row : sm.hours_loc;
+        o.area = sm.row;
+        result.origins.push_back(o);
+        std::string ids;
+        for (std::size_t k : sm.subjects) {
+            std::string n = std::to_string(k + 1);
+            n.insert(0, width - n.size(), '0');
+            ids += (ids.empty() ? "" : " ") + xml_attr(opt.course_id) + "-s" + n;
+        }
+        std::string s = "    <sheet:summary kind=\"" + std::string(sm.total ? "total" : "subtotal") + "\" label=\"" + xml_attr(sm.label) + "\"";
+        if (!sm.scope.empty()) s += " scope=\"" + xml_attr(sm.scope) + "\"";
+        s += " subjects=\"" + ids + "\"";
+        if (!sm.units.empty()) s += " units=\"" + sm.units + "\" units-cell=\"" + xml_attr(origin_text(origin, sm.units_loc)) + "\"";
+        if (!sm.hours.empty()) s += " hours=\"" + sm.hours + "\" hours-cell=\"" + xml_attr(origin_text(origin, sm.hours_loc)) + "\"";
+        s += " sheet:cell=\"" + xml_attr(origin_text(origin, sm.row)) + "\"";
         put(s + "/>\n");
     }
     put("  </course>\n");

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "engine/waivers.hpp"
+#include "report/common.hpp"
 #include "report/escape.hpp"
 #include "report/json_escape.hpp"
 #include "report/json_parts.hpp"
@@ -343,7 +344,7 @@ void file(std::string& out, const FileReport& f, Lang L) {
             const AreaRow& r = cs.areas[i];
             if (i) w.c(',');
             w.c('{').key("area").str(info(r.area).code);
-            w.next("name").str(L == Lang::ja ? info(r.area).ja : info(r.area).en);
+            w.next("name").str(report::area_name(r.area, f.type, L));
             w.next("units").number(r.units);
             w.next("hours").number(r.hours);
             w.next("min_units").opt_number(r.min_units);
