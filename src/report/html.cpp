@@ -195,6 +195,16 @@ std::string diagnostic_html(const Diagnostic& d, Lang L) {
     return s + "</div>\n";
 }
 
+/// What a sheet's import read generously (filled-down cells, full-width digits, skipped rows, corrected names).
+std::string notices_html(const FileReport& f, Lang L) {
+    Tr t{L};
+    std::string s = "<details class=\"notices\" open><summary>" + t("表の読み方の注意", "How the sheet was read") + "（" +
+                    std::to_string(f.notices.size()) + t("件", "") + "）</summary>\n<ul>\n";
+    for (const auto& d : f.notices)
+        s += "<li class=\"notice\"><span class=\"loc\">" + esc(location_prefix(d.file, d.loc)) + "</span> " + esc(d.message.in(L)) + "</li>\n";
+    return s + "</ul></details>\n";
+}
+
 std::string finding_html(const Finding& f, Lang L) {
     Tr t{L};
     bool waived = f.waiver_reason.has_value();
@@ -609,6 +619,7 @@ std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, s
     s += "<div class=\"verdict " + std::string(verdict_class(v)) + "\"><span class=\"word\">" + esc(verdict_text(v).in(L)) +
          "</span><span class=\"counts\">" + (f.errors.empty() ? counts_text(f, L) : esc(t("この文書は確認できませんでした。下の入力エラーを直してください。", "This document could not be checked; fix the input errors below."))) +
          "</span></div>\n";
+    if (!f.notices.empty()) s += notices_html(f, L);
     if (!f.errors.empty()) {
         s += "<h3>" + t("入力エラー", "Input errors") + "</h3>\n";
         for (const auto& d : f.errors) s += diagnostic_html(d, L);

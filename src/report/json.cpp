@@ -264,6 +264,13 @@ void file(std::string& out, const FileReport& f, Lang L) {
         diagnostic_json(w, f.errors[i], L);
     }
     w.c(']');
+    // What a sheet's import read generously (filled-down cells, full-width digits, skipped rows): notes, not errors.
+    w.next("notices").c('[');
+    for (std::size_t i = 0; i < f.notices.size(); ++i) {
+        if (i) w.c(',');
+        diagnostic_json(w, f.notices[i], L);
+    }
+    w.c(']');
 
     // Requirements first (each with the indices of its findings), then the findings.
     w.next("requirements").c('[');
