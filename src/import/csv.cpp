@@ -14,6 +14,7 @@
 #include "import/sections.hpp"
 #include "import/xlsx.hpp"
 #include "model/decimal.hpp"
+#include "model/wareki_parse.hpp"
 
 namespace ahaki::import {
 namespace {
@@ -913,34 +914,32 @@ std::string civil(long z) {
     return ymd(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
 }
 
-/// 2020-04-01, 2020/4/1, 2020年4月1日, or an Excel date serial number.
-std::optional<std::string> parse_sheet_date(std::string v, bool number) {
+/// A date as offices write it: ISO or 2020/4/1, 2020年4月1日, 和暦 (令和6年4月1日, R6.4.1, 令和元年5月1日,
+/// full-width digits: the project's 和暦 parser, model/wareki_parse.hpp), or an Excel date serial number.
+struct SheetDate {
+    std::optional<std::string> iso;
+    Text warning;  ///< a 平成 date after the era's end, read as 令和
+    Text error, expected;
+};
+SheetDate parse_sheet_date(std::string v, bool number) {
+    SheetDate out;
     ascii_digits(v);
-    if (number && v.find_first_not_of("0123456789") == std::string::npos && v.size() <= 6) {
+    if (number && !v.empty() && v.find_first_not_of("0123456789") == std::string::npos && v.size() <= 6) {
         long serial = std::stol(v);
-        if (serial < 1 || serial > 2958465) return std::nullopt;
-        return civil(serial - 25569);  // 1970-01-01 is serial 25569 (1900 date system)
-    }
-    int part[3] = {0, 0, 0}, n = 0, digits = 0;
-    for (std::size_t i = 0; i < v.size() && n < 3;) {
-        char c = v[i];
-        if (c >= '0' && c <= '9') {
-            if (part[n] > 100000) return std::nullopt;
-            part[n] = part[n] * 10 + (c - '0');
-            ++digits;
-            ++i;
-            continue;
+        if (serial >= 1 && serial <= 2958465) {
+            out.iso = civil(serial - 25569);  // 1970-01-01 is serial 25569 (1900 date system)
+            return out;
         }
-        if (digits == 0) return std::nullopt;
-        ++n;
-        digits = 0;
-        std::size_t step = (c == '-' || c == '/' || c == '.') ? 1 : (v.compare(i, 3, "年") == 0 || v.compare(i, 3, "月") == 0 || v.compare(i, 3, "日") == 0) ? 3 : 0;
-        if (step == 0) return std::nullopt;
-        i += step;
     }
-    if (digits > 0) ++n;
-    if (n != 3 || part[0] < 1900 || part[1] < 1 || part[1] > 12 || part[2] < 1 || part[2] > 31) return std::nullopt;
-    return ymd(part[0], part[1], part[2]);
+    auto p = wareki_parse::parse(v);
+    if (p.date) {
+        out.iso = p.date->str();
+        if (p.normalised) out.warning = p.warning;
+        return out;
+    }
+    out.error = p.error;
+    out.expected = p.expected;
+    return out;
 }
 
 std::optional<std::string> lookup(const SectionColumn& c, std::string_view text) {
@@ -972,9 +971,16 @@ std::vector<std::string> split_list(const std::string& v) {
     return out;
 }
 
+/// A placement read from the 臨床実習施設 sheet: a <placement> child of the subject.
+struct SheetPlacement {
+    std::string subject_id, site_id, units, mode;
+    Loc row, site, units_loc, mode_loc;
+};
+
 struct SectionOut {
     std::vector<std::string> lines;  ///< XML lines (without indentation of the container)
     std::vector<SubjectOrigin> origins;  ///< xml_line = index into lines + 1 (fixed by the caller)
+    std::vector<SheetPlacement> placements;  ///< 臨床実習施設: which subject is done where
 };
 
 void read_section(const std::string& file, const std::string& origin_file, const Grid& g, const SectionSpec& spec,
@@ -1011,6 +1017,14 @@ void read_section(const std::string& file, const std::string& origin_file, const
     std::string ownership;
     Loc ownership_loc;
     std::size_t n = 0;
+    // 臨床実習施設: the placement columns (a row per subject; a blank or repeated 名称 continues the site above).
+    const bool sites = spec.container == "clinical-sites";
+    std::optional<std::size_t> name_col, subject_col;
+    for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+        if (spec.columns[c].attr == "name") name_col = c;
+        if (spec.columns[c].attr == "placement:subject") subject_col = c;
+    }
+    std::string last_site_id, last_site_name;
     for (std::size_t i = *header + 1; i < g.rows.size(); ++i) {
         const auto& row = g.rows[i];
         if (std::all_of(row.begin(), row.end(), [](const Cell& c) { return trim(c.text).empty(); })) continue;
@@ -1021,13 +1035,53 @@ void read_section(const std::string& file, const std::string& origin_file, const
             if (const Cell* x = cell(c)) return cell_loc(g, x->line, x->column);
             return cell_loc(g, g.row_lines[i], index[c] ? static_cast<std::uint32_t>(*index[c] + 1) : 1);
         };
+        auto value = [&](std::optional<std::size_t> c) { return c && cell(*c) ? std::string(trim(cell(*c)->text)) : std::string(); };
+        const bool continuation = sites && !last_site_id.empty() && !value(subject_col).empty() &&
+                                  (value(name_col).empty() || value(name_col) == last_site_name);
+        SheetPlacement pl;
         SubjectOrigin o;
         o.row = loc(0);
         std::string attrs, children, row_kind;
         bool ok = true;
         for (std::size_t c = 0; c < spec.columns.size(); ++c) {
             const auto& col = spec.columns[c];
+            const bool placement = col.attr.starts_with("placement:");
+            if (continuation && !placement) continue;  // the site is the one above
             std::string v = cell(c) ? std::string(trim(cell(c)->text)) : std::string();
+            if (placement) {
+                if (v.empty()) continue;
+                if (col.attr == "placement:subject") {
+                    pl.row = loc(c);
+                    if (auto it = subject_ids.find(v); it != subject_ids.end()) pl.subject_id = it->second;
+                    else {
+                        err(loc(c), {"実施科目「" + v + "」は教育課程の表にありません", "the subject '" + v + "' is not in the curriculum sheet"},
+                            {"教育課程のシートの科目名", "a subject name of the curriculum sheet"});
+                        ok = false;
+                    }
+                } else if (col.attr == "placement:units") {
+                    pl.units_loc = loc(c);
+                    std::string d = v;
+                    ascii_digits(d);
+                    d = strip_suffix(d, {"単位"});
+                    Text problem;
+                    if (auto num = parse_decimal(d, max_units, problem)) pl.units = num->str();
+                    else {
+                        err(loc(c), {"「" + col.header + "」の「" + v + "」: " + problem.ja, "'" + v + "' in " + col.header + ": " + problem.en},
+                            {col.instruction, col.instruction});
+                        ok = false;
+                    }
+                } else if (auto code = lookup(col, v)) {
+                    pl.mode_loc = loc(c);
+                    pl.mode = *code;
+                } else {
+                    std::string allowed;
+                    for (const auto& a : drop_down_values(col)) allowed.append(allowed.empty() ? "" : "、").append(a);
+                    err(loc(c), {"「" + col.header + "」の「" + v + "」は使えません", "'" + v + "' is not a value of " + col.header},
+                        {allowed + " のいずれか", "one of " + allowed});
+                    ok = false;
+                }
+                continue;
+            }
             if (v.empty()) {
                 if (col.required) {
                     err(loc(c), {"「" + col.header + "」が空です", "the " + col.header + " is empty"}, {col.instruction, col.instruction});
@@ -1057,10 +1111,18 @@ void read_section(const std::string& file, const std::string& origin_file, const
                     else attrs += " " + col.attr + "=\"" + num->str() + "\"";
                     break;
                 }
-                case ValueKind::date:
-                    if (auto d = parse_sheet_date(v, cell(c)->number)) attrs += " " + col.attr + "=\"" + *d + "\"";
-                    else bad("日付ではありません", "not a date");
+                case ValueKind::date: {
+                    SheetDate d = parse_sheet_date(v, cell(c)->number);
+                    if (d.iso) {
+                        attrs += " " + col.attr + "=\"" + *d.iso + "\"";
+                        if (!d.warning.empty()) r.notices.push_back(Diagnostic{file, loc(c), d.warning, {}});
+                    } else {
+                        err(loc(c), {"「" + col.header + "」の「" + v + "」は日付として読めません: " + d.error.ja, "'" + v + "' in " + col.header + " is not a date: " + d.error.en},
+                            d.expected.empty() ? Text{col.instruction, col.instruction} : d.expected);
+                        ok = false;
+                    }
                     break;
+                }
                 case ValueKind::yes_no:
                 case ValueKind::code:
                     if (auto code = lookup(col, v)) {
@@ -1102,8 +1164,31 @@ void read_section(const std::string& file, const std::string& origin_file, const
             }
         }
         if (!ok) continue;
+        if (sites && (!pl.subject_id.empty() || !pl.units.empty() || !pl.mode.empty())) {
+            if (pl.subject_id.empty() || pl.units.empty()) {
+                Loc at = pl.subject_id.empty() ? (pl.units_loc.known() ? pl.units_loc : pl.mode_loc) : pl.row;
+                err(at, {"実施科目と実施単位数は組で書きます（この行にはどちらかがありません）", "a placement needs both the subject and its units (this row lacks one)"},
+                    {"実施科目（教育課程の科目名）と実施単位数", "the subject (a name of the curriculum sheet) and its units"});
+                continue;
+            }
+        }
+        if (continuation) {
+            pl.site_id = last_site_id;
+            pl.site = pl.row;
+            out.placements.push_back(std::move(pl));
+            continue;
+        }
         std::string num = std::to_string(++n);
         num.insert(0, num.size() < 3 ? 3 - num.size() : 0, '0');
+        if (sites) {
+            last_site_id = spec.id_prefix + num;
+            last_site_name = value(name_col);
+            if (!pl.subject_id.empty()) {
+                pl.site_id = last_site_id;
+                pl.site = name_col ? loc(*name_col) : pl.row;
+                out.placements.push_back(std::move(pl));
+            }
+        }
         std::string origin = " sheet:cell=\"" + xml_attr(origin_file + ":" + o.row.cell) + "\"";
         if (spec.element.empty()) {  // 校舎・設備: the kind column decides
             if (row_kind == "premises") continue;  // carries only the ownership
@@ -1259,10 +1344,23 @@ ImportResult import_sheet(const std::string& file, std::string_view bytes, const
     std::size_t width = std::max<std::size_t>(3, std::to_string(rows.size()).size());
     std::map<std::string, std::string> subject_ids;
     for (std::size_t k = 0; k < rows.size(); ++k) {
+        std::string n = std::to_string(k + 1);
+        n.insert(0, width - n.size(), '0');
+        subject_ids.emplace(rows[k].name, opt.course_id + "-s" + n);
+    }
+    // The other sheets first: the 臨床実習施設 sheet says where each clinical subject is done (<placement>).
+    std::vector<SectionOut> section_outs;
+    std::map<std::string, std::vector<const SheetPlacement*>> placements;  // subject id -> its placements
+    for (const auto& [spec, g] : section_sheets) {
+        section_outs.emplace_back();
+        read_section(file, origin, g, *spec, subject_ids, result, section_outs.back());
+    }
+    for (const auto& so : section_outs)
+        for (const auto& p : so.placements) placements[p.subject_id].push_back(&p);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
         const auto& r = rows[k];
         std::string n = std::to_string(k + 1);
         n.insert(0, width - n.size(), '0');
-        subject_ids.emplace(r.name, opt.course_id + "-s" + n);
         SubjectOrigin o = r.origin;
         o.xml_line = line;
         result.origins.push_back(o);
@@ -1273,7 +1371,25 @@ ImportResult import_sheet(const std::string& file, std::string_view bytes, const
         s += " sheet:cell=\"" + xml_attr(origin_text(origin, r.origin.row)) + "\"";
         if (!r.years_text.empty()) s += " sheet:years=\"" + r.years_text + "\"";
         if (!r.note.empty()) s += " sheet:note=\"" + xml_attr(r.note) + "\"";
-        put(s + "/>\n");
+        auto pit = placements.find(opt.course_id + "-s" + n);
+        if (pit == placements.end()) {
+            put(s + "/>\n");
+            continue;
+        }
+        put(s + ">\n");
+        for (const SheetPlacement* p : pit->second) {
+            SubjectOrigin po;
+            po.xml_line = line;
+            po.row = p->row;
+            po.units = p->units_loc;
+            po.attrs = {{"site", p->site}, {"units", p->units_loc}};
+            if (!p->mode.empty()) po.attrs.emplace_back("mode", p->mode_loc);
+            result.origins.push_back(po);
+            std::string pl = "      <placement site=\"" + p->site_id + "\" units=\"" + p->units + "\"";
+            if (!p->mode.empty()) pl += " mode=\"" + p->mode + "\"";
+            put(pl + " sheet:cell=\"" + xml_attr(origin_text(origin, p->row)) + "\"/>\n");
+        }
+        put("    </subject>\n");
     }
     // The printed 小計/合計 rows (sheet:summary, schemas/school.xsd), checked by CUR-021.
     for (const auto& sm : reader.summaries_) {
@@ -1299,9 +1415,9 @@ ImportResult import_sheet(const std::string& file, std::string_view bytes, const
         put(s + "/>\n");
     }
     put("  </course>\n");
-    for (const auto& [spec, g] : section_sheets) {
-        SectionOut out;
-        read_section(file, origin, g, *spec, subject_ids, result, out);
+    for (std::size_t si = 0; si < section_sheets.size(); ++si) {
+        const Grid& g = section_sheets[si].second;
+        const SectionOut& out = section_outs[si];
         for (std::size_t k = 0; k < out.lines.size(); ++k) {
             SubjectOrigin o = out.origins[k];
             o.xml_line = line;

@@ -37,6 +37,7 @@ void load_placement(Reader& r, pugi::xml_node n, Subject& subject, std::size_t i
     Element e(r, n, indexed_path(subject.loc.path, "placement", index), {"site", "units", "mode"});
     Placement p;
     p.loc = e.loc();
+    p.loc.cell = sheet_origin(n);
     if (auto s = e.text("site", true)) p.site_id = std::move(*s);
     if (auto u = e.decimal("units", true, max_units)) p.units = *u;
     p.mode = e.code("mode", placement_modes(), false);
