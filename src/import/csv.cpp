@@ -977,6 +977,13 @@ struct SheetPlacement {
     Loc row, site, units_loc, mode_loc;
 };
 
+/// The column of the placement's units in a section's spec.
+std::optional<std::size_t> c_units(const SectionSpec& spec) {
+    for (std::size_t c = 0; c < spec.columns.size(); ++c)
+        if (spec.columns[c].attr == "placement:units") return c;
+    return std::nullopt;
+}
+
 struct SectionOut {
     std::vector<std::string> lines;  ///< XML lines (without indentation of the container)
     std::vector<SubjectOrigin> origins;  ///< xml_line = index into lines + 1 (fixed by the caller)
@@ -1163,14 +1170,17 @@ void read_section(const std::string& file, const std::string& origin_file, const
                     break;
             }
         }
-        if (!ok) continue;
-        if (sites && (!pl.subject_id.empty() || !pl.units.empty() || !pl.mode.empty())) {
-            if (pl.subject_id.empty() || pl.units.empty()) {
-                Loc at = pl.subject_id.empty() ? (pl.units_loc.known() ? pl.units_loc : pl.mode_loc) : pl.row;
-                err(at, {"実施科目と実施単位数は組で書きます（この行にはどちらかがありません）", "a placement needs both the subject and its units (this row lacks one)"},
-                    {"実施科目（教育課程の科目名）と実施単位数", "the subject (a name of the curriculum sheet) and its units"});
-                continue;
-            }
+        if (ok && sites && (!pl.subject_id.empty() || !pl.units.empty() || !pl.mode.empty()) && (pl.subject_id.empty() || pl.units.empty())) {
+            Loc at = pl.subject_id.empty() ? (pl.units_loc.known() ? pl.units_loc : pl.mode_loc) : pl.row;
+            if (auto cu = c_units(spec); cu && !pl.subject_id.empty() && pl.units.empty()) at = loc(*cu);
+            err(at, {"実施科目と実施単位数は組で書きます（この行にはどちらかがありません）", "a placement needs both the subject and its units (this row lacks one)"},
+                {"実施科目（教育課程の科目名）と実施単位数", "the subject (a name of the curriculum sheet) and its units"});
+            ok = false;
+        }
+        if (!ok) {
+            // The rows below that continue this site are read against it (one error per problem; nothing is written).
+            if (sites && !continuation) last_site_id = "?", last_site_name = value(name_col);
+            continue;
         }
         if (continuation) {
             pl.site_id = last_site_id;

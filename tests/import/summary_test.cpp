@@ -7,6 +7,7 @@
 
 #include "engine/engine.hpp"
 #include "import/csv.hpp"
+#include "import/xlsx.hpp"
 #include "report/report.hpp"
 #include "support/helpers.hpp"
 #include "support/rule_cases.hpp"
@@ -252,6 +253,144 @@ TEST(SheetSummary, RuleCaseAtTheBoundary) {
     // A hand-written file prints no subtotals: the rule has nothing to say.
     FileReport plain = check_xml(compliant_hari_kyu());
     for (const auto& o : plain.outcomes) EXPECT_NE(o.rule_id, "CUR-021");
+}
+
+}  // namespace
+}  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+// ---- Issue 11 item 4: one workbook, a sheet per section, one school description ----
+
+std::string workbook(const std::vector<import::SheetOut>& sheets) {
+    std::string error;
+    std::string bytes = import::write_xlsx(sheets, error);
+    EXPECT_EQ(error, "");
+    return bytes;
+}
+
+std::vector<import::SheetOut> clinic_workbook(const std::string& opened1, const std::string& opened2) {
+    return {
+        {"教育課程",
+         {{"令和8年度　教育課程表"},
+          {},
+          {"科目名", "教育内容", "授業方法", "単位数", "時間数"},
+          {"心理学", "科学的思考の基盤・人間と生活", "講義", "2", "30"},
+          {"臨床実習Ⅰ", "臨床実習", "臨床実習", "2", "90"},
+          {"臨床実習Ⅱ", "臨床実習", "臨床実習", "2", "90"}},
+         {},
+         {}},
+        {"臨床実習施設",
+         {{"名称", "種別", "開設年月日", "所在地", "実施科目", "実施単位数", "実施形態"},
+          {"附属治療院", "附属", opened1, "東京都", "臨床実習Ⅰ", "2", "施術"},
+          {"", "", "", "", "臨床実習Ⅱ", "1単位", "施術"},
+          {"協力病院", "医療機関", opened2, "大阪府", "臨床実習Ⅱ", "１", "見学"}},
+         {},
+         {}},
+    };
+}
+
+const char* const hand_written =
+    R"(<?xml version="1.0" encoding="UTF-8"?>
+<school xmlns="urn:ahaki-check:school:1" name="w" type="hari-kyu">
+  <course id="day" schedule="day" years="3">
+    <subject id="a" name="心理学" area="foundations" method="lecture" units="2" hours="30"/>
+    <subject id="b" name="臨床実習Ⅰ" area="clinical-practice" method="clinical" units="2" hours="90">
+      <placement site="s1" units="2" mode="practice"/>
+    </subject>
+    <subject id="c" name="臨床実習Ⅱ" area="clinical-practice" method="clinical" units="2" hours="90">
+      <placement site="s1" units="1" mode="practice"/>
+      <placement site="s2" units="1" mode="observation"/>
+    </subject>
+  </course>
+  <clinical-sites>
+    <site id="s1" name="附属治療院" kind="affiliated" opened="2020-04-01" address="東京都"/>
+    <site id="s2" name="協力病院" kind="medical" opened="2019-05-01" address="大阪府"/>
+  </clinical-sites>
+</school>
+)";
+
+std::vector<std::string> judged(const FileReport& r) {
+    std::vector<std::string> v;
+    for (const auto& o : r.outcomes) {
+        std::string line = o.rule_id + " " + std::to_string(static_cast<int>(o.status));
+        for (const auto& f : o.findings) line += " | " + f.message.en;
+        v.push_back(line);
+    }
+    return v;
+}
+
+TEST(SheetSections, AWorkbookWithPlacementsChecksLikeTheHandWrittenXml) {
+    TempDir d("sections");
+    write(d / "w.xlsx", workbook(clinic_workbook("令和2年4月1日", "R1.5.1")));
+    write(d / "w.xml", hand_written);
+    FileReport sheet = check_file(d / "w.xlsx", standards(), hari_kyu());
+    ASSERT_TRUE(sheet.errors.empty()) << diagnostic_line(sheet.errors.front(), Lang::en);
+    FileReport xml = check_file(d / "w.xml", standards(), RunOptions{});
+    ASSERT_TRUE(xml.errors.empty()) << diagnostic_line(xml.errors.front(), Lang::en);
+    EXPECT_EQ(judged(sheet), judged(xml));
+    // The placements were read: CUR-019 (placement units add up) is checked, not "not checked".
+    bool placements_checked = false;
+    for (const auto& o : sheet.outcomes)
+        if (o.rule_id == "CUR-019") placements_checked = o.status == Status::compliant;
+    EXPECT_TRUE(placements_checked);
+
+    auto imp = import::import_sheet(d / "w.xlsx", read_file(d / "w.xlsx"), [] {
+        import::CsvOptions o;
+        o.name = "w";
+        o.origin_name = "w.xlsx";
+        return o;
+    }());
+    ASSERT_TRUE(imp.errors.empty()) << diagnostic_line(imp.errors.front(), Lang::en);
+    EXPECT_NE(imp.xml.find(R"(<placement site="site001" units="1" mode="practice" sheet:cell="w.xlsx:臨床実習施設!E3"/>)"), std::string::npos) << imp.xml;
+    EXPECT_NE(imp.xml.find(R"(<placement site="site002" units="1" mode="observation" sheet:cell="w.xlsx:臨床実習施設!E4"/>)"), std::string::npos);
+    EXPECT_NE(imp.xml.find(R"(name="協力病院" kind="medical" opened="2019-05-01")"), std::string::npos);
+}
+
+TEST(SheetSections, DatesAsOfficesWriteThem) {
+    const std::pair<const char*, const char*> forms[] = {
+        {"令和2年4月1日", "2020-04-01"}, {"R2.4.1", "2020-04-01"},   {"令和元年5月1日", "2019-05-01"},
+        {"２０２０年４月１日", "2020-04-01"}, {"2020-04-01", "2020-04-01"}, {"2020/4/1", "2020-04-01"},
+        {"平成31年4月30日", "2019-04-30"}, {"Ｒ２．４．１", "2020-04-01"},
+    };
+    for (const auto& [written, iso] : forms) {
+        auto imp = import::import_sheet("w.xlsx", workbook(clinic_workbook(written, "2019-05-01")), [] {
+            import::CsvOptions o;
+            o.name = "w";
+            return o;
+        }());
+        ASSERT_TRUE(imp.errors.empty()) << written << ": " << diagnostic_line(imp.errors.front(), Lang::en);
+        EXPECT_NE(imp.xml.find(std::string("name=\"附属治療院\" kind=\"affiliated\" opened=\"") + iso + "\""), std::string::npos) << written;
+    }
+    // A day that does not exist is an error at its cell; nothing is written.
+    TempDir d("sections");
+    write(d / "bad.xlsx", workbook(clinic_workbook("令和7年2月29日", "2019-05-01")));
+    auto run = run_binary("check --type hari-kyu '" + d / "bad.xlsx" + "'");
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.out.find("bad.xlsx:臨床実習施設!C2: エラー: 「開設年月日」の「令和7年2月29日」は日付として読めません"), std::string::npos) << run.out;
+}
+
+TEST(SheetSections, APlacementNeedsItsSubjectAndUnits) {
+    auto wb = clinic_workbook("令和2年4月1日", "2019-05-01");
+    wb[1].rows[1][5] = "";  // 実施単位数 of the first site
+    auto imp = import::import_sheet("w.xlsx", workbook(wb), [] {
+        import::CsvOptions o;
+        o.name = "w";
+        return o;
+    }());
+    ASSERT_EQ(imp.errors.size(), 1u);
+    EXPECT_EQ(location_prefix("w.xlsx", imp.errors[0].loc), "w.xlsx:臨床実習施設!F2");
+    EXPECT_EQ(imp.errors[0].message.en, "a placement needs both the subject and its units (this row lacks one)");
+    wb = clinic_workbook("令和2年4月1日", "2019-05-01");
+    wb[1].rows[3][4] = "臨床実習Ⅲ";
+    imp = import::import_sheet("w.xlsx", workbook(wb), [] {
+        import::CsvOptions o;
+        o.name = "w";
+        return o;
+    }());
+    ASSERT_EQ(imp.errors.size(), 1u);
+    EXPECT_EQ(location_prefix("w.xlsx", imp.errors[0].loc) + " " + imp.errors[0].message.ja, "w.xlsx:臨床実習施設!E4 実施科目「臨床実習Ⅲ」は教育課程の表にありません");
 }
 
 }  // namespace
