@@ -91,6 +91,8 @@ po::options_description check_options(Lang L) {
         ("jobs,j", po::value<unsigned>()->default_value(0), ja ? "並列数（0: 全コア）" : "parallel jobs (0: all cores)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
          ja ? "1ファイルの上限バイト数" : "largest file accepted, in bytes")
+        ("max-elements", po::value<std::size_t>()->default_value(20000),
+         ja ? "1ファイルの上限要素数（ahaki-check の名前空間の要素）" : "most elements of ahaki-check's namespaces accepted in one file")
         ("color", po::value<std::string>()->default_value("auto"), ja ? "色付け auto|always|never" : "colour auto|always|never");
     return d;
 }
@@ -177,6 +179,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     options.check.complete = vm.count("complete") > 0;
     options.jobs = vm["jobs"].as<unsigned>();
     options.load.limits.max_file_bytes = vm["max-file-size"].as<std::size_t>();
+    options.load.limits.max_elements = vm["max-elements"].as<std::size_t>();
 
     Date today = today_local();
     if (vm.count("today")) {
