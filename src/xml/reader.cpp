@@ -332,8 +332,10 @@ bool Reader::check_markup() {
                 const char quote = t[k];
                 const std::size_t close = t.find(quote, k + 1);
                 if (close == std::string_view::npos) return true;
-                for (std::size_t a = t.find('&', k + 1); a < close; a = t.find('&', a + 1))
-                    if (!reference(a, name)) return false;
+                // Searched inside the value only (a search to the end per attribute is quadratic).
+                const std::string_view value = t.substr(k + 1, close - k - 1);
+                for (std::size_t a = value.find('&'); a != std::string_view::npos; a = value.find('&', a + 1))
+                    if (!reference(k + 1 + a, name)) return false;
                 k = close + 1;
             }
             i = k;
