@@ -374,6 +374,13 @@ bool Reader::check_tree(const pugi::xml_document& doc) {
     std::vector<std::pair<std::string_view, std::string_view>> expanded;
     std::unordered_set<std::string_view> seen;
     auto element_name = [](pugi::xml_node e) { return "<" + shown(e.name()) + ">"; };
+    // near_miss_namespace folds the URI: once per distinct URI, not once per attribute.
+    std::unordered_map<std::string_view, const KnownNamespace*> near_cache;
+    auto near_miss = [&](std::string_view uri) {
+        auto [it, inserted] = near_cache.try_emplace(uri, nullptr);
+        if (inserted) it->second = near_miss_namespace(uri);
+        return it->second;
+    };
     auto near_error = [&](Loc loc, std::string what_ja, std::string what_en, std::string_view uri, const KnownNamespace& k) {
         error(std::move(loc),
               Text{what_ja + " の名前空間 \"" + shown(uri) + "\" は ahaki-check の名前空間 " + std::string(k.uri) +
@@ -463,7 +470,7 @@ bool Reader::check_tree(const pugi::xml_document& doc) {
                       Text{"xmlns:" + shown(prefix) + "=\"…\" で宣言した接頭辞", "a prefix declared with xmlns:" + shown(prefix) + "=\"…\""});
                 return false;
             }
-            if (const KnownNamespace* k = near_miss_namespace(auri)) {
+            if (const KnownNamespace* k = near_miss(auri)) {
                 near_error(at_name(a.name(), e), "属性 " + shown(an), "the attribute '" + shown(an) + "'", auri, *k);
                 return false;
             }
@@ -482,7 +489,7 @@ bool Reader::check_tree(const pugi::xml_document& doc) {
                 return false;
             }
         }
-        if (const KnownNamespace* k = near_miss_namespace(uri)) {
+        if (const KnownNamespace* k = near_miss(uri)) {
             near_error(loc, element_name(e), element_name(e), uri, *k);
             return false;
         }
