@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <span>
 
 #include "import/names.hpp"
@@ -714,6 +715,7 @@ private:
                     ok = false;
                 } else {
                     p.area_value = m->area;
+                    read_as(aloc, atext, std::string(area_label(m->area, opt_.type)));
                     if (p.group && group_of(m->area) != *p.group) {
                         push_error(aloc, {"教育内容「" + atext + "」は" + std::string(group_ja(group_of(m->area))) + "ですが、分野の列は「" + gtext + "」です",
                                           "the area '" + atext + "' belongs to " + std::string(group_ja(group_of(m->area))) + ", but the field column says '" + gtext + "'"},
@@ -723,6 +725,7 @@ private:
                 }
             } else if (auto gr = match_group(atext); gr && *gr == Group::basic) {
                 p.area_value = Area::foundations;  // 基礎分野 has one area
+                read_as(aloc, atext, std::string(area_label(Area::foundations, opt_.type)));
             } else if (gr) {
                 push_error(aloc, {"「" + atext + "」は分野の名前です。教育内容を書いてください", "'" + atext + "' is the name of a field (分野), not of an area: write the area"},
                            areas_expected(*gr));
@@ -826,6 +829,13 @@ private:
         return {"講義、演習、実験、実習、実技、臨床実習 のいずれか", "講義 (lecture), 演習 (seminar), 実験 (experiment), 実習 (practical), 実技 (skills) or 臨床実習 (clinical)"};
     }
 
+    /// A name written otherwise than 別表第一 prints it for the type (基礎鍼灸学, 基礎分野): noted once per spelling.
+    void read_as(const Loc& l, const std::string& written, const std::string& label) {
+        if (normalise_name(written) == normalise_name(label) || !read_as_noted_.insert(written).second) return;
+        notice(l, {"教育内容「" + written + "」は「" + label + "」として読みました（この書き方で最初: この行）",
+                   "the area '" + written + "' was read as " + label + " (first written so: this row)"});
+    }
+
     void filled(Col c, const Loc& l) {
         auto& n = filled_[idx(c)];
         if (n.count++ == 0) n.first = l;
@@ -899,6 +909,7 @@ private:
     Group last_group_ = Group::basic;
     std::size_t since_summary_ = 0;
     bool listed_areas_ = false;
+    std::set<std::string> read_as_noted_;
 };
 
 Grid grid_of_csv(const std::vector<CsvRow>& rows) {
