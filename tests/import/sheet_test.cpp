@@ -241,7 +241,9 @@ TEST(SheetNames, FullWidthDigitsAndYearsSpreadOverYears) {
     auto r = import::import_sheet("y.csv", "科目名,教育内容,授業方法,単位数,時間数,配当年次\n英語,基礎分野,演習,２,６０,１～３年\n"
                                            "心理学,基礎分野,講義,２,３０,1・2\n", opt);
     ASSERT_TRUE(r.errors.empty()) << diagnostic_line(r.errors.front(), Lang::en);
-    EXPECT_EQ(r.notices.size(), 2u);  // one per column, not one per cell
+    ASSERT_EQ(r.notices.size(), 3u);  // one per column, not one per cell; and 基礎分野 read as the area once
+    EXPECT_EQ(r.notices[0].message.ja, "教育内容「基礎分野」は「科学的思考の基盤・人間と生活」として読みました（この書き方で最初: この行）");
+    EXPECT_EQ(location_prefix("y.csv", r.notices[0].loc), "y.csv:2:4");
     EXPECT_NE(r.xml.find("units=\"2\" hours=\"60\" year=\"3\" sheet:cell=\"y.csv:2:1\" sheet:years=\"1-3\""), std::string::npos) << r.xml;
 }
 

@@ -130,6 +130,7 @@ TEST(SheetSummary, AWorkbookFindingAndTheNoticesReachEveryFormat) {
     auto with = [&](const std::string& format) { return run_binary("check --type hari-kyu --format " + format + " '" + f + "'"); };
     const std::string finding = "小計の単位数 5単位 が、その科目 2 行（2〜3行目）の合計 4単位 と合いません";
     const std::string notice = "列「教育内容」の結合セルの値を 1 行に使いました（最初: この行）";
+    const std::string read_as = "教育内容「基礎分野」は「科学的思考の基盤・人間と生活」として読みました（この書き方で最初: この行）";
 
     auto text = with("text");
     EXPECT_EQ(text.exit_code, 1);
@@ -137,7 +138,9 @@ TEST(SheetSummary, AWorkbookFindingAndTheNoticesReachEveryFormat) {
     EXPECT_NE(text.out.find("bad-subtotal.xlsx:教育課程!B3: 注意: " + notice), std::string::npos);
 
     auto json = with("json");
-    EXPECT_NE(json.out.find("\"notices\":[{\"file\":\"" + f + "\",\"line\":3,\"column\":2,\"path\":\"\",\"cell\":\"教育課程!B3\",\"message\":\"" + notice), std::string::npos)
+    EXPECT_NE(json.out.find("\"notices\":[{\"file\":\"" + f + "\",\"line\":2,\"column\":2,\"path\":\"\",\"cell\":\"教育課程!B2\",\"message\":\"" + read_as), std::string::npos)
+        << json.out.substr(0, 2000);
+    EXPECT_NE(json.out.find("{\"file\":\"" + f + "\",\"line\":3,\"column\":2,\"path\":\"\",\"cell\":\"教育課程!B3\",\"message\":\"" + notice), std::string::npos)
         << json.out.substr(0, 2000);
     EXPECT_NE(json.out.find("\"rule\":\"CUR-021\",\"severity\":\"error\",\"message\":\"" + finding), std::string::npos);
     EXPECT_NE(json.out.find("\"cell\":\"教育課程!D4\""), std::string::npos);
@@ -150,7 +153,9 @@ TEST(SheetSummary, AWorkbookFindingAndTheNoticesReachEveryFormat) {
     EXPECT_NE(sarif.out.find("\"id\":\"SHEET\",\"name\":\"SheetReadNotice\""), std::string::npos);
 
     auto junit = with("junit");
-    EXPECT_NE(junit.out.find("<system-out>" + f + ":教育課程!B3: 注意: " + notice + "&#10;</system-out>\n</testsuite>"), std::string::npos)
+    EXPECT_NE(junit.out.find("<system-out>" + f + ":教育課程!B2: 注意: " + read_as + "&#10;" + f + ":教育課程!B3: 注意: " + notice +
+                             "&#10;</system-out>\n</testsuite>"),
+              std::string::npos)
         << junit.out.substr(0, 3000);
     EXPECT_NE(junit.out.find("<failure message=\"" + finding + "\" type=\"error\">"), std::string::npos);
 
@@ -163,8 +168,8 @@ TEST(SheetSummary, AWorkbookFindingAndTheNoticesReachEveryFormat) {
     auto html = run_binary("check --type hari-kyu --format html='" + d / "r.html" + "' '" + f + "'");
     EXPECT_EQ(html.exit_code, 1);
     std::string page = read_file(d / "r.html");
-    EXPECT_NE(page.find("<details class=\"notices\" open><summary>表の読み方の注意（1件）</summary>\n<ul>\n<li class=\"notice\"><span class=\"loc\">" + f +
-                        ":教育課程!B3</span> " + notice + "</li>"),
+    EXPECT_NE(page.find("<details class=\"notices\" open><summary>表の読み方の注意（2件）</summary>\n<ul>\n<li class=\"notice\"><span class=\"loc\">" + f +
+                        ":教育課程!B2</span> " + read_as + "</li>\n<li class=\"notice\"><span class=\"loc\">" + f + ":教育課程!B3</span> " + notice + "</li>"),
               std::string::npos);
     EXPECT_NE(page.find(finding), std::string::npos);
     // The area names of a はりきゅう school, as the ordinance writes them, in the report's tables.
