@@ -198,8 +198,9 @@ std::string diagnostic_html(const Diagnostic& d, Lang L) {
 /// What a sheet's import read generously (filled-down cells, full-width digits, skipped rows, corrected names).
 std::string notices_html(const FileReport& f, Lang L) {
     Tr t{L};
-    std::string s = "<details class=\"notices\" open><summary>" + t("表の読み方の注意", "How the sheet was read") + "（" +
-                    std::to_string(f.notices.size()) + t("件", "") + "）</summary>\n<ul>\n";
+    const std::string n = std::to_string(f.notices.size());
+    std::string s = "<details class=\"notices\" open><summary>" + t("表の読み方の注意（" + n + "件）", "How the sheet was read (" + n + ")") +
+                    "</summary>\n<ul>\n";
     for (const auto& d : f.notices)
         s += "<li class=\"notice\"><span class=\"loc\">" + esc(location_prefix(d.file, d.loc)) + "</span> " + esc(d.message.in(L)) + "</li>\n";
     return s + "</ul></details>\n";
