@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "import/names.hpp"
 #include "rules/format.hpp"
 
 namespace ahaki {
@@ -162,7 +163,7 @@ void diff_courses(const School& a, const School& b, std::vector<DiffItem>& out) 
             const Subject* o = find(*ca, s);
             DiffItem e = item(DiffItem::What::subject, DiffItem::Change::added, cb.id + "/" + s.id, s.name, {}, nullptr, &s.loc);
             if (!o) {
-                e.details.push_back(Text{std::string(info(s.area).ja) + "、" + std::string(info(s.method).ja) + "、" + fmt::num(s.units) + "単位、" + fmt::num(s.hours) + "時間",
+                e.details.push_back(Text{std::string(import::area_label(s.area, b.type)) + "、" + std::string(info(s.method).ja) + "、" + fmt::num(s.units) + "単位、" + fmt::num(s.hours) + "時間",
                                          std::string(info(s.area).en) + ", " + std::string(info(s.method).en) + ", " + fmt::num(s.units) + " units, " + fmt::num(s.hours) + " hours"});
                 out.push_back(std::move(e));
                 continue;
@@ -175,7 +176,7 @@ void diff_courses(const School& a, const School& b, std::vector<DiffItem>& out) 
                 e.details.push_back(Text{"授業方法 " + std::string(info(o->method).ja) + "→" + std::string(info(s.method).ja),
                                          "method " + std::string(info(o->method).en) + " → " + std::string(info(s.method).en)});
             if (o->area != s.area)
-                e.details.push_back(Text{"教育内容 " + std::string(info(o->area).ja) + "→" + std::string(info(s.area).ja),
+                e.details.push_back(Text{"教育内容 " + std::string(import::area_label(o->area, a.type)) + "→" + std::string(import::area_label(s.area, b.type)),
                                          "area " + std::string(info(o->area).en) + " → " + std::string(info(s.area).en)});
             if (o->year != s.year)
                 e.details.push_back(arrow({"配当年次", "year"}, o->year ? std::to_string(*o->year) : "-", s.year ? std::to_string(*s.year) : "-"));

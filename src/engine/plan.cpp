@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "import/names.hpp"
 #include "model/school.hpp"
 #include "rules/finding.hpp"
 #include "rules/format.hpp"
@@ -179,7 +180,8 @@ void plan_course(const School& school, const Course& c, const Standard& st, cons
             }
         if (have >= *t.value) continue;
         Decimal need = *t.value - have;
-        Text why{std::string(a.ja) + " " + fmt::num(have) + "→" + fmt::num(*t.value) + "単位（必要: " + fmt::num(*t.value) +
+        const std::string area_ja(import::area_label(a.value, school.type));  // as 別表第一 names it for the type
+        Text why{area_ja + " " + fmt::num(have) + "→" + fmt::num(*t.value) + "単位（必要: " + fmt::num(*t.value) +
                      "単位以上、" + fmt::cite(t) + "）",
                  std::string(a.en) + " " + fmt::num(have) + " → " + fmt::num(*t.value) + " units (required: at least " +
                      fmt::num(*t.value) + ", " + fmt::cite(t) + ")"};
@@ -192,7 +194,7 @@ void plan_course(const School& school, const Course& c, const Standard& st, cons
         w.units = need;
         auto r = range(w.method);
         w.hours = r ? r->lo.times(need) : Decimal{};
-        w.name = std::string(a.ja) + plan_new_marker;
+        w.name = area_ja + plan_new_marker;
         std::string id = "plan-" + std::string(a.code);
         for (int n = 2; ids.count(id); ++n) id = "plan-" + std::string(a.code) + "-" + std::to_string(n);
         w.id = id;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <span>
 
 #include "import/names.hpp"
@@ -15,6 +16,7 @@
 #include "import/xlsx.hpp"
 #include "model/decimal.hpp"
 #include "model/similar.hpp"
+#include "model/wareki_parse.hpp"
 #include "xml/source.hpp"
 
 namespace ahaki::import {
@@ -465,6 +467,14 @@ struct Parsed {
     SubjectOrigin origin;
 };
 
+/// A 小計/合計 row: what it prints and the subjects (indices into the rows read) it stands for.
+struct SummaryRow {
+    bool total = false;
+    std::string label, scope, units, hours;
+    std::vector<std::size_t> subjects;
+    Loc row, units_loc, hours_loc;
+};
+
 class SheetReader {
 public:
     SheetReader(const std::string& file, const Grid& g, const CsvOptions& opt, ImportResult& result)
@@ -527,6 +537,7 @@ public:
     }
 
     std::vector<Parsed> subjects_;
+    std::vector<SummaryRow> summaries_;
 
 private:
     static std::size_t idx(Col c) { return static_cast<std::size_t>(c); }
@@ -631,7 +642,7 @@ private:
                 // 小計 in the 分野 or 教育内容 column under a group: the group or area of the rows above.
                 if (*kind == Summary::subtotal && c == Col::group && !subjects_.empty()) scope_group = last_group_;
             }
-            summary(i, *kind, label, scope_area, scope_group);
+            summary(i, *kind, label, scope_area, scope_group, c);
             since_summary_ = subjects_.size();
             return;
         }
@@ -704,6 +715,7 @@ private:
                     ok = false;
                 } else {
                     p.area_value = m->area;
+                    read_as(aloc, atext, std::string(area_label(m->area, opt_.type)));
                     if (p.group && group_of(m->area) != *p.group) {
                         push_error(aloc, {"教育内容「" + atext + "」は" + std::string(group_ja(group_of(m->area))) + "ですが、分野の列は「" + gtext + "」です",
                                           "the area '" + atext + "' belongs to " + std::string(group_ja(group_of(m->area))) + ", but the field column says '" + gtext + "'"},
@@ -713,6 +725,7 @@ private:
                 }
             } else if (auto gr = match_group(atext); gr && *gr == Group::basic) {
                 p.area_value = Area::foundations;  // 基礎分野 has one area
+                read_as(aloc, atext, std::string(area_label(Area::foundations, opt_.type)));
             } else if (gr) {
                 push_error(aloc, {"「" + atext + "」は分野の名前です。教育内容を書いてください", "'" + atext + "' is the name of a field (分野), not of an area: write the area"},
                            areas_expected(*gr));
@@ -816,6 +829,13 @@ private:
         return {"講義、演習、実験、実習、実技、臨床実習 のいずれか", "講義 (lecture), 演習 (seminar), 実験 (experiment), 実習 (practical), 実技 (skills) or 臨床実習 (clinical)"};
     }
 
+    /// A name written otherwise than 別表第一 prints it for the type (基礎鍼灸学, 基礎分野): noted once per spelling.
+    void read_as(const Loc& l, const std::string& written, const std::string& label) {
+        if (normalise_name(written) == normalise_name(label) || !read_as_noted_.insert(written).second) return;
+        notice(l, {"教育内容「" + written + "」は「" + label + "」として読みました（この書き方で最初: この行）",
+                   "the area '" + written + "' was read as " + label + " (first written so: this row)"});
+    }
+
     void filled(Col c, const Loc& l) {
         auto& n = filled_[idx(c)];
         if (n.count++ == 0) n.first = l;
@@ -836,41 +856,40 @@ private:
         }
     }
 
-    void summary(std::size_t i, Summary kind, const std::string& label, std::optional<Area> area, std::optional<Group> group) {
+    void summary(std::size_t i, Summary kind, const std::string& label, std::optional<Area> area, std::optional<Group> group, Col label_col) {
         const std::uint32_t line = g_.row_lines[i];
         if (kind == Summary::other) {
             notice(at(line, 1), {"集計の行「" + label + "」は読み飛ばしました", "the summary row '" + label + "' was skipped"});
             return;
         }
-        Decimal su, sh;
+        // The printed figures are checked against their rows by the rule CUR-021 (rules/curriculum/sheet_summary.cpp),
+        // on the direct check and on the imported XML alike: here they are only read and recorded.
+        SummaryRow row;
+        row.total = kind == Summary::total;
+        for (char ch : label)
+            if (static_cast<unsigned char>(ch) >= 0x20 || ch == '\t') row.label += ch;
+        row.scope = area ? std::string(area_label(*area, opt_.type)) : group ? std::string(group_ja(*group)) : std::string();
+        row.row = loc_of(i, label_col);
         std::size_t from = kind == Summary::total || area || group ? 0 : since_summary_;
-        std::size_t n = 0;
         for (std::size_t k = from; k < subjects_.size(); ++k) {
             const auto& s = subjects_[k];
             if (area && s.area_value != *area) continue;
             if (group && group_of(s.area_value) != *group) continue;
-            su += s.units_value;
-            sh += s.hours_value;
-            ++n;
+            row.subjects.push_back(k);
         }
-        std::string what = kind == Summary::total ? "合計" : "小計";
-        std::string what_en = kind == Summary::total ? "total" : "subtotal";
-        std::string scope = area ? std::string(area_label(*area, opt_.type)) : group ? std::string(group_ja(*group)) : std::string();
-        auto check = [&](Col c, const Decimal& sum, std::string_view unit_ja, std::string_view unit_en) {
-            std::string out;
-            std::string v = text(i, c);
-            if (v.empty()) return;
-            auto printed = number(i, c, c == Col::units ? max_units : max_hours, false, out);
-            if (!printed || *printed == sum) return;
-            push_error(loc_of(i, c),
-                       {what + (scope.empty() ? "" : "（" + scope + "）") + "の" + std::string(col_table[idx(c)].ja) + " " + printed->str() + std::string(unit_ja) +
-                            " が、その科目 " + std::to_string(n) + " 行の合計 " + sum.str() + std::string(unit_ja) + " と合いません",
-                        "the printed " + what_en + (scope.empty() ? "" : " (" + scope + ")") + " of " + std::string(col_table[idx(c)].en) + ", " + printed->str() +
-                            ", does not match the sum of its " + std::to_string(n) + " subject rows, " + sum.str() + std::string(unit_en)},
-                       {"科目の行の合計と同じ値（科目の行か" + what + "の行を直してください）", "the sum of the subject rows (correct a subject row or the " + what_en + ")"});
+        // A subject row that failed to read is not in subjects_: its sum is unknown, and the error already stops the import.
+        auto read = [&](Col c, Decimal max, std::string& out, Loc& where) {
+            where = loc_of(i, c);
+            if (text(i, c).empty()) return;
+            number(i, c, max, false, out);
         };
-        check(Col::units, su, "単位", " units");
-        check(Col::hours, sh, "時間", " hours");
+        read(Col::units, max_units, row.units, row.units_loc);
+        read(Col::hours, max_hours, row.hours, row.hours_loc);
+        if (row.units.empty() && row.hours.empty()) {
+            notice(row.row, {"集計の行「" + label + "」に単位数も時間数もないため読み飛ばしました", "the summary row '" + label + "' has neither units nor hours and was skipped"});
+            return;
+        }
+        summaries_.push_back(std::move(row));
     }
 
     struct Count {
@@ -890,6 +909,7 @@ private:
     Group last_group_ = Group::basic;
     std::size_t since_summary_ = 0;
     bool listed_areas_ = false;
+    std::set<std::string> read_as_noted_;
 };
 
 Grid grid_of_csv(const std::vector<CsvRow>& rows) {
@@ -938,34 +958,32 @@ std::string civil(long z) {
     return ymd(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
 }
 
-/// 2020-04-01, 2020/4/1, 2020年4月1日, or an Excel date serial number.
-std::optional<std::string> parse_sheet_date(std::string v, bool number) {
+/// A date as offices write it: ISO or 2020/4/1, 2020年4月1日, 和暦 (令和6年4月1日, R6.4.1, 令和元年5月1日,
+/// full-width digits: the project's 和暦 parser, model/wareki_parse.hpp), or an Excel date serial number.
+struct SheetDate {
+    std::optional<std::string> iso;
+    Text warning;  ///< a 平成 date after the era's end, read as 令和
+    Text error, expected;
+};
+SheetDate parse_sheet_date(std::string v, bool number) {
+    SheetDate out;
     ascii_digits(v);
-    if (number && v.find_first_not_of("0123456789") == std::string::npos && v.size() <= 6) {
+    if (number && !v.empty() && v.find_first_not_of("0123456789") == std::string::npos && v.size() <= 6) {
         long serial = std::stol(v);
-        if (serial < 1 || serial > 2958465) return std::nullopt;
-        return civil(serial - 25569);  // 1970-01-01 is serial 25569 (1900 date system)
-    }
-    int part[3] = {0, 0, 0}, n = 0, digits = 0;
-    for (std::size_t i = 0; i < v.size() && n < 3;) {
-        char c = v[i];
-        if (c >= '0' && c <= '9') {
-            if (part[n] > 100000) return std::nullopt;
-            part[n] = part[n] * 10 + (c - '0');
-            ++digits;
-            ++i;
-            continue;
+        if (serial >= 1 && serial <= 2958465) {
+            out.iso = civil(serial - 25569);  // 1970-01-01 is serial 25569 (1900 date system)
+            return out;
         }
-        if (digits == 0) return std::nullopt;
-        ++n;
-        digits = 0;
-        std::size_t step = (c == '-' || c == '/' || c == '.') ? 1 : (v.compare(i, 3, "年") == 0 || v.compare(i, 3, "月") == 0 || v.compare(i, 3, "日") == 0) ? 3 : 0;
-        if (step == 0) return std::nullopt;
-        i += step;
     }
-    if (digits > 0) ++n;
-    if (n != 3 || part[0] < 1900 || part[1] < 1 || part[1] > 12 || part[2] < 1 || part[2] > 31) return std::nullopt;
-    return ymd(part[0], part[1], part[2]);
+    auto p = wareki_parse::parse(v);
+    if (p.date) {
+        out.iso = p.date->str();
+        if (p.normalised) out.warning = p.warning;
+        return out;
+    }
+    out.error = p.error;
+    out.expected = p.expected;
+    return out;
 }
 
 std::optional<std::string> lookup(const SectionColumn& c, std::string_view text) {
@@ -997,9 +1015,23 @@ std::vector<std::string> split_list(const std::string& v) {
     return out;
 }
 
+/// A placement read from the 臨床実習施設 sheet: a <placement> child of the subject.
+struct SheetPlacement {
+    std::string subject_id, site_id, units, mode;
+    Loc row, site, units_loc, mode_loc;
+};
+
+/// The column of the placement's units in a section's spec.
+std::optional<std::size_t> c_units(const SectionSpec& spec) {
+    for (std::size_t c = 0; c < spec.columns.size(); ++c)
+        if (spec.columns[c].attr == "placement:units") return c;
+    return std::nullopt;
+}
+
 struct SectionOut {
     std::vector<std::string> lines;  ///< XML lines (without indentation of the container)
     std::vector<SubjectOrigin> origins;  ///< xml_line = index into lines + 1 (fixed by the caller)
+    std::vector<SheetPlacement> placements;  ///< 臨床実習施設: which subject is done where
 };
 
 void read_section(const std::string& file, const std::string& origin_file, const Grid& g, const SectionSpec& spec,
@@ -1036,6 +1068,14 @@ void read_section(const std::string& file, const std::string& origin_file, const
     std::string ownership;
     Loc ownership_loc;
     std::size_t n = 0;
+    // 臨床実習施設: the placement columns (a row per subject; a blank or repeated 名称 continues the site above).
+    const bool sites = spec.container == "clinical-sites";
+    std::optional<std::size_t> name_col, subject_col;
+    for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+        if (spec.columns[c].attr == "name") name_col = c;
+        if (spec.columns[c].attr == "placement:subject") subject_col = c;
+    }
+    std::string last_site_id, last_site_name;
     for (std::size_t i = *header + 1; i < g.rows.size(); ++i) {
         const auto& row = g.rows[i];
         if (std::all_of(row.begin(), row.end(), [](const Cell& c) { return trim(c.text).empty(); })) continue;
@@ -1046,13 +1086,53 @@ void read_section(const std::string& file, const std::string& origin_file, const
             if (const Cell* x = cell(c)) return cell_loc(g, x->line, x->column);
             return cell_loc(g, g.row_lines[i], index[c] ? static_cast<std::uint32_t>(*index[c] + 1) : 1);
         };
+        auto value = [&](std::optional<std::size_t> c) { return c && cell(*c) ? std::string(trim(cell(*c)->text)) : std::string(); };
+        const bool continuation = sites && !last_site_id.empty() && !value(subject_col).empty() &&
+                                  (value(name_col).empty() || value(name_col) == last_site_name);
+        SheetPlacement pl;
         SubjectOrigin o;
         o.row = loc(0);
         std::string attrs, children, row_kind;
         bool ok = true;
         for (std::size_t c = 0; c < spec.columns.size(); ++c) {
             const auto& col = spec.columns[c];
+            const bool placement = col.attr.starts_with("placement:");
+            if (continuation && !placement) continue;  // the site is the one above
             std::string v = cell(c) ? std::string(trim(cell(c)->text)) : std::string();
+            if (placement) {
+                if (v.empty()) continue;
+                if (col.attr == "placement:subject") {
+                    pl.row = loc(c);
+                    if (auto it = subject_ids.find(v); it != subject_ids.end()) pl.subject_id = it->second;
+                    else {
+                        err(loc(c), {"実施科目「" + v + "」は教育課程の表にありません", "the subject '" + v + "' is not in the curriculum sheet"},
+                            {"教育課程のシートの科目名", "a subject name of the curriculum sheet"});
+                        ok = false;
+                    }
+                } else if (col.attr == "placement:units") {
+                    pl.units_loc = loc(c);
+                    std::string d = v;
+                    ascii_digits(d);
+                    d = strip_suffix(d, {"単位"});
+                    Text problem;
+                    if (auto num = parse_decimal(d, max_units, problem)) pl.units = num->str();
+                    else {
+                        err(loc(c), {"「" + col.header + "」の「" + v + "」: " + problem.ja, "'" + v + "' in " + col.header + ": " + problem.en},
+                            {col.instruction, col.instruction});
+                        ok = false;
+                    }
+                } else if (auto code = lookup(col, v)) {
+                    pl.mode_loc = loc(c);
+                    pl.mode = *code;
+                } else {
+                    std::string allowed;
+                    for (const auto& a : drop_down_values(col)) allowed.append(allowed.empty() ? "" : "、").append(a);
+                    err(loc(c), {"「" + col.header + "」の「" + v + "」は使えません", "'" + v + "' is not a value of " + col.header},
+                        {allowed + " のいずれか", "one of " + allowed});
+                    ok = false;
+                }
+                continue;
+            }
             if (v.empty()) {
                 if (col.required) {
                     err(loc(c), {"「" + col.header + "」が空です", "the " + col.header + " is empty"}, {col.instruction, col.instruction});
@@ -1082,10 +1162,18 @@ void read_section(const std::string& file, const std::string& origin_file, const
                     else attrs += " " + col.attr + "=\"" + num->str() + "\"";
                     break;
                 }
-                case ValueKind::date:
-                    if (auto d = parse_sheet_date(v, cell(c)->number)) attrs += " " + col.attr + "=\"" + *d + "\"";
-                    else bad("日付ではありません", "not a date");
+                case ValueKind::date: {
+                    SheetDate d = parse_sheet_date(v, cell(c)->number);
+                    if (d.iso) {
+                        attrs += " " + col.attr + "=\"" + *d.iso + "\"";
+                        if (!d.warning.empty()) r.notices.push_back(Diagnostic{file, loc(c), d.warning, {}});
+                    } else {
+                        err(loc(c), {"「" + col.header + "」の「" + v + "」は日付として読めません: " + d.error.ja, "'" + v + "' in " + col.header + " is not a date: " + d.error.en},
+                            d.expected.empty() ? Text{col.instruction, col.instruction} : d.expected);
+                        ok = false;
+                    }
                     break;
+                }
                 case ValueKind::yes_no:
                 case ValueKind::code:
                     if (auto code = lookup(col, v)) {
@@ -1126,9 +1214,35 @@ void read_section(const std::string& file, const std::string& origin_file, const
                     break;
             }
         }
-        if (!ok) continue;
+        if (ok && sites && (!pl.subject_id.empty() || !pl.units.empty() || !pl.mode.empty()) && (pl.subject_id.empty() || pl.units.empty())) {
+            Loc at = pl.subject_id.empty() ? (pl.units_loc.known() ? pl.units_loc : pl.mode_loc) : pl.row;
+            if (auto cu = c_units(spec); cu && !pl.subject_id.empty() && pl.units.empty()) at = loc(*cu);
+            err(at, {"実施科目と実施単位数は組で書きます（この行にはどちらかがありません）", "a placement needs both the subject and its units (this row lacks one)"},
+                {"実施科目（教育課程の科目名）と実施単位数", "the subject (a name of the curriculum sheet) and its units"});
+            ok = false;
+        }
+        if (!ok) {
+            // The rows below that continue this site are read against it (one error per problem; nothing is written).
+            if (sites && !continuation) last_site_id = "?", last_site_name = value(name_col);
+            continue;
+        }
+        if (continuation) {
+            pl.site_id = last_site_id;
+            pl.site = pl.row;
+            out.placements.push_back(std::move(pl));
+            continue;
+        }
         std::string num = std::to_string(++n);
         num.insert(0, num.size() < 3 ? 3 - num.size() : 0, '0');
+        if (sites) {
+            last_site_id = spec.id_prefix + num;
+            last_site_name = value(name_col);
+            if (!pl.subject_id.empty()) {
+                pl.site_id = last_site_id;
+                pl.site = name_col ? loc(*name_col) : pl.row;
+                out.placements.push_back(std::move(pl));
+            }
+        }
         std::string origin = " sheet:cell=\"" + xml_attr(origin_file + ":" + o.row.cell) + "\"";
         if (spec.element.empty()) {  // 校舎・設備: the kind column decides
             if (row_kind == "premises") continue;  // carries only the ownership
@@ -1284,10 +1398,23 @@ ImportResult import_sheet(const std::string& file, std::string_view bytes, const
     std::size_t width = std::max<std::size_t>(3, std::to_string(rows.size()).size());
     std::map<std::string, std::string> subject_ids;
     for (std::size_t k = 0; k < rows.size(); ++k) {
+        std::string n = std::to_string(k + 1);
+        n.insert(0, width - n.size(), '0');
+        subject_ids.emplace(rows[k].name, opt.course_id + "-s" + n);
+    }
+    // The other sheets first: the 臨床実習施設 sheet says where each clinical subject is done (<placement>).
+    std::vector<SectionOut> section_outs;
+    std::map<std::string, std::vector<const SheetPlacement*>> placements;  // subject id -> its placements
+    for (const auto& [spec, g] : section_sheets) {
+        section_outs.emplace_back();
+        read_section(file, origin, g, *spec, subject_ids, result, section_outs.back());
+    }
+    for (const auto& so : section_outs)
+        for (const auto& p : so.placements) placements[p.subject_id].push_back(&p);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
         const auto& r = rows[k];
         std::string n = std::to_string(k + 1);
         n.insert(0, width - n.size(), '0');
-        subject_ids.emplace(r.name, opt.course_id + "-s" + n);
         SubjectOrigin o = r.origin;
         o.xml_line = line;
         result.origins.push_back(o);
@@ -1298,12 +1425,53 @@ ImportResult import_sheet(const std::string& file, std::string_view bytes, const
         s += " sheet:cell=\"" + xml_attr(origin_text(origin, r.origin.row)) + "\"";
         if (!r.years_text.empty()) s += " sheet:years=\"" + r.years_text + "\"";
         if (!r.note.empty()) s += " sheet:note=\"" + xml_attr(r.note) + "\"";
+        auto pit = placements.find(opt.course_id + "-s" + n);
+        if (pit == placements.end()) {
+            put(s + "/>\n");
+            continue;
+        }
+        put(s + ">\n");
+        for (const SheetPlacement* p : pit->second) {
+            SubjectOrigin po;
+            po.xml_line = line;
+            po.row = p->row;
+            po.units = p->units_loc;
+            po.attrs = {{"site", p->site}, {"units", p->units_loc}};
+            if (!p->mode.empty()) po.attrs.emplace_back("mode", p->mode_loc);
+            result.origins.push_back(po);
+            std::string pl = "      <placement site=\"" + p->site_id + "\" units=\"" + p->units + "\"";
+            if (!p->mode.empty()) pl += " mode=\"" + p->mode + "\"";
+            put(pl + " sheet:cell=\"" + xml_attr(origin_text(origin, p->row)) + "\"/>\n");
+        }
+        put("    </subject>\n");
+    }
+    // The printed 小計/合計 rows (sheet:summary, schemas/school.xsd), checked by CUR-021.
+    for (const auto& sm : reader.summaries_) {
+        SubjectOrigin o;
+        o.xml_line = line;
+        o.row = sm.row;
+        o.units = sm.units.empty() ? sm.row : sm.units_loc;
+        o.hours = sm.hours.empty() ? sm.row : sm.hours_loc;
+        o.area = sm.row;
+        result.origins.push_back(o);
+        std::string ids;
+        for (std::size_t k : sm.subjects) {
+            std::string n = std::to_string(k + 1);
+            n.insert(0, width - n.size(), '0');
+            ids += (ids.empty() ? "" : " ") + xml_attr(opt.course_id) + "-s" + n;
+        }
+        std::string s = "    <sheet:summary kind=\"" + std::string(sm.total ? "total" : "subtotal") + "\" label=\"" + xml_attr(sm.label) + "\"";
+        if (!sm.scope.empty()) s += " scope=\"" + xml_attr(sm.scope) + "\"";
+        s += " subjects=\"" + ids + "\"";
+        if (!sm.units.empty()) s += " units=\"" + sm.units + "\" units-cell=\"" + xml_attr(origin_text(origin, sm.units_loc)) + "\"";
+        if (!sm.hours.empty()) s += " hours=\"" + sm.hours + "\" hours-cell=\"" + xml_attr(origin_text(origin, sm.hours_loc)) + "\"";
+        s += " sheet:cell=\"" + xml_attr(origin_text(origin, sm.row)) + "\"";
         put(s + "/>\n");
     }
     put("  </course>\n");
-    for (const auto& [spec, g] : section_sheets) {
-        SectionOut out;
-        read_section(file, origin, g, *spec, subject_ids, result, out);
+    for (std::size_t si = 0; si < section_sheets.size(); ++si) {
+        const Grid& g = section_sheets[si].second;
+        const SectionOut& out = section_outs[si];
         for (std::size_t k = 0; k < out.lines.size(); ++k) {
             SubjectOrigin o = out.origins[k];
             o.xml_line = line;

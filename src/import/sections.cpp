@@ -51,6 +51,24 @@ const std::vector<SectionSpec>& section_specs() {
                 vocab(site_kinds(), {{"附属", "affiliated"}, {"附属施設", "affiliated"}, {"医療機関", "medical"}}), "一覧から選ぶ"),
             col("開設年月日", {"開設日", "opened"}, "opened", ValueKind::date, false, {}, "例: 2020-04-01（施術所は開設から5年以上）"),
             col("所在地", {"住所", "address"}, "address", ValueKind::text, false, {}, "所在地"),
+            col("登録番号", {"開設届出番号", "registration"}, "registration", ValueKind::text, false, {}, "開設届出・登録の番号"),
+            col("学校が設置", {"学校が教育目的で設置", "established-by-school"}, "established-by-school", ValueKind::yes_no, false, yes_no,
+                "附属施設: 教育を目的として設置 ○/×"),
+            col("教員が指導", {"教員が直接指導", "supervised-by-teachers"}, "supervised-by-teachers", ValueKind::yes_no, false, yes_no,
+                "附属施設: 教員が直接指導 ○/×"),
+            col("到達目標", {"到達目標の設定", "attainment-goals"}, "attainment-goals", ValueKind::yes_no, false, yes_no, "到達目標に沿って実習 ○/×"),
+            col("設備の利用", {"施設・設備の利用", "facilities-usable"}, "facilities-usable", ValueKind::yes_no, false, yes_no, "必要な施設・設備を利用できる ○/×"),
+            col("開設者の行政処分", {"行政処分", "opener-sanctioned"}, "opener-sanctioned", ValueKind::yes_no, false, yes_no, "開設者の行政処分歴 ○（あり）/×（なし）"),
+            col("患者の文書同意", {"文書同意", "written-consent"}, "written-consent", ValueKind::yes_no, false, yes_no, "患者から文書で同意 ○/×"),
+            col("療養費請求", {"保険請求", "claims-insurance"}, "claims-insurance", ValueKind::yes_no, false, yes_no, "療養費を請求する施設 ○/×"),
+            // The placements: which subject is done at this site, how many units, and how (a row per subject;
+            // a row with the same 名称 or a blank one adds a subject to the site above).
+            col("実施科目", {"実習科目", "科目", "科目名", "placement-subject"}, "placement:subject", ValueKind::text, false, {},
+                "この施設で行う臨床実習の科目名（1行に1科目。同じ施設の2科目目からは名称を空欄に）"),
+            col("実施単位数", {"単位数", "単位", "placement-units"}, "placement:units", ValueKind::number, false, {}, "この施設で行う単位数"),
+            col("実施形態", {"形態", "実習の内容", "placement-mode"}, "placement:mode", ValueKind::code, false,
+                vocab(placement_modes(), {{"見学", "observation"}, {"見学実習", "observation"}, {"施術", "practice"}, {"施術実習", "practice"}, {"実習", "practice"}}),
+                "一覧から選ぶ（医療機関等は見学実習のみ）"),
         }});
         s.push_back({"校舎・設備", {"校舎設備", "設備", "施設・設備", "premises"}, "premises", "", "room", {
             col("区分", {"kind"}, "", ValueKind::row_kind, true,

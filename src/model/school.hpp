@@ -58,6 +58,18 @@ struct Timetable {
     Loc loc;
 };
 
+/// A 小計/合計 row printed on the sheet a course was imported from (sheet:summary,
+/// schemas/school.xsd): what it prints and which subject rows it sums, so that a
+/// printed figure that does not match its rows is a finding at that row (CUR-021).
+struct SheetSummary {
+    bool total = false;                 ///< 合計 (else 小計)
+    std::string label;                  ///< as printed: 小計, 専門基礎分野 小計, 合計
+    std::string scope;                  ///< what it sums, in the sheet's words (人体の構造と機能, 専門基礎分野); may be empty
+    std::vector<std::string> subjects;  ///< ids of the subject rows it sums
+    std::optional<Decimal> units, hours;
+    Loc loc, units_loc, hours_loc;      ///< the row, and its printed units and hours cells
+};
+
 struct Course {
     std::string id;
     Schedule schedule = Schedule::day;
@@ -69,6 +81,8 @@ struct Course {
     std::vector<Subject> subjects;
     std::optional<Timetable> timetable;
     Loc loc;
+    /// The summary rows of the sheet it was imported from (empty for a hand-written file).
+    std::vector<SheetSummary> sheet_summaries;
 };
 
 struct School {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "import/names.hpp"
 #include "report/escape.hpp"
 
 namespace ahaki {
@@ -124,6 +125,13 @@ std::size_t declared_compliant(const FileReport& f) {
     for (const auto& o : f.outcomes) n += o.basis == Basis::declared && o.status == Status::compliant;
     return n;
 }
+
+std::string area_name(Area a, const std::optional<FacilityType>& type, Lang lang) {
+    if (lang != Lang::ja) return std::string(info(a).en);
+    return type ? std::string(import::area_label(a, *type)) : std::string(info(a).ja);
+}
+
+std::string notice_text(const Diagnostic& n, Lang lang) { return escape::shown(n.message.in(lang), escape::max_message); }
 
 }  // namespace report
 }  // namespace ahaki

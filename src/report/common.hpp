@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the report writers (not part of the public report API).
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +25,10 @@ std::string waiver_notice_line(const WaiverNotice& n, Lang lang);
 std::size_t declared_compliant(const FileReport& f);
 /// The worst unwaived severity among an outcome's findings, if any.
 const Finding* worst_unwaived(const Outcome& o);
+/// An area as the ordinance names it for the file's facility type (基礎はり学・基礎きゆう学 for a
+/// はりきゅう school); the English name, or the generic Japanese one when the type is unknown.
+std::string area_name(Area a, const std::optional<FacilityType>& type, Lang lang);
+/// A sheet's import notice as one line, with its input text made safe for a terminal or log.
+std::string notice_text(const Diagnostic& n, Lang lang);
 
 }  // namespace ahaki::report

@@ -73,6 +73,16 @@ void load_annotations(std::vector<Annotation>& out, const FileReport& f, Lang L)
     }
 }
 
+/// What a sheet's import read generously, as notices (escaped like every annotation).
+void notice_annotations(std::vector<Annotation>& out, const FileReport& f, Lang L) {
+    for (const auto& d : f.notices) {
+        std::string msg = report::notice_text(d, L);
+        if (!d.loc.cell.empty()) msg = shown(d.loc.cell, max_message) + ": " + msg;
+        out.push_back({k_notice, f.path, d.loc, "SHEET", msg,
+                       location_prefix(d.file, d.loc) + ": " + (L == Lang::ja ? "注意: " : "note: ") + report::notice_text(d, L)});
+    }
+}
+
 void waiver_annotations(std::vector<Annotation>& out, const RunReport& run, Lang L) {
     for (const auto& n : run.waiver_notices)
         out.push_back({k_warning, n.waiver_file, n.loc, std::string(waiver_problem_code(n.problem)) + " " + shown(n.waiver_id),
@@ -101,7 +111,10 @@ void finding_annotations(std::vector<Annotation>& out, const FileReport& f, Lang
 std::vector<Annotation> annotations(const RunReport& run, Lang L) {
     std::vector<Annotation> out;
     run_error_annotations(out, run, L);
-    for (const auto& f : run.files) load_annotations(out, f, L);
+    for (const auto& f : run.files) {
+        load_annotations(out, f, L);
+        notice_annotations(out, f, L);
+    }
     waiver_annotations(out, run, L);
     for (const auto& f : run.files) finding_annotations(out, f, L);
     return out;
@@ -340,6 +353,7 @@ public:
         out.totals.add(f);
         std::vector<Annotation> a;
         load_annotations(a, f, lang_);
+        notice_annotations(a, f, lang_);
         for (const auto& x : a) put_record(out.bytes, x.kind, summary_ ? md_row(x) : command_line(x), x.plain + "\n");
         a.clear();
         finding_annotations(a, f, lang_);

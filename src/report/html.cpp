@@ -195,6 +195,17 @@ std::string diagnostic_html(const Diagnostic& d, Lang L) {
     return s + "</div>\n";
 }
 
+/// What a sheet's import read generously (filled-down cells, full-width digits, skipped rows, corrected names).
+std::string notices_html(const FileReport& f, Lang L) {
+    Tr t{L};
+    const std::string n = std::to_string(f.notices.size());
+    std::string s = "<details class=\"notices\" open><summary>" + t("表の読み方の注意（" + n + "件）", "How the sheet was read (" + n + ")") +
+                    "</summary>\n<ul>\n";
+    for (const auto& d : f.notices)
+        s += "<li class=\"notice\"><span class=\"loc\">" + esc(location_prefix(d.file, d.loc)) + "</span> " + esc(d.message.in(L)) + "</li>\n";
+    return s + "</ul></details>\n";
+}
+
 std::string finding_html(const Finding& f, Lang L) {
     Tr t{L};
     bool waived = f.waiver_reason.has_value();
@@ -249,7 +260,7 @@ std::string school_line(const FileReport& f, Lang L) {
 
 /// Horizontal bars: units per area against the minimum, then the total hours
 /// against the minimum hours. Pure SVG, sized by viewBox so it scales to the page.
-std::string chart_svg(const CourseSummary& c, Lang L) {
+std::string chart_svg(const CourseSummary& c, Lang L, const std::optional<FacilityType>& type = std::nullopt) {
     Tr t{L};
     const int label_w = L == Lang::ja ? 215 : 200, bar_w = 380, value_w = 95, row_h = 18, top = 22;
     const int width = label_w + bar_w + value_w;
@@ -276,12 +287,11 @@ std::string chart_svg(const CourseSummary& c, Lang L) {
          std::to_string(label_w) + "\" y2=\"" + std::to_string(top + rows * row_h) + "\"/>\n";
     int y = top;
     for (const auto& r : c.areas) {
-        const auto& ai = info(r.area);
         bool short_of = r.min_units && r.units < *r.min_units;
         int x_end = x_of(r.units, scale_max);
         const char* fill = !r.min_units ? "#8a8f98" : short_of ? "#b3261e" : "#2e7d4f";
         s += "<text x=\"" + std::to_string(label_w - 6) + "\" y=\"" + std::to_string(y + 12) + "\" text-anchor=\"end\">" +
-             esc(L == Lang::ja ? ai.ja : ai.en) + "</text>\n";
+             esc(report::area_name(r.area, type, L)) + "</text>\n";
         s += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
              std::to_string(x_end - label_w) + "\" height=\"" + std::to_string(row_h - 6) + "\" fill=\"" + fill + "\"/>\n";
         if (short_of) {  // the missing units, outlined, so the gap shows even in black and white
@@ -340,7 +350,7 @@ std::string chart_svg(const CourseSummary& c, Lang L) {
     return s + "</svg>\n";
 }
 
-std::string course_html(const CourseSummary& c, Lang L) {
+std::string course_html(const CourseSummary& c, Lang L, const std::optional<FacilityType>& type = std::nullopt) {
     Tr t{L};
     std::string s = "<div class=\"course\"><h3>" +
                     (L == Lang::ja ? "課程 " + esc(c.id) + "（" + esc(info(c.schedule).ja) + "、修業年限 " + std::to_string(c.years) +
@@ -353,9 +363,8 @@ std::string course_html(const CourseSummary& c, Lang L) {
          "</th><th class=\"num\">" + t("必要単位数", "minimum units") + "</th><th class=\"num\">" + t("時間数", "hours") +
          "</th><th class=\"num\">" + t("不足", "shortfall") + "</th></tr></thead>\n<tbody>\n";
     for (const auto& r : c.areas) {
-        const auto& ai = info(r.area);
         bool short_of = r.min_units && r.units < *r.min_units;
-        s += "<tr><td>" + esc(L == Lang::ja ? ai.ja : ai.en) + "</td><td class=\"num\">" + fmt::num(r.units) + "</td><td class=\"num\">" +
+        s += "<tr><td>" + esc(report::area_name(r.area, type, L)) + "</td><td class=\"num\">" + fmt::num(r.units) + "</td><td class=\"num\">" +
              (r.min_units ? fmt::num(*r.min_units) : std::string("?")) + "</td><td class=\"num\">" + fmt::num(r.hours) + "</td>" +
              (short_of ? "<td class=\"num short\">" + fmt::num(*r.min_units - r.units) + "</td>" : "<td class=\"num\">–</td>") +
              "</tr>\n";
@@ -371,7 +380,7 @@ std::string course_html(const CourseSummary& c, Lang L) {
          (hshort ? "<td class=\"num short\">" + fmt::num(*c.min_total_hours - c.total_hours) + t("時間", " h") + "</td>"
                  : "<td class=\"num\">–</td>") +
          "</tr>\n</tbody></table>\n";
-    s += chart_svg(c, L);
+    s += chart_svg(c, L, type);
     return s + "</div>\n";
 }
 
@@ -413,7 +422,7 @@ std::string plan_html(const FileReport& f, Lang L) {
                  t("変更", "change") + "</th><th>" + t("理由", "because") + "</th><th>" + t("規則", "rule") + "</th></tr></thead>\n<tbody>\n";
         }
         s += std::string("<tr") + (p.kind == PlanStep::Kind::by_hand ? " class=\"by-hand\"" : "") + "><td class=\"num\">" +
-             std::to_string(++n) + "</td><td>" + esc(report::plan_step_text(p, L)) + "</td><td>" + esc(p.why.in(L)) +
+             std::to_string(++n) + "</td><td>" + esc(report::plan_step_text(p, L, f.type)) + "</td><td>" + esc(p.why.in(L)) +
              "</td><td class=\"nw\">" + esc(p.rule_ids) + "</td></tr>\n";
     }
     return s + "</tbody></table></section>\n";
@@ -431,7 +440,7 @@ std::string curriculum_table_html(const FileReport& f, const CourseSummary& cs, 
                     (L == Lang::ja ? std::to_string(cs.subject_count) + "科目、基準 " + esc(cs.standard_id)
                                    : std::to_string(cs.subject_count) + " subjects, standard " + esc(cs.standard_id)) +
                     "</h4>\n";
-    if (!course) return s + course_html(cs, L) + "</div>\n";
+    if (!course) return s + course_html(cs, L, f.type) + "</div>\n";
     const int years = std::max(cs.years, 1);
     s += "<table class=\"sheet\"><thead><tr><th>" + t("教育内容", "area") + "</th><th>" + t("授業科目", "subject") + "</th><th>" +
          t("方法", "method") + "</th><th class=\"num\">" + t("単位数", "units") + "</th><th class=\"num\">" + t("時間数", "hours") + "</th>";
@@ -441,8 +450,7 @@ std::string curriculum_table_html(const FileReport& f, const CourseSummary& cs, 
         std::vector<const Subject*> subs;
         for (const auto& sub : course->subjects)
             if (sub.area == row.area) subs.push_back(&sub);
-        const auto& ai = info(row.area);
-        const std::string area = esc(L == Lang::ja ? ai.ja : ai.en);
+        const std::string area = esc(report::area_name(row.area, f.type, L));
         bool first = true;
         for (const auto* sub : subs) {
             s += "<tr>";
@@ -497,7 +505,7 @@ std::string school_curriculum_section(const FileReport& f, const HtmlOptions& o)
     std::string s = "<section class=\"curriculum\"><h3>" + t("教育課程表（別表第一）", "Curriculum (別表第一)") + "</h3>\n";
     for (const auto& c : f.courses) {
         s += curriculum_table_html(f, c, o.lang);
-        if (o.full) s += chart_svg(c, o.lang);
+        if (o.full) s += chart_svg(c, o.lang, f.type);
     }
     return s + "</section>\n";
 }
@@ -612,6 +620,7 @@ std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, s
     s += "<div class=\"verdict " + std::string(verdict_class(v)) + "\"><span class=\"word\">" + esc(verdict_text(v).in(L)) +
          "</span><span class=\"counts\">" + (f.errors.empty() ? counts_text(f, L) : esc(t("この文書は確認できませんでした。下の入力エラーを直してください。", "This document could not be checked; fix the input errors below."))) +
          "</span></div>\n";
+    if (!f.notices.empty()) s += notices_html(f, L);
     if (!f.errors.empty()) {
         s += "<h3>" + t("入力エラー", "Input errors") + "</h3>\n";
         for (const auto& d : f.errors) s += diagnostic_html(d, L);

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "engine/waivers.hpp"
+#include "report/common.hpp"
 #include "report/escape.hpp"
 #include "report/json_escape.hpp"
 #include "report/json_parts.hpp"
@@ -263,6 +264,13 @@ void file(std::string& out, const FileReport& f, Lang L) {
         diagnostic_json(w, f.errors[i], L);
     }
     w.c(']');
+    // What a sheet's import read generously (filled-down cells, full-width digits, skipped rows): notes, not errors.
+    w.next("notices").c('[');
+    for (std::size_t i = 0; i < f.notices.size(); ++i) {
+        if (i) w.c(',');
+        diagnostic_json(w, f.notices[i], L);
+    }
+    w.c(']');
 
     // Requirements first (each with the indices of its findings), then the findings.
     w.next("requirements").c('[');
@@ -343,7 +351,7 @@ void file(std::string& out, const FileReport& f, Lang L) {
             const AreaRow& r = cs.areas[i];
             if (i) w.c(',');
             w.c('{').key("area").str(info(r.area).code);
-            w.next("name").str(L == Lang::ja ? info(r.area).ja : info(r.area).en);
+            w.next("name").str(report::area_name(r.area, f.type, L));
             w.next("units").number(r.units);
             w.next("hours").number(r.hours);
             w.next("min_units").opt_number(r.min_units);

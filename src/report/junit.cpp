@@ -137,7 +137,16 @@ std::string file_suite(const FileReport& f, const WriteContext& c, Counts& n) {
     if (!f.standard_id.empty()) props.emplace_back("standard", f.standard_id);
     if (f.type) props.emplace_back("facility-type", std::string(info(*f.type).code));
     count(n, cases);
-    return suite_xml(f.path, cases, props);
+    std::string suite = suite_xml(f.path, cases, props);
+    if (!f.notices.empty()) {
+        // What a sheet's import read generously, as the suite's output (not a test case: nothing failed).
+        std::string lines;
+        for (const auto& d : f.notices)
+            lines += location_prefix(d.file, d.loc) + ": " + (ja ? "注意: " : "note: ") + report::notice_text(d, L) + "\n";
+        auto end = suite.rfind("</testsuite>");
+        if (end != std::string::npos) suite.insert(end, "    <system-out>" + xml_escape(lines) + "</system-out>\n");
+    }
+    return suite;
 }
 
 std::string run_suites(const RunReport& run, const WriteContext& c, Counts& n) {

@@ -1,5 +1,7 @@
 #include "report/plan_render.hpp"
 
+#include "report/common.hpp"
+
 #include "rules/format.hpp"
 
 namespace ahaki::report {
@@ -30,9 +32,9 @@ std::string hours_range(const PlanStep& p, Lang L) {
 
 }  // namespace
 
-std::string plan_step_text(const PlanStep& p, Lang L) {
+std::string plan_step_text(const PlanStep& p, Lang L, const std::optional<FacilityType>& type) {
     const bool ja = L == Lang::ja;
-    const std::string area = ja ? std::string(info(p.area).ja) : std::string(info(p.area).en);
+    const std::string area = area_name(p.area, type, L);
     const std::string method = ja ? std::string(info(p.method_to).ja) : std::string(info(p.method_to).en);
     switch (p.kind) {
         case PlanStep::Kind::change_subject: {
@@ -108,7 +110,7 @@ boost::json::array plan_json(const FileReport& f, Lang L) {
             if (b == std::string::npos) b = p.rule_ids.size();
             o["rules"].as_array().push_back(json::string(p.rule_ids.substr(a, b - a)));
         }
-        o["text"] = plan_step_text(p, L);
+        o["text"] = plan_step_text(p, L, f.type);
         o["why"] = p.why.in(L);
         if (p.kind == PlanStep::Kind::change_subject || p.kind == PlanStep::Kind::add_subject) {
             o["subject"] = p.subject_id;
@@ -146,7 +148,7 @@ std::string plan_text(const FileReport& f, Lang L) {
             s += ja ? "  修正案（課程 " + course + "）: " + plan_totals_text(f, course, L) + "\n"
                     : "  fix plan (course " + course + "): " + plan_totals_text(f, course, L) + "\n";
         }
-        s += "    " + std::to_string(++n) + ". " + plan_step_text(p, L) + "\n";
+        s += "    " + std::to_string(++n) + ". " + plan_step_text(p, L, f.type) + "\n";
         s += "       " + std::string(ja ? "理由: " : "because: ") + p.why.in(L) + " [" + p.rule_ids + "]\n";
     }
     return s;

@@ -29,6 +29,7 @@ namespace {
 
 constexpr const char* information_uri = "https://ahaki-check.invalid/";
 constexpr std::string_view load_rule_id = "LOAD";
+constexpr std::string_view notice_rule_id = "SHEET";  // a sheet's import notices (level "note")
 
 std::string sentence(std::string s, Lang L) {
     // SARIF viewers expect messages to be sentences.
@@ -156,6 +157,23 @@ json::object load_rule_json(Lang L) {
                         {"properties", {{"citation", ja ? "—（入力の形式）" : "— (input format)"}, {"section", "input"}}}};
 }
 
+/// The descriptor of a sheet's import notices (filled-down cells, full-width digits, skipped rows, corrected names).
+json::object notice_rule_json(Lang L) {
+    Text title{"表の読み方の注意", "How the sheet was read"};
+    Text expl{"表（.xlsx / .csv）を読むときに補ったこと（結合セル・空欄の値を上の行から使った、全角数字を半角として読んだ、集計の行を読み飛ばした、"
+              "名前を読み替えた）です。指摘ではありませんが、読み方が表の意図どおりか確かめてください。",
+              "What was supplied while reading a sheet (.xlsx / .csv): merged or blank cells filled from the row above, full-width "
+              "digits read as ASCII, summary rows skipped, names read as another spelling. Not a finding, but check the sheet "
+              "was read as meant."};
+    return json::object{{"id", notice_rule_id},
+                        {"name", "SheetReadNotice"},
+                        {"shortDescription", message(title.in(L), L)},
+                        {"fullDescription", message(expl.in(L), L)},
+                        {"help", {{"text", expl.in(L)}, {"markdown", expl.in(L)}}},
+                        {"defaultConfiguration", {{"level", "note"}}},
+                        {"properties", {{"citation", L == Lang::ja ? "—（入力の形式）" : "— (input format)"}, {"section", "input"}}}};
+}
+
 /// GitHub code scanning requires fullDescription and help on every descriptor, notifications too (GH2012).
 json::object notification_descriptor(std::string_view id, std::string_view name, const Text& title, const Text& explanation,
                                      std::string_view level, Lang L) {
@@ -178,6 +196,7 @@ struct Rules {
     json::array rules;
     std::map<std::string, std::size_t, std::less<>> index;
     std::size_t load_index = 0;
+    std::size_t notice_index = 0;  ///< SHEET: what a sheet's import read generously
     explicit Rules(Lang L) {
         for (const auto& r : all_rules()) {
             index.emplace(std::string(r.id), rules.size());
@@ -185,6 +204,8 @@ struct Rules {
         }
         load_index = rules.size();
         rules.push_back(load_rule_json(L));
+        notice_index = rules.size();
+        rules.push_back(notice_rule_json(L));
     }
 };
 
@@ -208,6 +229,13 @@ json::object file_parts(const FileReport& f, std::size_t fi, const RunReport& ru
                        {"locations", json::array{location(uri, fi, d.loc)}}};
         results.push_back(std::move(r));
     }
+    for (const auto& d : f.notices)
+        results.push_back(json::object{{"ruleId", notice_rule_id},
+                                       {"ruleIndex", rules.notice_index},
+                                       {"kind", "informational"},
+                                       {"level", "note"},
+                                       {"message", message(d.message.in(L), L)},
+                                       {"locations", json::array{location(uri, fi, d.loc)}}});
     for (const auto& o : f.outcomes)
         for (const auto& fd : o.findings) {
             json::object r{{"ruleId", fd.rule_id}};

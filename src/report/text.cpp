@@ -116,7 +116,7 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
         out += head + "\n";
         for (const auto& d : f.errors) out += diagnostic_line(d, L) + "\n";
         for (const auto& n : f.notices)  // a sheet read generously: filled-down cells, full-width digits, skipped rows
-            out += location_prefix(n.file, n.loc) + ": " + (ja ? "注意: " : "note: ") + n.message.in(L) + "\n";
+            out += location_prefix(n.file, n.loc) + ": " + (ja ? "注意: " : "note: ") + report::notice_text(n, L) + "\n";
         for (const auto& o : f.outcomes)
             for (const auto& fi : o.findings) {
                 std::string sev = severity_text(fi.severity).in(L);
@@ -138,16 +138,15 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
                 // The area column as wide as its longest name (English names run longer than 36 columns).
                 std::size_t area_w = 36;
                 for (const auto& a : areas()) {
-                    std::string n(ja ? a.ja : a.en);
+                    std::string n = report::area_name(a.value, f.type, L);
                     std::size_t w = pad(n, 1000).size() - n.size();  // 1000 - display width
                     area_w = std::max(area_w, 1000 - w + 2);
                 }
                 out += "    " + pad(ja ? "教育内容" : "area", area_w) + rpad_num(ja ? "単位" : "units", 8) +
                        rpad_num(ja ? "必要" : "min", 8) + rpad_num(ja ? "時間" : "hours", 9) + "\n";
                 for (const auto& row : c.areas) {
-                    const auto& ai = info(row.area);
                     bool short_of = row.min_units && row.units < *row.min_units;
-                    std::string line = "    " + pad(std::string(ja ? ai.ja : ai.en), area_w) + rpad_num(fmt::num(row.units), 8) +
+                    std::string line = "    " + pad(report::area_name(row.area, f.type, L), area_w) + rpad_num(fmt::num(row.units), 8) +
                                        rpad_num(row.min_units ? fmt::num(*row.min_units) : "?", 8) +
                                        rpad_num(fmt::num(row.hours), 9);
                     if (short_of) line += "  " + st("1;31", ja ? "不足 " + fmt::num(*row.min_units - row.units)

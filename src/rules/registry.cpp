@@ -262,6 +262,16 @@ const Rule rule_table[] = {
      {"教育内容が臨床実習の科目は、授業方法を臨床実習（method=\"clinical\"）として1単位45時間で構成する必要があります。",
       "A subject counted toward clinical practice must use the clinical method (45 hours per unit)."},
      check_clinical_method},
+    {"CUR-021", Severity::error, Section::curriculum, "指導要領 5(3)",
+     {"表の小計・合計と科目の行", "Printed subtotals and totals against their rows"},
+     {"表（.xlsx / .csv）から読んだ課程で、表に印字された小計・合計の行（sheet:summary）の単位数・時間数が、その行がまとめる科目の行の合計と"
+      "一致することを確認します。学則の教育課程の表は教育内容ごとの単位数・時間数を示すものなので、合わない小計はどちらかの誤りです。"
+      "小計はその分野・教育内容の科目（名前のない「小計」は前の小計の後の科目）、合計はすべての科目をまとめます。手で書いた XML には小計がないため対象外です。",
+      "For a course read from a sheet (.xlsx / .csv), checks that each printed 小計 (subtotal) or 合計 (total) row (sheet:summary) "
+      "equals the units and hours of the subject rows it stands for. The school rules state the units and hours per area, so a "
+      "subtotal that does not add up means one of the two is wrong. A subtotal sums the subjects of its field or area (a bare 小計: "
+      "those since the previous subtotal), a total all subjects. A hand-written XML file prints no subtotals and is not concerned."},
+     check_sheet_summaries},
     {"EQP-001", Severity::error, Section::equipment, "指導要領 10(7)",
      {"別表の器械器具・標本・模型・図書", "Equipment, specimens, models and books of 別表"},
      {"備品目録（equipment/item）を基準データの備品リスト（list key=\"equipment\"）と品目コードで照合し、数量が最低数以上であることを確認します。"

@@ -37,6 +37,7 @@ void load_placement(Reader& r, pugi::xml_node n, Subject& subject, std::size_t i
     Element e(r, n, indexed_path(subject.loc.path, "placement", index), {"site", "units", "mode"});
     Placement p;
     p.loc = e.loc();
+    p.loc.cell = sheet_origin(n);
     if (auto s = e.text("site", true)) p.site_id = std::move(*s);
     if (auto u = e.decimal("units", true, max_units)) p.units = *u;
     p.mode = e.code("mode", placement_modes(), false);
@@ -62,6 +63,49 @@ void load_subject(Reader& r, pugi::xml_node n, Course& course, LoadState& st, st
     std::size_t placements = 0;
     e.children({"placement"}, [&](std::string_view, pugi::xml_node c) { load_placement(r, c, s, ++placements); });
     course.subjects.push_back(std::move(s));
+}
+
+/// <sheet:summary> (schemas/school.xsd): a 小計/合計 row of the sheet the course was imported from.
+void load_sheet_summary(Reader& r, pugi::xml_node n, Course& course, std::size_t index) {
+    Element e(r, n, indexed_path(course.loc.path, "sheet:summary", index),
+              {"kind", "label", "scope", "subjects", "units", "hours", "units-cell", "hours-cell"});
+    SheetSummary s;
+    s.loc = e.loc();
+    s.loc.cell = sheet_origin(n);
+    if (auto k = e.text("kind", true)) {
+        if (*k == "total") s.total = true;
+        else if (*k != "subtotal")
+            e.bad_value("kind", Text{"kind は subtotal か total です", "kind is subtotal or total"}, Text{"subtotal、total", "subtotal or total"});
+    }
+    if (auto v = e.text("label", false)) s.label = std::move(*v);
+    if (auto v = e.text("scope", false)) s.scope = std::move(*v);
+    if (auto v = e.text("subjects", false)) {
+        std::string_view list = *v;
+        while (!list.empty()) {
+            auto sp = list.find(' ');
+            std::string_view id = list.substr(0, sp);
+            if (!id.empty()) s.subjects.emplace_back(id);
+            if (sp == std::string_view::npos) break;
+            list.remove_prefix(sp + 1);
+        }
+    }
+    s.units = e.decimal("units", false, max_units);
+    s.hours = e.decimal("hours", false, max_hours);
+    auto cell_of = [&](std::string_view attr, Loc& out) {
+        out = e.at(attr);
+        if (!out.known()) out = s.loc;
+        out.path = s.loc.path + "/@" + std::string(attr);
+        if (auto v = e.text(std::string(attr) + "-cell", false)) {
+            std::string c;
+            for (char ch : std::string_view(*v).substr(0, 512))
+                if (static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7F) c += ch;
+            out.cell = std::move(c);
+        }
+    };
+    cell_of("units", s.units_loc);
+    cell_of("hours", s.hours_loc);
+    e.children({}, [](std::string_view, pugi::xml_node) {});
+    course.sheet_summaries.push_back(std::move(s));
 }
 
 void load_session(Reader& r, pugi::xml_node n, Timetable& t, std::size_t index) {
@@ -153,6 +197,12 @@ void load_course(Reader& r, pugi::xml_node n, School& school, LoadState& st) {
             load_timetable(r, child, c);
         }
     });
+    // The summary rows `import` records in the sheet namespace (other tools' annotations stay skipped).
+    std::size_t summaries = 0;
+    for (pugi::xml_node child = n.first_child(); child && !r.full(); child = child.next_sibling())
+        if (child.type() == pugi::node_element && Reader::local_name(child) == "summary" &&
+            r.ns_of(child) == std::string_view("urn:ahaki-check:sheet:1"))
+            load_sheet_summary(r, child, c, ++summaries);
     school.courses.push_back(std::move(c));
 }
 

@@ -36,7 +36,7 @@ TEST(Sarif, DeclaresEveryRuleWithHelpCitationAndLevel) {
     EXPECT_EQ(driver.at("name").as_string(), "ahaki-check");
     EXPECT_EQ(driver.at("version").as_string(), tool_version);
     const auto& rules = driver.at("rules").as_array();
-    ASSERT_EQ(rules.size(), all_rules().size() + 1);  // + LOAD
+    ASSERT_EQ(rules.size(), all_rules().size() + 2);  // + LOAD, SHEET (a sheet's import notices)
     for (std::size_t i = 0; i < all_rules().size(); ++i) {
         const auto& r = rules[i].as_object();
         const Rule& rule = all_rules()[i];
@@ -53,7 +53,9 @@ TEST(Sarif, DeclaresEveryRuleWithHelpCitationAndLevel) {
         std::string_view level = rule.severity == Severity::error ? "error" : rule.severity == Severity::warning ? "warning" : "note";
         EXPECT_EQ(r.at("defaultConfiguration").at("level").as_string(), level);
     }
-    EXPECT_EQ(rules.back().at("id").as_string(), "LOAD");
+    EXPECT_EQ(rules[all_rules().size()].at("id").as_string(), "LOAD");
+    EXPECT_EQ(rules.back().at("id").as_string(), "SHEET");
+    EXPECT_EQ(rules.back().at("defaultConfiguration").at("level").as_string(), "note");
 }
 
 TEST(Sarif, ErrorResultHasPhysicalAndLogicalLocation) {

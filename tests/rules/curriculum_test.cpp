@@ -328,6 +328,7 @@ TEST(Verdict, CompliantCurriculumIsPartiallyCheckedAndRulesAreAllEvaluated) {
     }
     for (const auto& rule : all_rules()) {
         if (rule.id == "CUR-007" || rule.id == "CUR-010" || rule.id == "CUR-011") continue;  // not applicable to a day course
+        if (rule.id == "CUR-021") continue;  // printed subtotals: only a file imported from a sheet has them
         if (rule.id.substr(0, 3) != "CUR") continue;
         EXPECT_FALSE(outcomes_of(r, rule.id).empty()) << rule.id;
     }

@@ -184,7 +184,7 @@ const std::vector<Case>& cases() {
          Severity::review},
         {"rules_curriculum_match", "SRL-003", HK, {}, ""},
         {"rules_units_differ", "SRL-003", HK, {{"<area-rule area=\"foundations\" units=\"15\"", "<area-rule area=\"foundations\" units=\"14\""}},
-         "学則（第5条）と記載された内容が違います: 課程「day」の基礎分野の単位数 学則 14、記載 15（指導要領 5(3)）"},
+         "学則（第5条）と記載された内容が違います: 課程「day」の科学的思考の基盤・人間と生活の単位数 学則 14、記載 15（指導要領 5(3)）"},
         {"rules_hours_differ", "SRL-003", HK, {{"units=\"5\" hours=\"225\"/>", "units=\"5\" hours=\"270\"/>"}},
          "学則（第5条）と記載された内容が違います: 課程「day」の臨床実習の時間数 学則 270、記載 225（指導要領 5(3)）"},
         {"rules_schedule_differs", "SRL-003", HK, {{"<course-rule course=\"day\" schedule=\"day\"", "<course-rule course=\"day\" schedule=\"night\""}},

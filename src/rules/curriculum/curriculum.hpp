@@ -23,6 +23,7 @@ void check_duplicate_names(const RuleContext&, Emitter&);    // CUR-017
 void check_subject_year(const RuleContext&, Emitter&);       // CUR-018
 void check_placement_sum(const RuleContext&, Emitter&);      // CUR-019
 void check_clinical_method(const RuleContext&, Emitter&);    // CUR-020
+void check_sheet_summaries(const RuleContext&, Emitter&);    // CUR-021
 
 /// Course label for messages: 「課程 day（昼間課程）」.
 Text course_label(const Course& c);

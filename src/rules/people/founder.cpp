@@ -1,6 +1,7 @@
 // The founder (指導要領 §4) and the items the school rules must state (§5).
 #include <string>
 
+#include "import/names.hpp"
 #include "rules/format.hpp"
 #include "rules/people/people.hpp"
 
@@ -93,7 +94,7 @@ std::vector<Mismatch> curriculum_mismatches(const School& school, const SchoolRu
                     units += s.units;
                     hours += s.hours;
                 }
-            std::string an(info(ar.area).ja), an_en(info(ar.area).en);
+            std::string an(import::area_label(ar.area, school.type)), an_en(info(ar.area).en);
             if (ar.units && *ar.units != units)
                 add_mismatch(out, {"課程" + cid + "の" + an + "の単位数", "course \"" + c.id + "\", units of " + an_en},
                              same(fmt::num(*ar.units)), same(fmt::num(units)), ar.loc);
@@ -104,7 +105,7 @@ std::vector<Mismatch> curriculum_mismatches(const School& school, const SchoolRu
         for (const auto& s : c.subjects)
             if (!area_stated[static_cast<std::size_t>(s.area)]) {
                 area_stated[static_cast<std::size_t>(s.area)] = true;
-                add_mismatch(out, {"課程" + cid + "の" + std::string(info(s.area).ja) + "の単位数・時間数",
+                add_mismatch(out, {"課程" + cid + "の" + std::string(import::area_label(s.area, school.type)) + "の単位数・時間数",
                                    "course \"" + c.id + "\", units and hours of " + std::string(info(s.area).en)},
                              {}, {}, cr.loc);
             }
