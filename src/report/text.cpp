@@ -116,7 +116,7 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
         out += head + "\n";
         for (const auto& d : f.errors) out += diagnostic_line(d, L) + "\n";
         for (const auto& n : f.notices)  // a sheet read generously: filled-down cells, full-width digits, skipped rows
-            out += location_prefix(n.file, n.loc) + ": " + (ja ? "注意: " : "note: ") + n.message.in(L) + "\n";
+            out += location_prefix(n.file, n.loc) + ": " + (ja ? "注意: " : "note: ") + escape::shown(n.message.in(L), escape::max_message) + "\n";
         for (const auto& o : f.outcomes)
             for (const auto& fi : o.findings) {
                 std::string sev = severity_text(fi.severity).in(L);
