@@ -453,6 +453,13 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
             if (o.path.empty()) to_stdout = true;
             // html=DIR/: new pages named NNN-school.html inside a directory, never an input (*.xml).
             else if (!(o.format->name == "html" && is_directory_target(o.path))) paths.push_back(o.path);
+            else if (std::error_code ec; std::filesystem::is_directory(o.path, ec)) {
+                // html=DIR/ into a directory that exists: a page there may be a link to an input, or not a
+                // regular file; every page it will write is checked like any output (a new directory has none).
+                paths.push_back((std::filesystem::path(o.path) / "index.html").string());
+                for (std::size_t i = 0; i < expanded.files.size(); ++i)
+                    paths.push_back((std::filesystem::path(o.path) / html_page_name(expanded.files[i], i)).string());
+            }
         }
         if (auto refused = check_outputs(paths, inputs, to_stdout && &out == &std::cout)) {
             err << (L == Lang::ja ? "エラー: " : "error: ") << refused->in(L) << "\n";

@@ -1132,6 +1132,8 @@ private:
 
 }  // namespace
 
+std::string html_page_name(const std::string& path, std::size_t index) { return page_name_at(page_stem(path), index); }
+
 std::unique_ptr<StreamWriter> make_html_stream(const HtmlOptions& options, ByteSink sink) {
     return std::make_unique<HtmlStream>(options, std::move(sink));
 }

@@ -63,6 +63,9 @@ std::unique_ptr<StreamWriter> make_html_stream(const HtmlOptions& options, ByteS
 /// before its end replaces no page.
 std::unique_ptr<StreamWriter> make_html_pages_stream(const HtmlOptions& options, PageSink& pages);
 
+/// The name of file `index`'s page in `--format html=DIR/` ("001-hari-kyu.html"), from its path.
+std::string html_page_name(const std::string& path, std::size_t index);
+
 /// A streaming writer for the format, or nullptr when it has none.
 std::unique_ptr<StreamWriter> make_stream_writer(std::string_view format, const WriteContext& context, ByteSink sink);
 
