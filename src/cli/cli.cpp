@@ -253,6 +253,49 @@ std::optional<std::string> write_html_directory(const std::string& dir, const st
     return std::nullopt;
 }
 
+/// --format html=DIR/ streamed: each page written atomically into the directory (created when missing) by
+/// the writer's end(); the first failure is kept.
+class DirectoryPages final : public PageSink {
+public:
+    explicit DirectoryPages(std::string dir) : dir_(std::move(dir)) {}
+    bool open(const std::string& name) override {
+        if (!created_) {
+            std::error_code ec;
+            std::filesystem::create_directories(dir_, ec);
+            if (ec && !std::filesystem::is_directory(dir_)) return fail(ec.message());
+            created_ = true;
+        }
+        name_ = name;
+        file_ = std::make_unique<AtomicFile>((std::filesystem::path(dir_) / name).string());
+        if (!file_->open()) return fail(name + ": " + file_->commit().value_or("cannot open"));
+        return true;
+    }
+    bool write(std::string_view bytes) override {
+        if (!file_) return false;
+        if (file_->write(bytes)) return true;
+        auto why = file_->commit();  // removes the temporary file
+        file_.reset();
+        return fail(name_ + ": " + why.value_or("cannot write"));
+    }
+    bool close() override {
+        if (!file_) return false;
+        auto why = file_->commit();
+        file_.reset();
+        return !why || fail(name_ + ": " + *why);
+    }
+    /// Why a page could not be written (empty: no failure seen).
+    const std::string& error() const { return error_; }
+
+private:
+    bool fail(std::string why) {
+        if (error_.empty()) error_ = std::move(why);
+        return false;
+    }
+    std::string dir_, name_, error_;
+    std::unique_ptr<AtomicFile> file_;
+    bool created_ = false;
+};
+
 /// Control characters (a terminal's escape sequences) from file names and input shown as \xNN.
 std::string terminal_safe(std::string_view s) {
     std::string out;
@@ -410,6 +453,13 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
             if (o.path.empty()) to_stdout = true;
             // html=DIR/: new pages named NNN-school.html inside a directory, never an input (*.xml).
             else if (!(o.format->name == "html" && is_directory_target(o.path))) paths.push_back(o.path);
+            else if (std::error_code ec; std::filesystem::is_directory(o.path, ec)) {
+                // html=DIR/ into a directory that exists: a page there may be a link to an input, or not a
+                // regular file; every page it will write is checked like any output (a new directory has none).
+                paths.push_back((std::filesystem::path(o.path) / "index.html").string());
+                for (std::size_t i = 0; i < expanded.files.size(); ++i)
+                    paths.push_back((std::filesystem::path(o.path) / html_page_name(expanded.files[i], i)).string());
+            }
         }
         if (auto refused = check_outputs(paths, inputs, to_stdout && &out == &std::cout)) {
             err << (L == Lang::ja ? "エラー: " : "error: ") << refused->in(L) << "\n";
@@ -424,6 +474,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
 
     WriteContext wc{L, false, fail_on, never};
+    wc.html_full = html_options.full;
     auto context_for = [&](const OutputSpec& o) {
         WriteContext c = wc;
         c.color = o.path.empty() && use_color && o.format->name == "text";
@@ -459,6 +510,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         if (waivers) run.waivers = &*waivers;  // the writers know from begin() that notices come at the end
         struct Dest {
             std::unique_ptr<AtomicFile> file;  // null: standard output
+            std::unique_ptr<DirectoryPages> pages;  // html=DIR/: the writer writes its own files
             std::unique_ptr<StreamWriter> writer;
             bool ok = true;
         };
@@ -466,6 +518,14 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         for (const auto& o : outputs) {
             Dest d;
             ByteSink sink;
+            if (o.format->name == "html" && is_directory_target(o.path)) {
+                // --format html=DIR/: one report per school and an index page, written at the end.
+                d.pages = std::make_unique<DirectoryPages>(o.path);
+                d.writer = make_html_pages_stream(html_options, *d.pages);
+                d.ok = d.writer->begin(run);
+                dests.push_back(std::move(d));
+                continue;
+            }
             if (o.path.empty()) {
                 sink = [&out](std::string_view b) { return static_cast<bool>(out.write(b.data(), static_cast<std::streamsize>(b.size()))); };
             } else {
@@ -514,6 +574,14 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         for (std::size_t i = 0; i < dests.size(); ++i) {
             Dest& d = dests[i];
             if (d.ok) d.ok = d.writer->end(run);
+            if (d.pages) {
+                if (!d.ok) {
+                    const std::string& why = d.pages->error();
+                    cannot_write(outputs[i].path, why.empty() ? std::string(std::strerror(errno)) : why);
+                    status = trouble;
+                }
+                continue;
+            }
             if (!d.file) {
                 out.flush();
                 continue;

@@ -8,6 +8,7 @@
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "engine/diff.hpp"
+#include "report/escape.hpp"
 #include "report/report.hpp"
 
 namespace ahaki::cli {
@@ -51,9 +52,11 @@ std::string reverify_text(Lang L) {
     return L == Lang::ja ? "書類で再確認してください（指導要領 14(1)）" : "re-verify with the documents (指導要領 14(1))";
 }
 
+/// Text for a terminal: the file names, names, keys and details from the input through the escaping layer (report/escape.hpp).
 std::string text_of(const std::string& a, const std::string& b, const std::vector<DiffItem>& items, Lang L) {
     const bool ja = L == Lang::ja;
-    std::string s = (ja ? "前回: " : "old: ") + a + "\n" + (ja ? "今回: " : "new: ") + b + "\n";
+    using escape::shown;
+    std::string s = (ja ? "前回: " : "old: ") + shown(a) + "\n" + (ja ? "今回: " : "new: ") + shown(b) + "\n";
     if (items.empty()) return s + (ja ? "変更はありません。\n" : "no change.\n");
     std::size_t reverify = 0;
     for (const auto& d : items) reverify += d.reverify;
@@ -63,8 +66,8 @@ std::string text_of(const std::string& a, const std::string& b, const std::vecto
         if (first || d.what != last) s += "\n" + what_text(d.what).in(L) + ":\n";
         first = false;
         last = d.what;
-        s += "  " + change_text(d.what, d.change).in(L) + ": " + d.name + (d.key.empty() || d.key == d.name ? "" : " (" + d.key + ")");
-        std::string det = details(d, L);
+        s += "  " + change_text(d.what, d.change).in(L) + ": " + shown(d.name) + (d.key.empty() || d.key == d.name ? "" : " (" + shown(d.key) + ")");
+        std::string det = shown(details(d, L), escape::max_message);
         if (!det.empty()) s += ja ? "（" + det + "）" : " (" + det + ")";
         std::string line = loc_of(d);
         if (!line.empty()) s += ja ? " [" + line + "行]" : " [line " + line + "]";
@@ -88,7 +91,9 @@ std::string json_of(const std::string& a, const std::string& b, const std::vecto
         o["new_line"] = d.new_loc.known() ? boost::json::value(d.new_loc.line) : boost::json::value(nullptr);
         arr.push_back(std::move(o));
     }
-    return boost::json::serialize(boost::json::object{{"tool", "ahaki-check"}, {"version", tool_version}, {"old", a}, {"new", b}, {"changes", arr}}) + "\n";
+    std::string json = boost::json::serialize(boost::json::object{{"tool", "ahaki-check"}, {"version", tool_version}, {"old", a}, {"new", b}, {"changes", arr}});
+    escape::repair_utf8(json, true);  // valid UTF-8 whatever bytes a file name has
+    return json + "\n";
 }
 
 std::string html_of(const std::string& a, const std::string& b, const std::string& school, const std::vector<DiffItem>& items, Lang L) {
@@ -155,13 +160,19 @@ int cmd_diff(const std::vector<std::string>& args, std::ostream& out, std::ostre
             bad = true;
         }
     if (bad) return trouble;
+    // The report never replaces one of the two submissions (or a file that cannot be replaced safely).
+    if (vm.count("output"))
+        if (auto refused = check_outputs({vm["output"].as<std::string>()}, files, false)) {
+            err << (ja ? "エラー: " : "error: ") << refused->in(L) << "\n";
+            return trouble;
+        }
     auto items = diff_reports(a, b, L);
     std::string content = format == "json" ? json_of(files[0], files[1], items, L)
                           : format == "html" ? html_of(files[0], files[1], b.school_name, items, L)
                                              : text_of(files[0], files[1], items, L);
     if (vm.count("output")) {
         if (auto why = write_atomically(vm["output"].as<std::string>(), content)) {
-            err << (ja ? "エラー: 書き込めません: " : "error: cannot write: ") << *why << "\n";
+            err << (ja ? "エラー: 書き込めません: " : "error: cannot write: ") << escape::shown(*why, escape::max_message) << "\n";
             return trouble;
         }
     } else {

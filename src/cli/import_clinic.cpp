@@ -10,6 +10,7 @@
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "import/clinic_ledger.hpp"
+#include "report/escape.hpp"
 #include "report/report.hpp"
 #include "rules/finding.hpp"
 #include "xml/clinic/load_clinic.hpp"
@@ -19,13 +20,14 @@ namespace po = boost::program_options;
 namespace {
 
 int usage_error(std::ostream& err, Lang L, const Text& message) {
-    err << (L == Lang::ja ? "エラー: " : "error: ") << message.in(L) << "\n"
+    err << (L == Lang::ja ? "エラー: " : "error: ") << escape::shown(message.in(L), escape::max_message) << "\n"
         << (L == Lang::ja ? "ahaki-check import --kind clinic --help で使い方を表示します\n" : "see ahaki-check import --kind clinic --help\n");
     return trouble;
 }
 
 std::string warning_line(const Diagnostic& d, Lang L) {
-    return location_prefix(d.file, d.loc) + ": " + severity_text(Severity::warning).in(L) + ": " + d.message.in(L);
+    return location_prefix(d.file, d.loc) + ": " + severity_text(Severity::warning).in(L) + ": " +
+           escape::shown(d.message.in(L), escape::max_message);
 }
 
 }  // namespace
@@ -101,17 +103,24 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
     }
     for (const auto& w : result.warnings) err << warning_line(w, L) << "\n";
     for (const auto& c : result.ignored_columns)
-        err << (ja ? "注意: 列「" + c + "」は形式にないため取り込みませんでした\n" : "note: column '" + c + "' is not part of the format and was not imported\n");
+        err << (ja ? "注意: 列「" + escape::shown(c) + "」は形式にないため取り込みませんでした\n"
+                   : "note: column '" + escape::shown(c) + "' is not part of the format and was not imported\n");
     if (vm.count("output")) {
         const std::string path = vm["output"].as<std::string>();
-        if (auto why = write_atomically(path, result.xml)) {
-            err << (ja ? "エラー: " + path + " に書き込めません: " + *why + "\n" : "error: cannot write " + path + ": " + *why + "\n");
+        // Never the ledger itself (or anything that cannot be replaced safely).
+        if (auto refused = check_outputs({path}, {input}, false)) {
+            err << (ja ? "エラー: " : "error: ") << refused->in(L) << "\n";
             return trouble;
         }
-        err << (ja ? input + ": 患者 " + std::to_string(result.patients) + " 人、施術 " + std::to_string(result.visits) + " 日、申請 " +
-                         std::to_string(result.claims) + " 件を変換しました（" + result.encoding + "）→ " + path + "\n"
-                   : input + ": converted " + std::to_string(result.patients) + " patients, " + std::to_string(result.visits) +
-                         " treatment days, " + std::to_string(result.claims) + " claims (" + result.encoding + ") -> " + path + "\n");
+        if (auto why = write_atomically(path, result.xml)) {
+            err << (ja ? "エラー: " + escape::shown(path) + " に書き込めません: " + *why + "\n"
+                       : "error: cannot write " + escape::shown(path) + ": " + *why + "\n");
+            return trouble;
+        }
+        err << (ja ? escape::shown(input) + ": 患者 " + std::to_string(result.patients) + " 人、施術 " + std::to_string(result.visits) + " 日、申請 " +
+                         std::to_string(result.claims) + " 件を変換しました（" + result.encoding + "）→ " + escape::shown(path) + "\n"
+                   : escape::shown(input) + ": converted " + std::to_string(result.patients) + " patients, " + std::to_string(result.visits) +
+                         " treatment days, " + std::to_string(result.claims) + " claims (" + result.encoding + ") -> " + escape::shown(path) + "\n");
     } else {
         out << result.xml;
         out.flush();

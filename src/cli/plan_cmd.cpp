@@ -8,6 +8,7 @@
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "engine/engine.hpp"
+#include "report/escape.hpp"
 #include "report/plan_render.hpp"
 #include "report/report.hpp"
 #include "xml/draft.hpp"
@@ -81,6 +82,14 @@ int cmd_plan(const std::vector<std::string>& args, std::ostream& out, std::ostre
     std::string draft_path;
     if (vm.count("output")) {
         draft_path = vm["output"].as<std::string>();
+        // The draft never replaces the description it is made from (or a --standard file).
+        std::vector<std::string> inputs{files[0]};
+        if (vm.count("standard"))
+            for (const auto& s : vm["standard"].as<std::vector<std::string>>()) inputs.push_back(s);
+        if (auto refused = check_outputs({draft_path}, inputs, false)) {
+            err << (ja ? "エラー: " : "error: ") << refused->in(L) << "\n";
+            return trouble;
+        }
         DraftResult draft = apply_plan(*read.source, report.plan);
         if (!draft.xml) {
             err << (ja ? "エラー: 下書きを作れません: " : "error: cannot make the draft: ") << draft.error.in(L) << "\n";
@@ -90,7 +99,7 @@ int cmd_plan(const std::vector<std::string>& args, std::ostream& out, std::ostre
         ReadResult again = decode_source(draft_path, *draft.xml);
         if (again.source) draft_report = check_source(*again.source, standards.set, options);
         if (auto why = write_atomically(draft_path, *draft.xml)) {
-            err << (ja ? "エラー: " + draft_path + " に書き込めません: " : "error: cannot write " + draft_path + ": ") << *why << "\n";
+            err << (ja ? "エラー: " + escape::shown(draft_path) + " に書き込めません: " : "error: cannot write " + escape::shown(draft_path) + ": ") << *why << "\n";
             return trouble;
         }
     }
@@ -107,9 +116,11 @@ int cmd_plan(const std::vector<std::string>& args, std::ostream& out, std::ostre
             o["draft"] = draft_path;
             o["draft_curriculum_errors"] = cur_errors(*draft_report);
         }
-        out << boost::json::serialize(o) << "\n";
+        std::string json = boost::json::serialize(o);
+        escape::repair_utf8(json, true);  // valid UTF-8 whatever bytes a file name has (report/escape.hpp)
+        out << json << "\n";
     } else {
-        out << report.path << ": " << report.school_name << "\n";
+        out << escape::shown(report.path) << ": " << escape::shown(report.school_name) << "\n";
         if (report.plan.empty()) {
             out << (ja ? "  教育課程（CUR-*）にエラーはありません。修正案はありません。\n"
                        : "  the curriculum (CUR-*) has no error: nothing to change.\n");
@@ -118,15 +129,15 @@ int cmd_plan(const std::vector<std::string>& args, std::ostream& out, std::ostre
         }
         if (draft_report) {
             std::size_t left = cur_errors(*draft_report);
-            out << (ja ? "下書き: " + draft_path + "（教育課程のエラー " + std::to_string(cur_errors(report)) + " 件 → " +
+            out << (ja ? "下書き: " + escape::shown(draft_path) + "（教育課程のエラー " + std::to_string(cur_errors(report)) + " 件 → " +
                              std::to_string(left) + " 件）\n"
-                       : "draft: " + draft_path + " (curriculum errors: " + std::to_string(cur_errors(report)) + " → " +
+                       : "draft: " + escape::shown(draft_path) + " (curriculum errors: " + std::to_string(cur_errors(report)) + " → " +
                              std::to_string(left) + ")\n");
             for (const auto& o : draft_report->outcomes)
                 if (o.rule_id.starts_with("CUR-"))
                     for (const auto& fi : o.findings)
                         if (fi.severity == Severity::error && !fi.waiver_reason)
-                            out << "  " << (ja ? "残り: " : "left: ") << fi.message.in(L) << " [" << fi.rule_id << "]\n";
+                            out << "  " << (ja ? "残り: " : "left: ") << escape::shown(fi.message.in(L), escape::max_message) << " [" << fi.rule_id << "]\n";
         }
     }
     return report.plan.empty() ? ok : findings;

@@ -7,6 +7,7 @@
 #include <concepts>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <type_traits>
 
 namespace ahaki {
@@ -44,10 +45,15 @@ template <class Io> void fields(Io& io, Like<PlanStep> auto& x) {
        x.hours_from, x.hours_to, x.hours_min, x.hours_max, x.rule_ids, x.why, x.loc);
 }
 template <class Io> void fields(Io& io, Like<KindSummary> auto& x) { io(x.kind, x.heading, x.text, x.json, x.html); }
-// Not `school`: the model is kept only for whole runs that ask for it (RunOptions::keep_models).
+// `school`, the model, is there only when the run keeps it (RunOptions::keep_models: the HTML report lays out
+// each course's subjects). Only the parts the reports show are spooled (the fields of School, Course and
+// Subject below, not every member: these three are not counted); a report read back has that much of it.
+template <class Io> void fields(Io& io, Like<Subject> auto& x) { io(x.id, x.name, x.area, x.method, x.units, x.hours, x.year); }
+template <class Io> void fields(Io& io, Like<Course> auto& x) { io(x.id, x.schedule, x.years, x.visually_impaired, x.subjects); }
+template <class Io> void fields(Io& io, Like<School> auto& x) { io(x.name, x.type, x.courses); }
 template <class Io> void fields(Io& io, Like<FileReport> auto& x) {
     io(x.path, x.encoding, x.errors, x.school_name, x.type, x.standard_id, x.outcomes, x.courses, x.cross_keys, x.plan,
-       x.notices, x.summary);
+       x.notices, x.summary, x.school);
 }
 
 /// Converts to anything: an aggregate's members are counted by brace-initialising
@@ -75,7 +81,7 @@ static_assert(member_count<CourseSummary>() == 11);
 static_assert(member_count<CrossKey>() == 8);
 static_assert(member_count<PlanStep>() == 16);
 static_assert(member_count<KindSummary>() == 5);
-static_assert(member_count<FileReport>() == 13);  // 12 in fields() + `school`, deliberately left out
+static_assert(member_count<FileReport>() == 13);
 
 // ---- Encoding: LEB128 varints (zigzag for signed), length-prefixed strings ----
 
@@ -125,6 +131,10 @@ private:
     template <class T, std::size_t N>
     void one(const std::array<T, N>& a) {
         for (const auto& x : a) one(x);
+    }
+    void one(const std::shared_ptr<const School>& s) {
+        one(s != nullptr);
+        if (s) one(*s);
     }
     template <class T>
         requires std::is_class_v<T>
@@ -214,6 +224,14 @@ private:
     template <class T, std::size_t N>
     void one(std::array<T, N>& a) {
         for (auto& x : a) one(x);
+    }
+    void one(std::shared_ptr<const School>& s) {
+        bool present = false;
+        one(present);
+        if (!present) return s.reset();
+        auto model = std::make_shared<School>();
+        one(*model);
+        s = std::move(model);
     }
     template <class T>
         requires std::is_class_v<T>

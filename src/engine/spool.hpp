@@ -20,8 +20,9 @@ namespace ahaki {
 
 namespace spool {
 
-/// Appends the binary form of `report` to `out`: every field but `school` (the
-/// model, which a streamed run does not keep).
+/// Appends the binary form of `report` to `out`: every field, and of `school` (the
+/// model, when the run keeps it for the HTML report) only the courses and their
+/// subjects (id, name, area, method, units, hours, year), which is what a report shows.
 void write(std::string& out, const FileReport& report);
 /// A report written by write(); nothing when the bytes are not exactly one.
 std::optional<FileReport> read(std::string_view bytes);

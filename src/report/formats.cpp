@@ -8,7 +8,7 @@ namespace {
 
 std::string text_format(const RunReport& r, const WriteContext& c) { return write_text(r, TextOptions{c.lang, c.color, true}); }
 std::string json_format(const RunReport& r, const WriteContext& c) { return write_json(r, c.lang); }
-std::string html_format(const RunReport& r, const WriteContext& c) { return write_html(r, c.lang); }
+std::string html_format(const RunReport& r, const WriteContext& c) { return write_html(r, HtmlOptions{c.lang, c.html_full}); }
 
 const Format format_table[] = {
     {"text", {"人が読むテキスト（既定）", "text for people (default)"}, text_format},

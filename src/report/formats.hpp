@@ -14,6 +14,8 @@ struct WriteContext {
     /// --fail-on: formats that show pass/fail (JUnit) fail what makes the run fail.
     Severity fail_on = Severity::error;
     bool fail_never = false;
+    /// --html-detail full: every requirement row (and the charts) in the HTML report.
+    bool html_full = false;
 };
 
 /// Does a finding of this severity (unwaived) make the run exit 1?

@@ -4,14 +4,22 @@
 // file), then every requirement with its clause, what was required, what the
 // document has and the judgement, then the curriculum per course as a table
 // and a bar chart of units per area against the minimums.
+//
+// Of the kept model (FileReport::school) only the courses and their subjects are
+// used: a streamed run with checks across submissions reads the report back from
+// its spool with just that much of it (engine/spool.cpp). Use more, spool more.
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "report/escape.hpp"
+#include "report/json_parts.hpp"
 #include "report/plan_render.hpp"
+#include "report/stream.hpp"
 #include "report/common.hpp"
 #include "report/report.hpp"
 #include "rules/format.hpp"
@@ -604,14 +612,19 @@ std::string reviewer_box(Lang L) {
 
 constexpr std::size_t unnamed_page = static_cast<std::size_t>(-1);
 
-/// `index`: the file's named page in a report of several files (its running header), or unnamed_page.
-std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, std::size_t index) {
+/// The opening tag of a file's section. `index`: the file's named page in a report of several files (its running
+/// header), or unnamed_page. The only part of a section that depends on the file's place in the run.
+std::string section_open(bool first, std::size_t index) {
+    return "<section class=\"file" + std::string(first ? " first" : "") + "\"" +
+           (index == unnamed_page ? std::string() : " style=\"page: f" + std::to_string(index) + "\"") + ">\n";
+}
+
+/// A file's section after its opening tag: everything from the file's report alone (and its kept model).
+std::string file_body(const FileReport& f, const HtmlOptions& opt) {
     const Lang L = opt.lang;
     Tr t{L};
     Verdict v = f.verdict();
-    std::string s = "<section class=\"file" + std::string(first ? " first" : "") + "\"" +
-                    (index == unnamed_page ? std::string() : " style=\"page: f" + std::to_string(index) + "\"") + ">\n";
-    s += "<h2>" + (f.type ? school_line(f, L) : esc(f.path) + (f.summary.empty() ? std::string() : " " + esc(f.summary.heading.in(L)))) + "</h2>\n";
+    std::string s = "<h2>" + (f.type ? school_line(f, L) : esc(f.path) + (f.summary.empty() ? std::string() : " " + esc(f.summary.heading.in(L)))) + "</h2>\n";
     std::string meta;
     if (f.type) meta += esc(f.path);
     if (!f.standard_id.empty()) meta += (meta.empty() ? "" : t("、", ", ")) + t("基準 ", "standard ") + esc(f.standard_id);
@@ -702,6 +715,10 @@ std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, s
     return s + reviewer_box(L) + "</section>\n";
 }
 
+std::string file_html(const FileReport& f, const HtmlOptions& opt, bool first, std::size_t index) {
+    return section_open(first, index) + file_body(f, opt);
+}
+
 /// A CSS string: every character outside plain ASCII letters and digits as a \HEX escape, so input text can never
 /// close the string or the <style> element.
 std::string css_string(std::string_view s) {
@@ -727,30 +744,49 @@ std::string css_string(std::string_view s) {
     return out + "\"";
 }
 
+/// "@page" or "@page fN": the selector of file `index`'s page rule (page_css).
+std::string page_selector(std::size_t index) {
+    return "@page" + (index == unnamed_page ? std::string() : " f" + std::to_string(index));
+}
+
 /// The running header and footer of every printed page of file `index`: the school, the standard, page X of Y.
-std::string page_css(const FileReport& f, std::size_t index, Lang L) {
+/// page_rule is the part after the selector, from the file's report alone.
+std::string page_rule(const FileReport& f, Lang L) {
     std::string name = f.type ? f.school_name : f.path;
     std::string standard = f.standard_id.empty() ? std::string() : std::string(L == Lang::ja ? "基準 " : "standard ") + f.standard_id;
-    return "@page" + (index == unnamed_page ? std::string() : " f" + std::to_string(index)) + " { @top-left { content: " + css_string(name) +
+    return " { @top-left { content: " + css_string(name) +
            "; font-size: 8pt; color: #333; } @top-right { content: " + css_string(standard) +
            "; font-size: 8pt; color: #333; } @bottom-center { content: " +
            (L == Lang::ja ? "counter(page) \" / \" counter(pages) \"\\30DA\\30FC\\30B8\"" : "\"page \" counter(page) \" of \" counter(pages)") +
            "; font-size: 8pt; color: #333; } }\n";
 }
-}  // namespace
 
-namespace {
+std::string page_css(const FileReport& f, std::size_t index, Lang L) { return page_selector(index) + page_rule(f, L); }
 
-std::string overall_html(const RunReport& run, Lang L, const std::vector<std::string>* links) {
-    Tr t{L};
-    std::string s;
+/// What the overall box counts: the files, their verdicts and their unwaived findings by severity.
+struct Overall {
+    std::size_t files = 0;
     std::array<std::size_t, 5> verdicts{};
     std::array<std::size_t, 4> totals{};
-    for (const auto& f : run.files) {
-        ++verdicts[static_cast<std::size_t>(f.verdict())];
+};
+
+Overall overall_of(const std::vector<FileReport>& files) {
+    Overall o;
+    o.files = files.size();
+    for (const auto& f : files) {
+        ++o.verdicts[static_cast<std::size_t>(f.verdict())];
         auto c = f.counts();
-        for (std::size_t i = 0; i < 4; ++i) totals[i] += c[i];
+        for (std::size_t i = 0; i < 4; ++i) o.totals[i] += c[i];
     }
+    return o;
+}
+
+/// The overall box, the run errors and, when the table of files is shown (`table`), its head.
+std::string overall_open(const RunReport& run, const Overall& ov, Lang L, bool linked, bool table) {
+    Tr t{L};
+    std::string s;
+    const auto& verdicts = ov.verdicts;
+    const auto& totals = ov.totals;
     auto rank = [](Verdict x) {
         switch (x) {
             case Verdict::invalid: return 4;
@@ -761,23 +797,23 @@ std::string overall_html(const RunReport& run, Lang L, const std::vector<std::st
         }
         return 4;
     };
-    Verdict overall = run.files.empty() || !run.run_errors.empty() ? Verdict::invalid : Verdict::compliant;
-    for (const auto& f : run.files)
-        if (rank(f.verdict()) > rank(overall)) overall = f.verdict();
+    Verdict overall = ov.files == 0 || !run.run_errors.empty() ? Verdict::invalid : Verdict::compliant;
+    for (std::size_t i = 0; i < verdicts.size(); ++i)
+        if (verdicts[i] > 0 && rank(static_cast<Verdict>(i)) > rank(overall)) overall = static_cast<Verdict>(i);
     // With one file its own box says it all; the overall box is for batches.
-    const bool show_overall = run.files.size() != 1 || !run.run_errors.empty() || links;
+    const bool show_overall = ov.files != 1 || !run.run_errors.empty() || linked;
     s += "<section class=\"overall\">\n";
     if (show_overall) {
         s += "<div class=\"verdict " + std::string(verdict_class(overall)) + "\"><span class=\"word\">" +
              esc(verdict_text(overall).in(L)) + "</span><span class=\"counts\">";
         if (L == Lang::ja)
-            s += "全体: " + std::to_string(run.files.size()) + " ファイル（適合 " + std::to_string(verdicts[0]) + "、不適合 " +
+            s += "全体: " + std::to_string(ov.files) + " ファイル（適合 " + std::to_string(verdicts[0]) + "、不適合 " +
                  std::to_string(verdicts[1]) + "、要確認 " + std::to_string(verdicts[2]) + "、一部未確認 " +
                  std::to_string(verdicts[3]) + "、入力エラー " + std::to_string(verdicts[4]) + "）<br>指摘: エラー " +
                  std::to_string(totals[0]) + "、警告 " + std::to_string(totals[1]) + "、要確認 " + std::to_string(totals[2]) +
                  "、情報 " + std::to_string(totals[3]);
         else
-            s += "overall: " + fmt_count(run.files.size(), "file", "files") + " (" + std::to_string(verdicts[0]) + " compliant, " +
+            s += "overall: " + fmt_count(ov.files, "file", "files") + " (" + std::to_string(verdicts[0]) + " compliant, " +
                  std::to_string(verdicts[1]) + " non-compliant, " + std::to_string(verdicts[2]) + " need review, " +
                  std::to_string(verdicts[3]) + " partially checked, " + std::to_string(verdicts[4]) +
                  " invalid)<br>findings: " + fmt_count(totals[0], "error", "errors") + ", " + fmt_count(totals[1], "warning", "warnings") + ", " +
@@ -785,31 +821,60 @@ std::string overall_html(const RunReport& run, Lang L, const std::vector<std::st
         s += "</span></div>\n";
     }
     for (const auto& d : run.run_errors) s += diagnostic_html(d, L);
-    if (run.files.size() > 1 || links) {
+    if (table)
         s += "<table class=\"files\"><thead><tr><th>" + t("ファイル", "file") + "</th><th>" + t("学校", "school") + "</th><th>" +
              t("判定", "verdict") + "</th><th class=\"num\">" + t("エラー", "errors") + "</th><th class=\"num\">" + t("警告", "warnings") +
              "</th><th class=\"num\">" + t("要確認", "review") + "</th></tr></thead>\n<tbody>\n";
-        for (std::size_t i = 0; i < run.files.size(); ++i) {
-            const auto& f = run.files[i];
-            auto c = f.counts();
-            Verdict v = f.verdict();
-            std::string school = esc(f.school_name);
-            if (links) school = "<a href=\"" + esc((*links)[i]) + "\">" + (school.empty() ? esc(f.path) : school) + "</a>";
-            s += "<tr><td>" + esc(f.path) + "</td><td>" + school + "</td><td><span class=\"badge " +
-                 std::string(verdict_class(v)) + "\">" + esc(verdict_text(v).in(L)) + "</span></td><td class=\"num\">" +
-                 std::to_string(c[0]) + "</td><td class=\"num\">" + std::to_string(c[1]) + "</td><td class=\"num\">" +
-                 std::to_string(c[2]) + "</td></tr>\n";
-        }
-        s += "</tbody></table>\n";
-    }
-    return s + "</section>\n";
+    return s;
 }
 
-std::string page_head(const RunReport& run, const HtmlOptions& o, const std::string& title, const std::string& page_rules) {
+std::string overall_close(bool table) { return table ? "</tbody></table>\n</section>\n" : "</section>\n"; }
+
+/// Is the table of files shown: for several files, and always in the index of html=DIR/.
+bool files_table(std::size_t files, bool linked) { return files > 1 || linked; }
+
+/// A file's row of the table of files. `linked` (html=DIR/): the school cell links to the file's page, whose
+/// escaped name goes between the two parts.
+std::pair<std::string, std::string> file_row_parts(const FileReport& f, Lang L, bool linked) {
+    auto c = f.counts();
+    Verdict v = f.verdict();
+    std::string school = esc(f.school_name);
+    std::string before = "<tr><td>" + esc(f.path) + "</td><td>", after;
+    if (linked) {
+        before += "<a href=\"";
+        after = "\">" + (school.empty() ? esc(f.path) : school) + "</a>";
+    } else {
+        before += school;
+    }
+    after += "</td><td><span class=\"badge " + std::string(verdict_class(v)) + "\">" + esc(verdict_text(v).in(L)) +
+             "</span></td><td class=\"num\">" + std::to_string(c[0]) + "</td><td class=\"num\">" + std::to_string(c[1]) +
+             "</td><td class=\"num\">" + std::to_string(c[2]) + "</td></tr>\n";
+    return {std::move(before), std::move(after)};
+}
+
+std::string overall_html(const RunReport& run, Lang L, const std::vector<std::string>* links) {
+    const Overall ov = overall_of(run.files);
+    const bool table = files_table(ov.files, links != nullptr);
+    std::string s = overall_open(run, ov, L, links != nullptr, table);
+    if (table)
+        for (std::size_t i = 0; i < run.files.size(); ++i) {
+            auto [before, after] = file_row_parts(run.files[i], L, links != nullptr);
+            s += before + (links ? esc((*links)[i]) : std::string()) + after;
+        }
+    return s + overall_close(table);
+}
+
+/// The head of a page up to its page rules (inside <style>, after the common CSS), and from there to the meta line.
+std::string page_head_open(const HtmlOptions& o, const std::string& title) {
     Tr t{o.lang};
     std::string s = "<!DOCTYPE html>\n<html lang=\"" + t("ja", "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     s += "<meta name=\"generator\" content=\"ahaki-check " + esc(tool_version) + "\">\n";
-    s += "<title>" + esc(title) + "</title>\n<style>" + css + page_rules + "</style>\n</head>\n<body>\n";
+    return s + "<title>" + esc(title) + "</title>\n<style>" + css;
+}
+
+std::string page_head_close(const RunReport& run, const HtmlOptions& o) {
+    Tr t{o.lang};
+    std::string s = "</style>\n</head>\n<body>\n";
     s += "<h1>" + t("あん摩マッサージ指圧師・はり師・きゅう師養成施設 確認報告書", "Accreditation check report: anma-massage-shiatsu, acupuncture and moxibustion schools") + "</h1>\n";
     std::string standards;
     if (run.standards)
@@ -820,6 +885,10 @@ std::string page_head(const RunReport& run, const HtmlOptions& o, const std::str
     return s;
 }
 
+std::string page_head(const RunReport& run, const HtmlOptions& o, const std::string& title, const std::string& page_rules) {
+    return page_head_open(o, title) + page_rules + page_head_close(run, o);
+}
+
 std::string page_foot(Lang L) {
     Tr t{L};
     return "<footer>" +
@@ -828,9 +897,9 @@ std::string page_foot(Lang L) {
            "</footer>\n</body>\n</html>\n";
 }
 
-/// "001-hari-kyu.html": the file's number in the run and its name, safe as a file name.
-std::string page_name(const FileReport& f, std::size_t index) {
-    std::string stem = f.path;
+/// The part of a page's file name that comes from the file's path: its name without .xml, safe as a file name.
+std::string page_stem(const std::string& path) {
+    std::string stem = path;
     if (auto slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
     if (stem.size() > 4 && stem.ends_with(".xml")) stem.resize(stem.size() - 4);
     std::string safe;
@@ -840,19 +909,50 @@ std::string page_name(const FileReport& f, std::size_t index) {
     }
     while (!safe.empty() && safe.front() == '.') safe.erase(0, 1);
     if (safe.size() > 120) safe.resize(120);  // stay well under NAME_MAX in bytes
+    return safe;
+}
+
+/// "001-hari-kyu.html": the file's number in the run and its stem (page_stem).
+std::string page_name_at(const std::string& stem, std::size_t index) {
     char num[24];  // room for any size_t: GCC checks the whole range (-Wformat-truncation)
     std::snprintf(num, sizeof num, "%03zu", index + 1);
-    return std::string(num) + "-" + (safe.empty() ? "school" : safe) + ".html";
+    return std::string(num) + "-" + (stem.empty() ? "school" : stem) + ".html";
 }
+
+std::string page_name(const FileReport& f, std::size_t index) { return page_name_at(page_stem(f.path), index); }
+
+/// The title of a file's own page (html=DIR/).
+std::string page_title(const FileReport& f, Lang L) {
+    Tr t{L};
+    return t("ahaki-check 確認報告書", "ahaki-check report") + (f.type ? " — " + f.school_name : " — " + f.path);
+}
+
+/// A file's own page (html=DIR/): independent of its place in the run.
+std::string own_page(const RunReport& run, const FileReport& f, const HtmlOptions& o) {
+    RunReport one;
+    one.standards = run.standards;
+    one.complete = run.complete;
+    std::string s = page_head(one, o, page_title(f, o.lang), page_css(f, unnamed_page, o.lang));
+    s += file_html(f, o, true, unnamed_page);
+    return s + page_foot(o.lang);
+}
+
+std::string report_title(const std::string* single_school, Lang L) {
+    Tr t{L};
+    std::string title = t("ahaki-check 確認報告書", "ahaki-check report");
+    if (single_school) title += " — " + *single_school;
+    return title;
+}
+
+std::string index_title(Lang L) { return Tr{L}("ahaki-check 確認報告書（一覧）", "ahaki-check reports (index)"); }
 
 }  // namespace
 
 std::string write_html(const RunReport& run, Lang L) { return write_html(run, HtmlOptions{L, false}); }
 
 std::string write_html(const RunReport& run, const HtmlOptions& o) {
-    Tr t{o.lang};
-    std::string title = t("ahaki-check 確認報告書", "ahaki-check report");
-    if (run.files.size() == 1 && run.files[0].type) title += " — " + run.files[0].school_name;
+    const bool single = run.files.size() == 1 && run.files[0].type;
+    std::string title = report_title(single ? &run.files[0].school_name : nullptr, o.lang);
     // One file: its running header on every page; several: a named page per file.
     const bool named = run.files.size() > 1;
     std::string rules;
@@ -865,24 +965,190 @@ std::string write_html(const RunReport& run, const HtmlOptions& o) {
 }
 
 std::vector<HtmlPage> write_html_pages(const RunReport& run, const HtmlOptions& o) {
-    Tr t{o.lang};
     std::vector<HtmlPage> pages;
     std::vector<std::string> names;
     for (std::size_t i = 0; i < run.files.size(); ++i) names.push_back(page_name(run.files[i], i));
     // The index: the batch's verdict and a line per school, linking to its report.
-    std::string index = page_head(run, o, t("ahaki-check 確認報告書（一覧）", "ahaki-check reports (index)"), "");
+    std::string index = page_head(run, o, index_title(o.lang), "");
     index += overall_html(run, o.lang, &names);
     pages.push_back({"index.html", index + page_foot(o.lang)});
-    for (std::size_t i = 0; i < run.files.size(); ++i) {
-        const FileReport& f = run.files[i];
-        RunReport one;
-        one.standards = run.standards;
-        one.complete = run.complete;
-        std::string title = t("ahaki-check 確認報告書", "ahaki-check report") + (f.type ? " — " + f.school_name : " — " + f.path);
-        std::string s = page_head(one, o, title, page_css(f, unnamed_page, o.lang));
-        s += file_html(f, o, true, unnamed_page);
-        pages.push_back({names[i], s + page_foot(o.lang)});
-    }
+    for (std::size_t i = 0; i < run.files.size(); ++i) pages.push_back({names[i], own_page(run, run.files[i], o)});
     return pages;
 }
+
+// ---- Written while the run goes (report/stream.hpp) ----
+//
+// Everything that comes before the files' sections (the page rules in <style>, the
+// overall box, the table of files) needs every file; the sections, the rules and the
+// rows are rendered per file on the worker threads and spooled to unnamed temporary
+// files, then copied after the parts made at the end. Memory does not grow with the
+// number of files: what is kept per file is on disk.
+
+namespace {
+
+/// An unnamed temporary file (gone when closed or when the process dies).
+class Spool {
+public:
+    Spool() : f_(std::tmpfile()) {}
+    Spool(const Spool&) = delete;
+    Spool& operator=(const Spool&) = delete;
+    ~Spool() {
+        if (f_) std::fclose(f_);
+    }
+    bool ok() const { return f_ != nullptr; }
+    bool put(std::string_view b) { return f_ && std::fwrite(b.data(), 1, b.size(), f_) == b.size(); }
+    bool put_size(std::uint64_t n) { return f_ && std::fwrite(&n, sizeof n, 1, f_) == 1; }
+    bool rewind() {
+        if (!f_ || std::fflush(f_) != 0) return false;
+        std::rewind(f_);
+        return true;
+    }
+    bool get_size(std::uint64_t& n) { return std::fread(&n, sizeof n, 1, f_) == 1; }
+    /// Hands the next `n` bytes (everything up to the end: all of them) to `sink` in pieces.
+    static constexpr std::uint64_t all = ~std::uint64_t{0};
+    template <class Sink>
+    bool copy(Sink&& sink, std::uint64_t n = all) {
+        const bool to_end = n == all;
+        buf_.resize(1 << 16);
+        while (n > 0) {
+            std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(n, buf_.size()));
+            std::size_t got = std::fread(buf_.data(), 1, want, f_);
+            if (got == 0) break;
+            if (!sink(std::string_view(buf_.data(), got))) return false;
+            n -= got;
+        }
+        return !std::ferror(f_) && (to_end || n == 0);
+    }
+
+private:
+    std::FILE* f_;
+    std::string buf_;
+};
+
+void add_overall(Overall& ov, const json_parts::Totals& t) {
+    ov.files += t.files;
+    for (std::size_t i = 0; i < ov.verdicts.size(); ++i) ov.verdicts[i] += t.verdicts[i];
+    for (std::size_t i = 0; i < ov.totals.size(); ++i) ov.totals[i] += t.findings[i];
+}
+
+/// html=FILE: write_html's bytes.
+class HtmlStream final : public StreamWriter {
+public:
+    HtmlStream(const HtmlOptions& o, ByteSink sink) : opt_(o), sink_(std::move(sink)) {}
+    bool begin(const RunReport&) override { return rules_.ok() && rows_.ok() && sections_.ok(); }
+    Fragment render(const FileReport& f) const override {
+        Fragment out;
+        out.totals.add(f);
+        out.bytes = file_body(f, opt_);
+        out.second = page_rule(f, opt_.lang);
+        auto [before, after] = file_row_parts(f, opt_.lang, false);
+        out.third = before + after;
+        if (f.type) out.label = f.school_name;
+        out.counts[0] = f.type.has_value();
+        return out;
+    }
+    bool append(Fragment&& fragment) override {
+        const std::size_t i = ov_.files;
+        add_overall(ov_, fragment.totals);
+        // Whether the files get named pages (several files) is known with the second one:
+        // the first waits for it, or for the end.
+        if (i == 0) {
+            first_ = std::move(fragment);
+            return true;
+        }
+        if (i == 1 && !put(*first_, 0)) return false;
+        first_.reset();
+        return put(fragment, i);
+    }
+    bool end(const RunReport& run) override {
+        const std::string* single = nullptr;
+        if (first_ && ov_.files == 1) {
+            if (!put(*first_, unnamed_page)) return false;
+            if (first_->counts[0]) single = &first_->label;
+        }
+        const bool table = files_table(ov_.files, false);
+        auto sink = [this](std::string_view b) { return sink_(b); };
+        return sink_(page_head_open(opt_, report_title(single, opt_.lang))) && rules_.rewind() && rules_.copy(sink) &&
+               sink_(page_head_close(run, opt_)) && sink_(overall_open(run, ov_, opt_.lang, false, table)) &&
+               (!table || (rows_.rewind() && rows_.copy(sink))) && sink_(overall_close(table)) && sections_.rewind() &&
+               sections_.copy(sink) && sink_(page_foot(opt_.lang));
+    }
+
+private:
+    /// File `index` (unnamed_page: the only file) into the spools.
+    bool put(const Fragment& f, std::size_t index) {
+        return rules_.put(page_selector(index)) && rules_.put(f.second) && rows_.put(f.third) &&
+               sections_.put(section_open(index == 0 || index == unnamed_page, index)) && sections_.put(f.bytes);
+    }
+    HtmlOptions opt_;
+    ByteSink sink_;
+    Spool rules_, rows_, sections_;
+    Overall ov_;
+    std::optional<Fragment> first_;
+};
+
+/// html=DIR/: write_html_pages' pages, each file's own page spooled as [name size][page size][name][page].
+class HtmlPagesStream final : public StreamWriter {
+public:
+    HtmlPagesStream(const HtmlOptions& o, PageSink& pages) : opt_(o), pages_(pages) {}
+    bool begin(const RunReport& run) override {
+        standards_ = run.standards;
+        complete_ = run.complete;
+        return rows_.ok() && spool_.ok();
+    }
+    Fragment render(const FileReport& f) const override {
+        Fragment out;
+        out.totals.add(f);
+        RunReport run;
+        run.standards = standards_;
+        run.complete = complete_;
+        out.bytes = own_page(run, f, opt_);
+        std::tie(out.second, out.third) = file_row_parts(f, opt_.lang, true);
+        out.label = page_stem(f.path);
+        return out;
+    }
+    bool append(Fragment&& fragment) override {
+        const std::string name = page_name_at(fragment.label, ov_.files);
+        add_overall(ov_, fragment.totals);
+        return rows_.put(fragment.second) && rows_.put(esc(name)) && rows_.put(fragment.third) && spool_.put_size(name.size()) &&
+               spool_.put_size(fragment.bytes.size()) && spool_.put(name) && spool_.put(fragment.bytes);
+    }
+    bool end(const RunReport& run) override {
+        auto write = [this](std::string_view b) { return pages_.write(b); };
+        if (!spool_.rewind()) return false;
+        for (std::size_t i = 0; i < ov_.files; ++i) {
+            std::uint64_t name_size = 0, page_size = 0;
+            if (!spool_.get_size(name_size) || !spool_.get_size(page_size) || name_size > 4096) return false;
+            std::string name;
+            if (!spool_.copy([&](std::string_view b) { return name.append(b), true; }, name_size) || name.size() != name_size)
+                return false;
+            if (!pages_.open(name) || !spool_.copy(write, page_size) || !pages_.close()) return false;
+        }
+        // The index last: it links to pages that are all there.
+        return pages_.open("index.html") && pages_.write(page_head(run, opt_, index_title(opt_.lang), "")) &&
+               pages_.write(overall_open(run, ov_, opt_.lang, true, true)) && rows_.rewind() && rows_.copy(write) &&
+               pages_.write(overall_close(true)) && pages_.write(page_foot(opt_.lang)) && pages_.close();
+    }
+
+private:
+    HtmlOptions opt_;
+    PageSink& pages_;
+    const StandardSet* standards_ = nullptr;
+    bool complete_ = false;
+    Spool rows_, spool_;
+    Overall ov_;
+};
+
+}  // namespace
+
+std::string html_page_name(const std::string& path, std::size_t index) { return page_name_at(page_stem(path), index); }
+
+std::unique_ptr<StreamWriter> make_html_stream(const HtmlOptions& options, ByteSink sink) {
+    return std::make_unique<HtmlStream>(options, std::move(sink));
+}
+
+std::unique_ptr<StreamWriter> make_html_pages_stream(const HtmlOptions& options, PageSink& pages) {
+    return std::make_unique<HtmlPagesStream>(options, pages);
+}
+
 }  // namespace ahaki

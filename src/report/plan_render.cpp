@@ -1,6 +1,7 @@
 #include "report/plan_render.hpp"
 
 #include "report/common.hpp"
+#include "report/escape.hpp"
 
 #include "rules/format.hpp"
 
@@ -145,11 +146,14 @@ std::string plan_text(const FileReport& f, Lang L) {
         if (p.course_id != course || n == 0) {
             course = p.course_id;
             n = 0;
-            s += ja ? "  修正案（課程 " + course + "）: " + plan_totals_text(f, course, L) + "\n"
-                    : "  fix plan (course " + course + "): " + plan_totals_text(f, course, L) + "\n";
+            // Text for a terminal: the course id, subject names and reasons from the input through the escaping layer.
+            const std::string totals = escape::shown(plan_totals_text(f, course, L), escape::max_message);
+            s += ja ? "  修正案（課程 " + escape::shown(course) + "）: " + totals + "\n"
+                    : "  fix plan (course " + escape::shown(course) + "): " + totals + "\n";
         }
-        s += "    " + std::to_string(++n) + ". " + plan_step_text(p, L, f.type) + "\n";
-        s += "       " + std::string(ja ? "理由: " : "because: ") + p.why.in(L) + " [" + p.rule_ids + "]\n";
+        s += "    " + std::to_string(++n) + ". " + escape::shown(plan_step_text(p, L, f.type), escape::max_message) + "\n";
+        s += "       " + std::string(ja ? "理由: " : "because: ") + escape::shown(p.why.in(L), escape::max_message) + " [" +
+             escape::shown(p.rule_ids) + "]\n";
     }
     return s;
 }

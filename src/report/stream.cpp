@@ -175,7 +175,7 @@ private:
 std::unique_ptr<StreamWriter> make_stream_writer(std::string_view format, const WriteContext& context, ByteSink sink) {
     if (format == "text") return std::make_unique<TextStream>(context, std::move(sink));
     if (format == "json") return std::make_unique<JsonStream>(context, std::move(sink));
-    // HTML is written from the whole run: the per-school pages lay out each course's subjects from the model.
+    if (format == "html") return make_html_stream(HtmlOptions{context.lang, context.html_full}, std::move(sink));
     if (format == "sarif") return make_sarif_stream(context, std::move(sink));
     if (format == "junit") return std::make_unique<JunitStream>(context, std::move(sink));
     if (format == "github") return make_github_stream(context, std::move(sink), false);

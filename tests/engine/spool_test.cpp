@@ -91,7 +91,7 @@ void expect_same(const FileReport& a, const FileReport& b) {
     EXPECT_EQ(a.outcomes, b.outcomes);
     EXPECT_EQ(a.courses, b.courses);
     EXPECT_EQ(a.cross_keys, b.cross_keys);
-    // `school` is not spooled (streamed runs do not keep models): see spool.cpp.
+    // `school`: only the courses and their subjects are spooled (tests/report/html_stream_test.cpp).
 }
 
 std::string bytes_of(const FileReport& r) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "model/wareki.hpp"
+#include "report/escape.hpp"
 #include "report/json_escape.hpp"
 #include "report/report.hpp"
 
@@ -13,16 +14,12 @@ namespace {
 using namespace clinic;
 using claims::yen;
 
-/// Text from the input, safe for a terminal: control characters become U+FFFD.
-std::string plain(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (unsigned char c : s) {
-        if (c < 0x20 || c == 0x7F) out += "\xEF\xBF\xBD";
-        else out += static_cast<char>(c);
-    }
-    return out;
-}
+/// Text from the input (a name, an id, a source) for the text report and a terminal: through the one escaping
+/// layer (report/escape.hpp: controls, C1, bidirectional controls and line separators shown as \xNN/\uXXXX,
+/// a leading :: or ## made inert) and shortened like every name.
+std::string plain(std::string_view s) { return escape::shown(s); }
+/// A whole line made from the input (a visit): escaped the same way, shortened like a message.
+std::string plain_line(std::string_view s) { return escape::shown(s, escape::max_message); }
 
 std::string js(std::string_view s) {
     std::string out(json_escape::max_escaped_size(s.size()) + 2, '\0');
@@ -118,7 +115,7 @@ std::string text_section(const Clinic& c, const claims::Calc& calc, Lang L) {
                 }
             }
             out += head + "\n";
-            for (std::size_t vi : r.visits) out += "      " + plain(claims::visit_line(p.visits[vi], pc.fees[vi]).in(L)) + "\n";
+            for (std::size_t vi : r.visits) out += "      " + plain_line(claims::visit_line(p.visits[vi], pc.fees[vi]).in(L)) + "\n";
         }
     }
     return out;
