@@ -7,7 +7,7 @@
 
 #include "model/date.hpp"
 #include "model/similar.hpp"
-#include "model/wareki_parse.hpp"
+#include "model/wareki.hpp"
 
 namespace ahaki::import {
 namespace {
@@ -480,10 +480,10 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
         auto date_of = [&](Col c, bool required) -> std::optional<Date> {
             std::string_view v = text(c);
             if (v.empty()) {
-                if (required) error_at(c, {"空です", "empty"}, wareki_parse::accepted_forms());
+                if (required) error_at(c, {"空です", "empty"}, wareki::accepted_forms());
                 return std::nullopt;
             }
-            auto p = wareki_parse::parse(v);
+            auto p = wareki::parse(v);
             if (!p.date) {
                 error_at(c, p.error, p.expected);
                 return std::nullopt;
@@ -565,14 +565,14 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
         }
         if (errors.size() != errors_before) continue;
         if (date && consent_date && *date < *consent_date) {
-            error_at(Col::date, {"施術日 " + wareki_parse::format(*date) + " が同意日 " + wareki_parse::format(*consent_date) + " より前です",
+            error_at(Col::date, {"施術日 " + wareki::format(*date) + " が同意日 " + wareki::format(*consent_date) + " より前です",
                                  "the treatment day " + date->str() + " is before the consent's date " + consent_date->str()},
                      {"同意日以後の施術日", "a treatment day on or after the consent's date"});
             continue;
         }
         const Date end_day = end_date ? *end_date : *date;
         if (outcome && !outcome->empty() && end_day < *date) {
-            error_at(Col::end_date, {"施術終了日 " + wareki_parse::format(end_day) + " が同じ行の施術日 " + wareki_parse::format(*date) + " より前です",
+            error_at(Col::end_date, {"施術終了日 " + wareki::format(end_day) + " が同じ行の施術日 " + wareki::format(*date) + " より前です",
                                      "the end date " + end_day.str() + " is before the treatment day " + date->str() + " of its row"},
                      {"その行の施術日以後", "on or after the row's treatment day"});
             continue;
@@ -597,7 +597,7 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
                 continue;
             }
             if (birth && p.birth && *birth != *p.birth) {
-                error_at(Col::birth, {"患者番号 " + shown(*number) + " の生年月日 " + wareki_parse::format(*birth) + " が " + std::to_string(p.line) + " 行目の " + wareki_parse::format(*p.birth) + " と違います",
+                error_at(Col::birth, {"患者番号 " + shown(*number) + " の生年月日 " + wareki::format(*birth) + " が " + std::to_string(p.line) + " 行目の " + wareki::format(*p.birth) + " と違います",
                                       "patient " + shown(*number) + " was born on " + birth->str() + " here but on " + p.birth->str() + " on line " + std::to_string(p.line)},
                          {"同じ患者番号には同じ生年月日", "the same birth date for the same patient number"});
                 continue;
@@ -617,7 +617,7 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
             const ConsentRec& c = p.consents[ci];
             auto differs = [&](Col col, const std::string& was, const std::string& now) {
                 if (was == now) return false;
-                error_at(col, {"同じ同意（同意日 " + wareki_parse::format(c.date) + "）の内容「" + shown(now) + "」が " + std::to_string(c.line) + " 行目の「" + shown(was) + "」と違います",
+                error_at(col, {"同じ同意（同意日 " + wareki::format(c.date) + "）の内容「" + shown(now) + "」が " + std::to_string(c.line) + " 行目の「" + shown(was) + "」と違います",
                                "the same consent (dated " + c.date.str() + ") says '" + shown(now) + "' here but '" + shown(was) + "' on line " + std::to_string(c.line)},
                          {"同じ同意の行はすべて同じ値", "the same value on every row of one consent"});
                 return true;
@@ -646,7 +646,7 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
                 const Col c = end_date ? Col::end_date : Col::outcome;
                 p.ends.push_back(EndRec{end_day, *outcome, where(c).first, where(c).second, lab(c)});
             } else if (same->outcome != *outcome) {
-                error_at(Col::outcome, {wareki_parse::format(end_day) + " の転帰が " + std::to_string(same->line) + " 行目と違います",
+                error_at(Col::outcome, {wareki::format(end_day) + " の転帰が " + std::to_string(same->line) + " 行目と違います",
                                         "the outcome of " + end_day.str() + " differs from line " + std::to_string(same->line)},
                          {"同じ終了日には同じ転帰", "one outcome per end date"});
             }
@@ -661,7 +661,7 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
             if (std::any_of(p.visits.begin(), p.visits.end(), [&](const VisitRec& v) { return (!prev || v.date > *prev) && v.date <= e.date; }))
                 continue;
             errors.push_back(diag(file, e.line, e.column,
-                                  {e.label + ": 施術終了 " + wareki_parse::format(e.date) + " と前の施術終了 " + wareki_parse::format(*prev) + "（" +
+                                  {e.label + ": 施術終了 " + wareki::format(e.date) + " と前の施術終了 " + wareki::format(*prev) + "（" +
                                        std::to_string(p.ends[k - 1].line) + " 行目）の間に施術日がありません",
                                    e.label + ": no treatment day between this end (" + e.date.str() + ") and the previous end (" + prev->str() +
                                        ", line " + std::to_string(p.ends[k - 1].line) + ")"},

@@ -1,7 +1,7 @@
 #pragma once
 // Visit-ledger import: a clinic's treatment days as receipt software exports them (one row per
 // treatment day: patient, consent, 施術日, 術式, 電療, 往療 and distance, …) -> the clinic
-// description XML (urn:ahaki-check:clinic:1). Dates in 和暦 or ISO (model/wareki_parse.hpp).
+// description XML (urn:ahaki-check:clinic:1). Dates in 和暦 or ISO (model/wareki.hpp).
 // Every bad cell is reported at its row and column with what was expected, and nothing is
 // produced unless the whole ledger converts. A 平成 date after the era's end is read as 令和 and
 // reported as a warning.

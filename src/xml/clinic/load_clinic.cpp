@@ -42,10 +42,12 @@ std::optional<Date> date_of(Element& e, std::string_view name, bool required, St
     }
     wareki::Parsed p = wareki::parse(*raw);
     if (!p.date) {
-        e.bad_value(name, p.problem, date_expected);
+        // The format's own wording for text that is no date; the era's range or the month's days otherwise.
+        e.bad_value(name, p.problem, p.expected == wareki::accepted_forms() ? date_expected : p.expected);
         return std::nullopt;
     }
-    if (p.normalised) st.clinic->normalised_dates.push_back(NormalisedDate{*raw, *p.date, e.at(name)});
+    if (p.normalised)
+        st.clinic->normalised_dates.push_back(NormalisedDate{*raw, *p.date, e.at(name), std::string(p.written_era->name), *p.written_era->last});
     return p.date;
 }
 
@@ -266,10 +268,10 @@ void load_claim(Reader& r, pugi::xml_node n, Clinic& c, State& st, std::size_t i
         e.missing("month", month_expected);
     } else if (auto m = e.text("month", true)) {
         wareki::ParsedMonth pm = wareki::parse_month(*m);
-        if (!pm.ok) e.bad_value("month", pm.problem, month_expected);
+        if (!pm.ok) e.bad_value("month", pm.problem, pm.expected == wareki::accepted_month_forms() ? month_expected : pm.expected);
         else cl.month = Month{pm.year, pm.month};
         if (pm.ok && pm.normalised)
-            c.normalised_dates.push_back(NormalisedDate{*m, cl.month.first(), e.at("month")});
+            c.normalised_dates.push_back(NormalisedDate{*m, cl.month.first(), e.at("month"), std::string(pm.written_era->name), *pm.written_era->last});
     }
     if (auto y = yen_of(e, "total", true)) cl.total = *y;
     if (auto b = e.boolean("statement-of-reasons")) cl.statement_of_reasons = *b;
