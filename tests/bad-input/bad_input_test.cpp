@@ -25,6 +25,7 @@ namespace fs = std::filesystem;
 struct Case {
     std::string name;
     std::string args;
+    std::string command;  ///< "command: import --kind clinic": run that instead of check (errors on stderr, nothing on stdout)
     std::string ja, en;
     int line = 0;
 };
@@ -38,9 +39,11 @@ std::vector<Case> read_cases() {
         ++n;
         if (line.empty() || line[0] == '#') continue;
         if (line.front() == '[' && line.back() == ']') {
-            cases.push_back(Case{line.substr(1, line.size() - 2), {}, {}, {}, n});
+            cases.push_back(Case{line.substr(1, line.size() - 2), {}, {}, {}, {}, n});
         } else if (!cases.empty() && line.rfind("args: ", 0) == 0) {
             cases.back().args = line.substr(6);
+        } else if (!cases.empty() && line.rfind("command: ", 0) == 0) {
+            cases.back().command = line.substr(9);
         } else if (!cases.empty() && line.rfind("ja: ", 0) == 0) {
             cases.back().ja = line.substr(4);
         } else if (!cases.empty() && line.rfind("en: ", 0) == 0) {
@@ -184,12 +187,19 @@ TEST_P(Catalogue, ExitsTwoWithTheLocatedMessage) {
     bool generated = c.name.rfind("gen:", 0) == 0;
     std::string path = generated ? generate(c.name.substr(4)) : source_dir() + "/tests/bad-input/files/" + c.name;
     for (auto [lang, marker, expected] : {std::tuple{"ja", ": エラー: ", c.ja}, std::tuple{"en", ": error: ", c.en}}) {
-        RunResult r = run_binary("check --lang " + std::string(lang) + " " + c.args + " '" + path + "'");
+        const bool import = !c.command.empty();  // a converter: its errors on stderr, and nothing written
+        RunResult r = run_binary((import ? c.command : std::string("check")) + " --lang " + std::string(lang) + " " + c.args + " '" + path + "'");
         EXPECT_EQ(r.exit_code, 2) << c.name << " (" << lang << ")\n" << r.out.substr(0, 2000) << r.err;
-        std::string actual = first_error_line(r.out, marker);
+        std::string actual = first_error_line(import ? r.err : r.out, marker);
         EXPECT_EQ(actual, replace_all(expected, "{file}", path)) << "cases.txt:" << c.line << " has, for this output:\n"
                                                                  << lang << ": " << replace_all(actual, path, "{file}");
-        EXPECT_TRUE(r.err.empty()) << r.err;  // no crash report, no sanitizer output
+        if (import) {
+            EXPECT_TRUE(r.out.empty()) << r.out.substr(0, 2000);  // no half-written output
+            EXPECT_EQ(r.err.find("runtime error"), std::string::npos) << r.err;
+            EXPECT_EQ(r.err.find("AddressSanitizer"), std::string::npos) << r.err;
+        } else {
+            EXPECT_TRUE(r.err.empty()) << r.err;  // no crash report, no sanitizer output
+        }
     }
     if (generated && path.rfind(work_dir(), 0) == 0) fs::remove_all(path);
 }
