@@ -120,6 +120,8 @@ po::options_description check_options(Lang L) {
          ja ? "並列数 0〜256（0: 全コア。ファイル数より多くは使いません）" : "parallel jobs, 0 to 256 (0: all cores; never more than the files)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
          ja ? "1ファイルの上限バイト数" : "largest file accepted, in bytes")
+        ("max-elements", po::value<std::size_t>()->default_value(20000),
+         ja ? "1ファイルの上限要素数（ahaki-check の名前空間の要素）" : "most elements of ahaki-check's namespaces accepted in one file")
         ("color", po::value<std::string>()->default_value("auto"), ja ? "色付け auto|always|never" : "colour auto|always|never")
         ("html-detail", po::value<std::string>()->default_value("summary"),
          ja ? "HTML の要件の行 summary（対応が必要な行と区分ごとの件数）|full（すべての行と図）"
@@ -376,6 +378,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     } else {
         throw Usage{Text{"--schedule は day か night です", "--schedule must be day or night"}};
     }
+    options.load.limits.max_elements = vm["max-elements"].as<std::size_t>();
 
     Date today = today_local();
     if (vm.count("today")) {

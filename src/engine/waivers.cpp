@@ -20,33 +20,56 @@ std::string_view waiver_problem_code(WaiverProblem p) {
 }
 
 bool glob_match(std::string_view p, std::string_view t) {
-    // dp[i][j]: p[i..] matches t[j..]. Patterns and paths are short; O(|p|·|t|²) at worst.
-    const std::size_t P = p.size(), T = t.size();
-    std::vector<std::vector<char>> dp(P + 1, std::vector<char>(T + 1, 0));
-    dp[P][T] = 1;
-    for (std::size_t i = P; i-- > 0;) {
-        for (std::size_t j = T + 1; j-- > 0;) {
-            char r = 0;
-            if (p[i] == '*' && i + 1 < P && p[i + 1] == '*') {
-                if (i + 2 < P && p[i + 2] == '/') {
-                    // "**/": nothing, or any run of whole directories.
-                    r = dp[i + 3][j];
-                    for (std::size_t k = j + 1; !r && k <= T; ++k)
-                        if (t[k - 1] == '/') r = dp[i + 3][k];
-                } else {
-                    for (std::size_t k = j; !r && k <= T; ++k) r = dp[i + 2][k];
-                }
-            } else if (p[i] == '*') {
-                r = dp[i + 1][j] || (j < T && t[j] != '/' && dp[i][j + 1]);
-            } else if (p[i] == '?') {
-                r = j < T && t[j] != '/' && dp[i + 1][j + 1];
-            } else {
-                r = j < T && t[j] == p[i] && dp[i + 1][j + 1];
-            }
-            dp[i][j] = r;
+    // A set-of-states automaton over the pattern (never backtracking): one pass
+    // over the path, each step O(|p|): O(|p|·|t|) time and O(|p|) memory whatever
+    // the pattern ("*a*a*a*…b" included). States are pattern positions; from
+    // a position, "**/" matches nothing or any run of whole directories, "**"
+    // anything, "*" a run without '/', "?" one character but '/'.
+    const std::size_t P = p.size();
+    auto kind = [&](std::size_t i) {
+        if (p[i] == '*' && i + 1 < P && p[i + 1] == '*') return i + 2 < P && p[i + 2] == '/' ? 3 : 2;
+        return p[i] == '*' ? 1 : 0;
+    };
+    std::vector<char> cur(P + 1, 0), next(P + 1, 0);
+    // Moves without reading: every star may match nothing (targets are further on).
+    auto close = [&](std::vector<char>& s) {
+        for (std::size_t i = 0; i < P; ++i) {
+            if (!s[i]) continue;
+            const int k = kind(i);
+            if (k == 3) s[i + 3] = 1;
+            else if (k == 2) s[i + 2] = 1;
+            else if (k == 1) s[i + 1] = 1;
         }
+    };
+    cur[0] = 1;
+    close(cur);
+    for (char c : t) {
+        std::fill(next.begin(), next.end(), 0);
+        bool any = false;
+        for (std::size_t i = 0; i < P; ++i) {
+            if (!cur[i]) continue;
+            const int k = kind(i);
+            if (k == 3) {
+                next[i] = 1;  // inside the directories
+                if (c == '/') next[i + 3] = 1;
+            } else if (k == 2) {
+                next[i] = 1;
+            } else if (k == 1) {
+                if (c != '/') next[i] = 1;
+            } else if (p[i] == '?') {
+                if (c != '/') next[i + 1] = 1;
+            } else if (p[i] == c) {
+                next[i + 1] = 1;
+            } else {
+                continue;
+            }
+            any = true;
+        }
+        if (!any) return false;
+        close(next);
+        cur.swap(next);
     }
-    return dp[0][0] != 0;
+    return cur[P] != 0;
 }
 
 bool waiver_file_matches(const Waiver& w, const std::string& waiver_file, const std::string& checked_path) {

@@ -14,6 +14,8 @@
 #include "import/sections.hpp"
 #include "import/xlsx.hpp"
 #include "model/decimal.hpp"
+#include "model/similar.hpp"
+#include "xml/source.hpp"
 
 namespace ahaki::import {
 namespace {
@@ -50,12 +52,16 @@ bool valid_utf8(std::string_view s, std::size_t& bad) {
     return true;
 }
 
-/// Line and column (in characters) just after the UTF-8 text `before`.
+/// Line and column (in characters) just after the UTF-8 text `before`. Rows end
+/// with CRLF, LF or a lone CR (old Mac exports), as parse_csv reads them.
 std::pair<std::uint32_t, std::uint32_t> position_after(std::string_view before) {
     std::uint32_t line = 1;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < before.size(); ++i)
-        if (before[i] == '\n') { ++line; line_start = i + 1; }
+        if (before[i] == '\n' || (before[i] == '\r' && (i + 1 >= before.size() || before[i + 1] != '\n'))) {
+            ++line;
+            line_start = i + 1;
+        }
     return {line, static_cast<std::uint32_t>(char_count(before.substr(line_start)) + 1)};
 }
 
@@ -296,6 +302,22 @@ Decoded decode_csv(const std::string& file, std::string_view bytes, CsvEncoding 
                              {"UTF-8 の文字（CP932 のファイルなら --encoding cp932）", "UTF-8 text (for a CP932 file use --encoding cp932)"});
             return out;
         }
+        // The imported text becomes XML: what `check` refuses is refused here, at its row.
+        // (One more BOM right after the first is an exporter's habit, skipped with the header's.)
+        std::uint32_t cp = 0;
+        const std::size_t skip = body.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+        if (std::size_t d = first_disallowed_char(body.substr(skip), cp) + skip; d < body.size()) {
+            auto [line, col] = position_after(body.substr(0, d));
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+            out.error = cp == 0xFEFF
+                            ? diag(file, line, col, {"行の途中にBOM（U+FEFF、見えない文字）があります", "a byte order mark (U+FEFF, an invisible character) inside the text"},
+                                   {"BOMはファイルの先頭だけ", "a BOM only at the start of the file"})
+                            : diag(file, line, col, {std::string("XMLで使えない非文字 ") + code + " があります",
+                                                     std::string("the non-character ") + code + " is not allowed in XML"},
+                                   {"XMLで使える文字", "characters XML allows"});
+            return out;
+        }
         out.text.assign(body);
         out.encoding = "UTF-8";
         return out;
@@ -306,6 +328,17 @@ Decoded decode_csv(const std::string& file, std::string_view bytes, CsvEncoding 
         if (*failure != "EILSEQ") {
             out.error = diag(file, 1, 1, {"この環境では CP932 を変換できません", "this system cannot convert from CP932"},
                              {"UTF-8 で保存したファイル", "a file saved as UTF-8"});
+            return out;
+        }
+        // Neither encoding reads the whole file: the bad byte is where the one that
+        // read further stopped (a UTF-8 file with one bad byte fails as CP932 at its
+        // first Japanese character, rows before the real problem).
+        if (encoding == CsvEncoding::automatic && bad > bad_offset) {
+            auto [line, col] = position_after(bytes.substr(0, bad));
+            out.error = diag(file, line, col,
+                             {"UTF-8 としても CP932 としても読めないバイト " + hex_byte(static_cast<unsigned char>(bytes[bad])) + " があります",
+                              "byte " + hex_byte(static_cast<unsigned char>(bytes[bad])) + " is neither UTF-8 nor CP932"},
+                             {"UTF-8 か CP932（Shift_JIS）で保存したファイル", "a file saved as UTF-8 or CP932 (Shift_JIS)"});
             return out;
         }
         auto [line, col] = position_after(converted);

@@ -153,10 +153,10 @@ bool resolve_course(Reader& r, const School& school, const LoadState& st, T& ite
     Loc loc = item.loc;
     loc.path += "/@course";
     r.error(loc,
-            other ? Text{"<" + std::string(element) + "> の course=\"" + item.course_id + "\" は課程ではなく " + other->kind + " の id です",
+            xml::near_id(st.ids, item.course_id, other ? Text{"<" + std::string(element) + "> の course=\"" + item.course_id + "\" は課程ではなく " + other->kind + " の id です",
                          "course=\"" + item.course_id + "\" on <" + std::string(element) + "> is the id of a " + other->kind + ", not a course"}
                   : Text{"<" + std::string(element) + "> の course=\"" + item.course_id + "\" の課程がこのファイルにありません",
-                         "course=\"" + item.course_id + "\" on <" + std::string(element) + "> refers to no course described in this file"},
+                         "course=\"" + item.course_id + "\" on <" + std::string(element) + "> refers to no course described in this file"}),
             Text{"<course id=\"…\"> のいずれか", "the id of a <course>"});
     return false;
 }
@@ -334,10 +334,10 @@ void resolve_people(Reader& r, School& school, const LoadState& st) {
                 }
                 const auto* other = st.ids.find(tg.subject_id);
                 r.error(tg.loc,
-                        other ? Text{"subject=\"" + tg.subject_id + "\" は科目ではなく " + other->kind + " の id です",
+                        xml::near_id(st.ids, tg.subject_id, other ? Text{"subject=\"" + tg.subject_id + "\" は科目ではなく " + other->kind + " の id です",
                                      "subject=\"" + tg.subject_id + "\" is the id of a " + other->kind + ", not a subject"}
                               : Text{"subject=\"" + tg.subject_id + "\" の科目がこのファイルにありません",
-                                     "subject=\"" + tg.subject_id + "\" refers to no subject described in this file"},
+                                     "subject=\"" + tg.subject_id + "\" refers to no subject described in this file"}),
                         Text{"<subject id=\"…\"> のいずれか", "the id of a <subject>"});
             }
         // other-post/@same-facility: an accreditation of <one-facility> (§6(5) second sentence).

@@ -113,10 +113,10 @@ void resolve_placements(Reader& r, School& school, const LoadState& st) {
                 Loc loc = p.loc;
                 loc.path += "/@site";
                 r.error(loc,
-                        other ? Text{"site=\"" + p.site_id + "\" は臨床実習施設ではなく " + other->kind + " の id です",
+                        xml::near_id(st.ids, p.site_id, other ? Text{"site=\"" + p.site_id + "\" は臨床実習施設ではなく " + other->kind + " の id です",
                                      "site=\"" + p.site_id + "\" is the id of a " + other->kind + ", not a clinical site"}
                               : Text{"site=\"" + p.site_id + "\" の臨床実習施設がこのファイルにありません",
-                                     "site=\"" + p.site_id + "\" refers to no clinical site described in this file"},
+                                     "site=\"" + p.site_id + "\" refers to no clinical site described in this file"}),
                         Text{"<clinical-sites> の <site id=\"…\"> のいずれか",
                              "the id of a <site> in <clinical-sites>"});
             }

@@ -6,33 +6,6 @@
 #include "xml/school_sections.hpp"
 
 namespace ahaki {
-namespace {
-
-Text parse_status_text(pugi::xml_parse_status s) {
-    switch (s) {
-        case pugi::status_file_not_found: return {"ファイルが見つかりません", "file not found"};
-        case pugi::status_io_error: return {"読み込みエラー", "I/O error"};
-        case pugi::status_out_of_memory: return {"メモリが足りません", "out of memory"};
-        case pugi::status_unrecognized_tag: return {"XMLとして正しくないタグです", "malformed tag"};
-        case pugi::status_bad_pi: return {"処理命令（<?…?>）が正しくありません", "malformed processing instruction"};
-        case pugi::status_bad_comment: return {"コメント（<!-- -->）が正しくありません", "malformed comment"};
-        case pugi::status_bad_cdata: return {"CDATAセクションが正しくありません", "malformed CDATA section"};
-        case pugi::status_bad_doctype: return {"DOCTYPE宣言が正しくありません", "malformed DOCTYPE"};
-        case pugi::status_bad_pcdata: return {"文字データが正しくありません", "malformed character data"};
-        case pugi::status_bad_start_element: return {"開始タグが正しくありません", "malformed start tag"};
-        case pugi::status_bad_attribute: return {"属性が正しくありません（引用符や = を確認してください）",
-                                                  "malformed attribute (check the quotes and the '=')"};
-        case pugi::status_bad_end_element: return {"終了タグが正しくありません", "malformed end tag"};
-        case pugi::status_end_element_mismatch:
-            return {"終了タグが開始タグと対応していません（または閉じられていない要素があります）",
-                    "end tag does not match the start tag (or an element is not closed)"};
-        case pugi::status_append_invalid_root: return {"文書の構造が正しくありません", "invalid document structure"};
-        case pugi::status_no_document_element: return {"要素がありません", "no element found"};
-        default: return {"XMLとして読めません", "not well-formed XML"};
-    }
-}
-
-}  // namespace
 
 LoadResult load_school(const SourceText& source, const LoadOptions& options) {
     LoadResult result;
@@ -43,19 +16,14 @@ LoadResult load_school(const SourceText& source, const LoadOptions& options) {
     // parse_fragment: keeps text outside the root element as nodes, so it is
     // reported below instead of silently dropped (a missing root is checked below too).
     const unsigned flags = pugi::parse_default | pugi::parse_doctype | pugi::parse_fragment;
-    pugi::xml_parse_result parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), flags, pugi::encoding_utf8);
+    xml::Reader reader(source, buffer.data(), buffer.size(), school_namespace, result.errors, options.max_errors);
+    xml::ParseLimits limits;
+    limits.max_elements = options.limits.max_elements;
+    if (!reader.parse(doc, flags, limits)) return result;
     auto error = [&](Loc loc, Text message, Text expected = {}) {
         result.errors.push_back(Diagnostic{source.path(), std::move(loc), std::move(message), std::move(expected)});
     };
-    if (!parsed) {
-        error(source.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))),
-              Text{"XMLとして読めません: " + parse_status_text(parsed.status).ja,
-                   "not well-formed XML: " + parse_status_text(parsed.status).en},
-              Text{"整形式のXML文書", "a well-formed XML document"});
-        return result;
-    }
 
-    xml::Reader reader(source, buffer.data(), buffer.size(), school_namespace, result.errors, options.max_errors);
     pugi::xml_node root;
     for (pugi::xml_node n : doc.children()) {
         if (n.type() == pugi::node_doctype) {

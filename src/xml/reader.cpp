@@ -6,7 +6,9 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
+#include <functional>
 #include <unordered_set>
 
 namespace ahaki::xml {
@@ -98,6 +100,435 @@ Text bad_code_token(std::string_view name, std::string_view token, std::span<con
                     std::string(nearest(token, all)) + "?)"};
 }
 
+// ---- Strict parsing shared by every reader ---------------------------------
+
+std::span<const KnownNamespace> known_namespaces() {
+    // One line per document kind.
+    static constexpr KnownNamespace table[] = {
+        {"urn:ahaki-check:school:1", "school"},
+        {"urn:ahaki-check:clinic:1", "clinic"},
+        {"urn:ahaki-check:standard:1", "standard"},
+        {"urn:ahaki-check:waivers:1", "waivers"},
+    };
+    return table;
+}
+
+namespace {
+
+bool xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// The form two namespaces are compared in for near misses: no surrounding
+/// spaces (ASCII or U+3000), ASCII case and width folded, no scheme
+/// (urn:, http://, https://), no trailing '/' or ':', '/' read as ':'.
+std::string ns_key(std::string_view uri) {
+    for (bool again = true; again;) {
+        again = false;
+        while (!uri.empty() && xml_space(uri.front())) { uri.remove_prefix(1); again = true; }
+        while (!uri.empty() && xml_space(uri.back())) { uri.remove_suffix(1); again = true; }
+        if (uri.substr(0, 3) == "\xE3\x80\x80") { uri.remove_prefix(3); again = true; }
+        if (uri.size() >= 3 && uri.substr(uri.size() - 3) == "\xE3\x80\x80") { uri.remove_suffix(3); again = true; }
+    }
+    std::string k = fold_id(uri.substr(0, 256));
+    for (std::string_view scheme : {"https://", "http://", "urn:"})
+        if (k.rfind(scheme, 0) == 0) {
+            k.erase(0, scheme.size());
+            break;
+        }
+    while (!k.empty() && (k.back() == '/' || k.back() == ':')) k.pop_back();
+    std::replace(k.begin(), k.end(), '/', ':');
+    return k;
+}
+
+/// The key without its version (the digits after the last ':').
+std::string_view versionless(std::string_view key) {
+    auto colon = key.rfind(':');
+    if (colon == std::string_view::npos) return key;
+    std::string_view v = key.substr(colon + 1);
+    if (v.empty() || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return key;
+    return key.substr(0, colon);
+}
+
+bool is_known_namespace(std::string_view uri) {
+    for (const auto& k : known_namespaces())
+        if (k.uri == uri) return true;
+    return false;
+}
+
+std::string hex_code_point(unsigned long cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04lX", cp);
+    return buf;
+}
+
+}  // namespace
+
+const KnownNamespace* near_miss_namespace(std::string_view uri) {
+    if (uri.empty() || is_known_namespace(uri)) return nullptr;
+    const std::string key = ns_key(uri);
+    for (const auto& k : known_namespaces())
+        if (ns_key(k.uri) == key) return &k;
+    for (const auto& k : known_namespaces()) {
+        const std::string known = ns_key(k.uri);
+        if (versionless(key) != key && versionless(key) == versionless(known)) return &k;
+    }
+    return nullptr;
+}
+
+Text parse_status_text(pugi::xml_parse_status s) {
+    switch (s) {
+        case pugi::status_ok: return {"正常", "no error"};
+        case pugi::status_file_not_found: return {"ファイルが見つかりません", "file not found"};
+        case pugi::status_io_error: return {"読み込みエラー", "I/O error"};
+        case pugi::status_out_of_memory: return {"メモリが足りません", "out of memory"};
+        case pugi::status_internal_error: return {"XMLの読み込みで内部エラーが起きました", "internal error of the XML parser"};
+        case pugi::status_unrecognized_tag: return {"XMLとして正しくないタグです", "malformed tag"};
+        case pugi::status_bad_pi: return {"処理命令（<?…?>）が正しくありません", "malformed processing instruction"};
+        case pugi::status_bad_comment: return {"コメント（<!-- -->）が正しくありません", "malformed comment"};
+        case pugi::status_bad_cdata: return {"CDATAセクションが正しくありません", "malformed CDATA section"};
+        case pugi::status_bad_doctype: return {"DOCTYPE宣言が正しくありません", "malformed DOCTYPE"};
+        case pugi::status_bad_pcdata: return {"文字データが正しくありません", "malformed character data"};
+        case pugi::status_bad_start_element: return {"開始タグが正しくありません", "malformed start tag"};
+        case pugi::status_bad_attribute: return {"属性が正しくありません（引用符や = を確認してください）",
+                                                  "malformed attribute (check the quotes and the '=')"};
+        case pugi::status_bad_end_element: return {"終了タグが正しくありません", "malformed end tag"};
+        case pugi::status_end_element_mismatch:
+            return {"終了タグが開始タグと対応していません（または閉じられていない要素があります）",
+                    "end tag does not match the start tag (or an element is not closed)"};
+        case pugi::status_append_invalid_root: return {"文書の構造が正しくありません", "invalid document structure"};
+        case pugi::status_no_document_element: return {"要素がありません", "no element found"};
+    }
+    return {"XMLとして読めません", "not well-formed XML"};
+}
+
+bool Reader::parse(pugi::xml_document& doc, unsigned flags, const ParseLimits& limits) {
+    limits_ = limits;
+    // The buffer is the caller's mutable copy of the text (see the constructor).
+    pugi::xml_parse_result parsed = doc.load_buffer_inplace(const_cast<char*>(base_), size_, flags, pugi::encoding_utf8);
+    if (!parsed) {
+        const Text status = parse_status_text(parsed.status);
+        error(src_.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))),
+              Text{"XMLとして読めません: " + status.ja, "not well-formed XML: " + status.en},
+              Text{"整形式のXML文書", "a well-formed XML document"});
+        return false;
+    }
+    return check_markup() && check_tree(doc);
+}
+
+/// What pugixml lets through, found in the text as written (the parse was in
+/// place, so the original is src_.text()): references, comments, declarations.
+/// pugixml has accepted the structure, so a plain scan is enough.
+bool Reader::check_markup() {
+    const std::string_view t = src_.text();
+    const std::size_t n = t.size();
+    const Text ref_expected{"&amp; &lt; &gt; &quot; &apos; または文字参照 &#…;（制御文字以外）",
+                            "&amp; &lt; &gt; &quot; &apos; or a character reference &#…; (not a control character)"};
+    // A reference at t[at]; `where` is the attribute's name (empty in content).
+    auto reference = [&](std::size_t at, std::string_view where) {
+        const std::size_t semi = t.find(';', at);
+        const bool closed = semi != std::string_view::npos && semi - at <= 64;
+        std::string_view ref = closed ? t.substr(at + 1, semi - at - 1) : std::string_view{};
+        if (ref == "amp" || ref == "lt" || ref == "gt" || ref == "quot" || ref == "apos") return true;
+        const std::string written = shown(closed ? t.substr(at, semi - at + 1) : t.substr(at, 1));
+        const std::string ja_where = where.empty() ? std::string("要素の内容の ") : std::string(where) + " の ";
+        const std::string en_where = where.empty() ? std::string("element content: ") : std::string(where) + ": ";
+        if (ref.size() > 1 && ref[0] == '#') {
+            const bool hex = ref[1] == 'x';
+            std::string_view digits = ref.substr(hex ? 2 : 1);
+            unsigned long cp = 0;
+            bool syntax = !digits.empty();
+            for (char c : digits) {
+                int d = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+                if (d < 0) { syntax = false; break; }
+                cp = std::min<unsigned long>(cp * (hex ? 16 : 10) + static_cast<unsigned long>(d), 0x110000);
+            }
+            if (syntax) {
+                const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+                const bool nonchar = (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+                const bool control = cp < 0x20 && cp != 0x9 && cp != 0xA && cp != 0xD;
+                if (!surrogate && !nonchar && !control && cp <= 0x10FFFF) return true;
+                const Text expected{"XMLで使える文字の参照（U+0009、U+000A、U+000D、U+0020〜U+10FFFF。サロゲートと非文字を除く）",
+                                    "a reference to a character XML allows (U+0009, U+000A, U+000D, U+0020 to U+10FFFF "
+                                    "except surrogates and non-characters)"};
+                Text message;
+                if (cp > 0x10FFFF) {
+                    message = {ja_where + written + " はUnicodeの範囲（U+10FFFF まで）を超えています",
+                               en_where + written + " is beyond the last Unicode character U+10FFFF"};
+                } else {
+                    const Text kind = cp == 0 ? Text{"NUL文字", "the NUL character"}
+                                      : control ? Text{"制御文字", "a control character"}
+                                      : surrogate ? Text{"サロゲート", "a surrogate"}
+                                                  : Text{"非文字", "a non-character"};
+                    message = {ja_where + written + " はXMLで使えない文字 " + hex_code_point(cp) + "（" + kind.ja + "）を指しています",
+                               en_where + written + " refers to " + hex_code_point(cp) + " (" + kind.en + "), which XML does not allow"};
+                }
+                error(src_.locate(at, line_hint_), std::move(message), expected);
+                return false;
+            }
+        }
+        error(src_.locate(at, line_hint_),
+              Text{ja_where + written + " はXMLで定義されていない参照です（& は &amp; と書きます）",
+                   en_where + written + " is not a reference XML defines (write & as &amp;)"},
+              ref_expected);
+        return false;
+    };
+    std::size_t i = 0;
+    while (i < n) {
+        const std::size_t next = t.find_first_of("<&", i);
+        if (next == std::string_view::npos) break;
+        i = next;
+        if (t[i] == '&') {
+            if (!reference(i, {})) return false;
+            ++i;
+            continue;
+        }
+        const std::string_view rest = t.substr(i);
+        if (rest.substr(0, 4) == "<!--") {
+            const std::size_t end = t.find("-->", i + 4);
+            if (end == std::string_view::npos) return true;
+            const std::size_t dashes = t.substr(0, end + 1).find("--", i + 4);
+            if (dashes != std::string_view::npos && dashes <= end) {
+                error(src_.locate(dashes, line_hint_),
+                      Text{"コメントの中に -- があります（XMLのコメントには -- を書けません）",
+                           "a comment contains -- (XML comments cannot contain --)"},
+                      Text{"-- を含まないコメント <!-- … -->", "a comment <!-- … --> without --"});
+                return false;
+            }
+            i = end + 3;
+        } else if (rest.substr(0, 9) == "<![CDATA[") {
+            const std::size_t end = t.find("]]>", i + 9);
+            if (end == std::string_view::npos) return true;
+            i = end + 3;
+        } else if (rest.substr(0, 2) == "<!") {
+            return true;  // DOCTYPE: every reader refuses it with its own message
+        } else if (rest.substr(0, 2) == "<?") {
+            std::size_t e = i + 2;
+            while (e < n && !xml_space(t[e]) && t[e] != '?') ++e;
+            std::string target(t.substr(i + 2, e - i - 2));
+            for (auto& c : target) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (target == "xml" && i != 0) {
+                Diagnostic d = misplaced_declaration(src_.path(), src_.locate(i, line_hint_));
+                error(std::move(d.loc), std::move(d.message), std::move(d.expected));
+                return false;
+            }
+            const std::size_t end = t.find("?>", e);
+            if (end == std::string_view::npos) return true;
+            i = end + 2;
+        } else if (rest.substr(0, 2) == "</") {
+            const std::size_t end = t.find('>', i);
+            if (end == std::string_view::npos) return true;
+            i = end + 1;
+        } else {
+            // A start tag: name, then attributes name = "value" up to > or />.
+            std::size_t k = i + 1;
+            while (k < n && !xml_space(t[k]) && t[k] != '>' && t[k] != '/') ++k;
+            for (;;) {
+                while (k < n && xml_space(t[k])) ++k;
+                if (k >= n) return true;
+                if (t[k] == '>' || t[k] == '/') break;
+                const std::size_t name_start = k;
+                while (k < n && !xml_space(t[k]) && t[k] != '=') ++k;
+                const std::string_view name = t.substr(name_start, k - name_start);
+                while (k < n && t[k] != '"' && t[k] != '\'') ++k;
+                if (k >= n) return true;
+                const char quote = t[k];
+                const std::size_t close = t.find(quote, k + 1);
+                if (close == std::string_view::npos) return true;
+                // Searched inside the value only (a search to the end per attribute is quadratic).
+                const std::string_view value = t.substr(k + 1, close - k - 1);
+                for (std::size_t a = value.find('&'); a != std::string_view::npos; a = value.find('&', a + 1))
+                    if (!reference(k + 1 + a, name)) return false;
+                k = close + 1;
+            }
+            i = k;
+        }
+    }
+    return true;
+}
+
+bool Reader::check_tree(const pugi::xml_document& doc) {
+    // Prefix bindings in scope: a stack, and for each prefix the index of its
+    // innermost binding (each binding remembers the one it shadows): O(1) a lookup.
+    struct Binding {
+        std::string_view prefix, uri;
+        std::ptrdiff_t shadowed;
+    };
+    std::vector<Binding> bindings;
+    std::unordered_map<std::string_view, std::ptrdiff_t> innermost;
+    auto lookup = [&](std::string_view prefix) -> std::optional<std::string_view> {
+        auto it = innermost.find(prefix);
+        if (it == innermost.end() || it->second < 0) return std::nullopt;
+        return bindings[static_cast<std::size_t>(it->second)].uri;
+    };
+    std::unordered_map<std::string_view, std::uint32_t> uri_index;
+    auto intern = [&](std::string_view uri) {
+        auto [it, inserted] = uri_index.try_emplace(uri, static_cast<std::uint32_t>(uris_.size()));
+        if (inserted) uris_.push_back(uri);
+        return it->second;
+    };
+    struct Frame {
+        std::size_t bindings;
+    };
+    std::vector<Frame> frames;
+    const std::string xml_ns = "http://www.w3.org/XML/1998/namespace";
+    std::vector<std::string_view> names;
+    std::vector<std::pair<std::string_view, std::string_view>> expanded;
+    std::unordered_set<std::string_view> seen;
+    auto element_name = [](pugi::xml_node e) { return "<" + shown(e.name()) + ">"; };
+    // near_miss_namespace folds the URI: once per distinct URI, not once per attribute.
+    std::unordered_map<std::string_view, const KnownNamespace*> near_cache;
+    auto near_miss = [&](std::string_view uri) {
+        auto [it, inserted] = near_cache.try_emplace(uri, nullptr);
+        if (inserted) it->second = near_miss_namespace(uri);
+        return it->second;
+    };
+    auto near_error = [&](Loc loc, std::string what_ja, std::string what_en, std::string_view uri, const KnownNamespace& k) {
+        error(std::move(loc),
+              Text{what_ja + " の名前空間 \"" + shown(uri) + "\" は ahaki-check の名前空間 " + std::string(k.uri) +
+                       " と大文字・小文字、全角・半角、空白、記号または版だけが違います（<" + std::string(k.root) + "> の形式のつもりなら、そのとおりに書いてください）",
+                   what_en + " is in the namespace \"" + shown(uri) + "\", which differs from ahaki-check's namespace " +
+                       std::string(k.uri) + " only by case, width, spaces, punctuation or version (if the <" +
+                       std::string(k.root) + "> format was meant, write it exactly)"},
+              Text{"xmlns=\"" + std::string(k.uri) + "\"", "xmlns=\"" + std::string(k.uri) + "\""});
+    };
+    // Returns false when the element is refused.
+    auto enter = [&](pugi::xml_node e) {
+        const Loc loc = at(e);
+        frames.push_back(Frame{bindings.size()});
+        // Attribute names are unique, namespace declarations included.
+        names.clear();
+        for (pugi::xml_attribute a = e.first_attribute(); a; a = a.next_attribute()) names.emplace_back(a.name());
+        seen.clear();
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            bool repeated = false;
+            if (names.size() <= 16) {
+                for (std::size_t j = 0; j < i && !repeated; ++j) repeated = names[j] == names[i];
+            } else {
+                repeated = !seen.insert(names[i]).second;
+            }
+            if (!repeated) continue;
+            const bool decl = names[i] == "xmlns" || names[i].substr(0, 6) == "xmlns:";
+            error(in_buffer(names[i].data()) ? src_.locate(static_cast<std::size_t>(names[i].data() - base_), line_hint_) : loc,
+                  decl ? Text{element_name(e) + " で名前空間の宣言 " + shown(names[i]) + " が2回書かれています",
+                              "the namespace declaration " + shown(names[i]) + " appears twice on " + element_name(e)}
+                       : Text{element_name(e) + " に属性 " + shown(names[i]) + " が2回書かれています",
+                              "attribute '" + shown(names[i]) + "' appears twice on " + element_name(e)},
+                  Text{"各属性は1回だけ", "each attribute at most once"});
+            return false;
+        }
+        for (pugi::xml_attribute a = e.first_attribute(); a; a = a.next_attribute()) {
+            std::string_view an = a.name();
+            if (an != "xmlns" && an.substr(0, 6) != "xmlns:") continue;
+            std::string_view prefix = an.size() > 6 ? an.substr(6) : std::string_view{};
+            std::string_view uri = a.value();
+            if (an.size() > 5 && uri.empty()) {
+                error(at_name(a.name(), e),
+                      Text{shown(an) + "=\"\": 接頭辞に空の名前空間は宣言できません", shown(an) + "=\"\": a prefix cannot be bound to an empty namespace"},
+                      Text{"名前空間のURI", "a namespace URI"});
+                return false;
+            }
+            auto [it, inserted] = innermost.try_emplace(prefix, -1);
+            bindings.push_back(Binding{prefix, uri, it->second});
+            it->second = static_cast<std::ptrdiff_t>(bindings.size() - 1);
+        }
+        // The element's own namespace.
+        std::string_view name = e.name();
+        auto colon = name.find(':');
+        std::string_view uri;
+        if (colon != std::string_view::npos) {
+            std::string_view prefix = name.substr(0, colon);
+            if (prefix == "xml") {
+                uri = xml_ns;
+            } else if (auto u = lookup(prefix)) {
+                uri = *u;
+            } else {
+                error(loc,
+                      Text{element_name(e) + " の接頭辞 " + shown(prefix) + ": が宣言されていません",
+                           "the prefix " + shown(prefix) + ": of " + element_name(e) + " is not declared"},
+                      Text{"xmlns:" + shown(prefix) + "=\"…\" で宣言した接頭辞", "a prefix declared with xmlns:" + shown(prefix) + "=\"…\""});
+                return false;
+            }
+        } else if (auto u = lookup({})) {
+            uri = *u;
+        }
+        element_ns_.push_back(ElementNs{e.name(), intern(uri)});
+        // Prefixed attributes: declared prefix, unique expanded name, no near miss.
+        expanded.clear();
+        for (pugi::xml_attribute a = e.first_attribute(); a; a = a.next_attribute()) {
+            std::string_view an = a.name();
+            auto c = an.find(':');
+            if (c == std::string_view::npos || an.substr(0, 6) == "xmlns:") continue;
+            std::string_view prefix = an.substr(0, c);
+            std::string_view auri;
+            if (prefix == "xml") {
+                auri = xml_ns;
+            } else if (auto u = lookup(prefix)) {
+                auri = *u;
+            } else {
+                error(at_name(a.name(), e),
+                      Text{element_name(e) + " の属性 " + shown(an) + " の接頭辞 " + shown(prefix) + ": が宣言されていません",
+                           "the prefix " + shown(prefix) + ": of the attribute '" + shown(an) + "' on " + element_name(e) + " is not declared"},
+                      Text{"xmlns:" + shown(prefix) + "=\"…\" で宣言した接頭辞", "a prefix declared with xmlns:" + shown(prefix) + "=\"…\""});
+                return false;
+            }
+            if (const KnownNamespace* k = near_miss(auri)) {
+                near_error(at_name(a.name(), e), "属性 " + shown(an), "the attribute '" + shown(an) + "'", auri, *k);
+                return false;
+            }
+            expanded.emplace_back(auri, an.substr(c + 1));
+            if (auri == ns_) ours_attributes_.insert(a.name());
+        }
+        if (expanded.size() > 1) {
+            std::sort(expanded.begin(), expanded.end());
+            auto dup = std::adjacent_find(expanded.begin(), expanded.end());
+            if (dup != expanded.end()) {
+                error(loc,
+                      Text{element_name(e) + " に名前空間 " + shown(dup->first) + " の属性 " + shown(dup->second) + " が2回書かれています（接頭辞は違っても同じ属性です）",
+                           "the attribute '" + shown(dup->second) + "' of the namespace " + shown(dup->first) + " appears twice on " +
+                               element_name(e) + " (different prefixes, same attribute)"},
+                      Text{"各属性は1回だけ", "each attribute at most once"});
+                return false;
+            }
+        }
+        if (const KnownNamespace* k = near_miss(uri)) {
+            near_error(loc, element_name(e), element_name(e), uri, *k);
+            return false;
+        }
+        return true;
+    };
+    auto leave = [&] {
+        const std::size_t keep = frames.back().bindings;
+        while (bindings.size() > keep) {
+            const Binding& b = bindings.back();
+            innermost[b.prefix] = b.shadowed;
+            bindings.pop_back();
+        }
+        frames.pop_back();
+    };
+    // Pre-order walk without recursion (pugixml's tree can be 100,000 deep).
+    pugi::xml_node node = doc.first_child();
+    while (node) {
+        if (node.type() == pugi::node_element) {
+            if (!enter(node)) return false;
+            if (pugi::xml_node child = node.first_child()) {
+                node = child;
+                continue;
+            }
+            leave();
+        }
+        while (node && !node.next_sibling()) {
+            node = node.parent();
+            if (!node || node.type() != pugi::node_element) {
+                node = {};
+                break;
+            }
+            leave();
+        }
+        if (node) node = node.next_sibling();
+    }
+    table_ = true;
+    return true;
+}
+
 Reader::Reader(const SourceText& src, const char* buffer, std::size_t size, std::string_view ns,
                std::vector<Diagnostic>& errors, std::size_t max_errors)
     : src_(src), base_(buffer), size_(size), ns_(ns), errors_(errors), max_errors_(max_errors) {}
@@ -140,6 +571,28 @@ std::string_view Reader::ns_of_default(pugi::xml_node n) const {
 }
 
 std::string_view Reader::ns_of(pugi::xml_node n) const {
+    if (table_ && !element_ns_.empty()) {
+        const char* name = n.name();
+        std::less<const char*> before;
+        std::size_t i = ns_hint_ < element_ns_.size() ? ns_hint_ : 0;
+        // Readers ask in file order: a few steps forward from the last answer.
+        for (int step = 0; step < 8 && element_ns_[i].name != name && i + 1 < element_ns_.size() && !before(name, element_ns_[i].name);
+             ++step)
+            ++i;
+        if (element_ns_[i].name != name) {
+            auto it = std::lower_bound(element_ns_.begin(), element_ns_.end(), name,
+                                       [&](const ElementNs& e, const char* p) { return before(e.name, p); });
+            if (it != element_ns_.end() && it->name == name) i = static_cast<std::size_t>(it - element_ns_.begin());
+        }
+        if (element_ns_[i].name == name) {
+            ns_hint_ = i + 1 < element_ns_.size() ? i + 1 : i;
+            return uris_[element_ns_[i].uri];
+        }
+    }
+    return ns_by_walk(n);
+}
+
+std::string_view Reader::ns_by_walk(pugi::xml_node n) const {
     std::string_view name = n.name();
     auto colon = name.find(':');
     std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : name.substr(0, colon);
@@ -155,9 +608,31 @@ std::string_view Reader::ns_of(pugi::xml_node n) const {
     return {};
 }
 
+bool Reader::attribute_in_ns(const char* name, std::string_view prefix, pugi::xml_node owner) const {
+    if (table_) return ours_attributes_.count(name) != 0;
+    bool ours = false;
+    for (pugi::xml_node p = owner; p && p.type() == pugi::node_element; p = p.parent())
+        for (pugi::xml_attribute d : p.attributes())
+            if (std::string_view(d.name()).substr(0, 6) == "xmlns:" && std::string_view(d.name()).substr(6) == prefix)
+                return std::string_view(d.value()) == ns_;
+    return ours;
+}
+
 Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer_list<std::string_view> attributes)
     : r_(r), node_(n), loc_(r.at(n)) {
     loc_.path = std::move(path);
+    // Each element read may give a requirement per rule: their number bounds the
+    // memory of a check (20,000 bare <site>s: ~190 MB; 200,000 took 1.9 GB).
+    if (++r_.elements_ > r_.limits_.max_elements) {
+        const std::size_t max = r_.limits_.max_elements;
+        r_.error(loc_,
+                 Text{"要素が多すぎます（" + std::to_string(max) + " 個まで。学校の記述に必要なのは数百個です。--max-elements で変更できます）",
+                      "too many elements (at most " + std::to_string(max) +
+                          "; a school description needs a few hundred; change it with --max-elements)"},
+                 Text{std::to_string(max) + " 個までの要素", "at most " + std::to_string(max) + " elements"});
+        r_.stop();
+        return;
+    }
     // No element of the format has more than a dozen attributes. Thousands are
     // an attack on the namespace lookups below (each walks the ancestors'
     // attributes): refuse them and stop reading the file.
@@ -208,7 +683,7 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
     };
     auto first_time = [&](std::string_view an, std::size_t declared) {
         if (count > linear_max) return many.insert(an).second;
-        if (declared < 64) {
+        if (declared < declared_count && declared < 64) {  // undeclared names share no bit
             const std::uint64_t bit = std::uint64_t{1} << declared;
             const bool first = (seen & bit) == 0;
             seen |= bit;
@@ -243,13 +718,7 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
         if (colon != std::string_view::npos) {
             // Attributes of other namespaces are annotations for other tools;
             // a prefix bound to our namespace would be a misspelt attribute.
-            std::string_view prefix = an.substr(0, colon);
-            bool ours = false;
-            for (pugi::xml_node p = n; p && p.type() == pugi::node_element; p = p.parent())
-                for (pugi::xml_attribute d : p.attributes())
-                    if (std::string_view(d.name()).substr(0, 6) == "xmlns:" && std::string_view(d.name()).substr(6) == prefix)
-                        ours = ours || std::string_view(d.value()) == r.ns();
-            if (!ours) continue;
+            if (!r.attribute_in_ns(a.name_data, an.substr(0, colon), n)) continue;
         }
         if (!first) {
             repeated(a);
@@ -548,11 +1017,11 @@ void Element::children(std::initializer_list<std::string_view> allowed, ChildHan
         const std::string_view name = c.name();
         const std::size_t colon = name.find(':');
         std::string_view ns;
-        if (colon == std::string_view::npos && !c.attribute("xmlns")) {
+        if (r_.has_table() || colon != std::string_view::npos || c.attribute("xmlns")) {
+            ns = r_.ns_of(c);
+        } else {
             if (!default_ns) default_ns = node_.type() == pugi::node_element ? r_.ns_of_default(node_) : std::string_view{};
             ns = *default_ns;
-        } else {
-            ns = r_.ns_of(c);
         }
         if (ns != r_.ns()) {
             if (!ns.empty()) continue;  // another tool's annotation
@@ -575,7 +1044,19 @@ void Element::children(std::initializer_list<std::string_view> allowed, ChildHan
                           list.empty() ? "no child elements" : "allowed elements: " + join(list)});
             continue;
         }
+        // Readers recurse through children() (the standard's <group>s): bounded here.
+        if (r_.depth_ >= r_.limits_.max_depth) {
+            const std::size_t max = r_.limits_.max_depth;
+            r_.error(r_.at(c),
+                     Text{"<" + std::string(local) + "> の入れ子が深すぎます（" + std::to_string(max) + " 段まで）",
+                          "<" + std::string(local) + "> is nested too deeply (at most " + std::to_string(max) + " levels)"},
+                     Text{std::to_string(max) + " 段までの入れ子", "at most " + std::to_string(max) + " levels of nesting"});
+            r_.stop();
+            return;
+        }
+        ++r_.depth_;
         handler(local, c);
+        --r_.depth_;
     }
 }
 
@@ -630,6 +1111,21 @@ const IdRegistry::Entry* IdRegistry::find(std::string_view id) const {
     auto it = folded_.find(fold_id(id));
     if (it == folded_.end() || entries_[it->second].id != id) return nullptr;
     return &entries_[it->second];
+}
+
+const IdRegistry::Entry* IdRegistry::find_folded(std::string_view id) const {
+    auto it = folded_.find(fold_id(id));
+    return it == folded_.end() ? nullptr : &entries_[it->second];
+}
+
+Text near_id(const IdRegistry& ids, std::string_view id, Text message) {
+    const IdRegistry::Entry* e = ids.find_folded(id);
+    if (!e || e->id == id) return message;
+    const std::string line = std::to_string(e->line), column = std::to_string(e->column);
+    message.ja += "（" + e->kind + " の id '" + e->id + "'（" + line + "行" + column + "列）と大文字・小文字または全角・半角だけが違います）";
+    message.en += " (the " + e->kind + " id '" + e->id + "' at line " + line + ", column " + column +
+                  " differs from it only by letter case or full-width form)";
+    return message;
 }
 
 std::string concat(std::initializer_list<std::string_view> pieces) {

@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include <array>
+#include <cstdint>
 #include <concepts>
 #include <initializer_list>
 #include <memory>
@@ -13,6 +14,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -57,11 +59,49 @@ private:
     void (*call_)(void*, std::string_view, pugi::xml_node);
 };
 
+/// The namespaces of ahaki-check's document kinds. An element or attribute in a
+/// namespace that differs from one of these only by case, width, surrounding
+/// spaces, a trailing slash, an http(s):/urn: form or its version number is an
+/// error naming the one that was meant (never skipped as another tool's
+/// annotation). A new document kind adds its line in known_namespaces() (reader.cpp).
+struct KnownNamespace {
+    std::string_view uri;
+    std::string_view root;  ///< the root element of the kind, for messages
+};
+std::span<const KnownNamespace> known_namespaces();
+/// The known namespace `uri` nearly matches (nullptr when none, or when it is one exactly).
+const KnownNamespace* near_miss_namespace(std::string_view uri);
+
+/// Limits every reader applies in Reader::parse (README "Strict XML").
+struct ParseLimits {
+    /// Nesting of the elements a reader reads (Element::children() levels): the
+    /// formats need at most 6; the standard's <group>s nest and the reader recurses
+    /// through them. Other namespaces' annotations are skipped, not read: no limit.
+    std::size_t max_depth = 64;
+    /// Elements a reader reads in one file (xml::Element objects): each may give a
+    /// requirement per rule, so this bounds the memory of a check (~10 KB per element at worst).
+    std::size_t max_elements = 20000;
+};
+
+/// pugixml's parse status in Japanese and English (every status code).
+Text parse_status_text(pugi::xml_parse_status s);
+
 /// Per-file reading state: the source map, the namespace, and the error list.
 class Reader {
 public:
+    /// `buffer` is the caller's copy of src.text() (parse() parses it in place).
     Reader(const SourceText& src, const char* buffer, std::size_t size, std::string_view ns,
            std::vector<Diagnostic>& errors, std::size_t max_errors);
+
+    /// Parses the buffer with pugixml and applies the strict XML rules every
+    /// reader shares: character references (never NUL, a control character, a
+    /// surrogate, a non-character or beyond U+10FFFF), comments without "--", the
+    /// XML declaration only first, no repeated attribute or namespace declaration
+    /// (also by expanded name), no undeclared prefix, no near-miss namespace,
+    /// the nesting and element limits. Builds the namespace table that makes
+    /// ns_of() O(1) amortised. Returns false (the located error recorded) when
+    /// the document is refused. Every reader calls it instead of pugixml directly.
+    bool parse(pugi::xml_document& doc, unsigned flags, const ParseLimits& limits = {});
 
     Loc at(pugi::xml_node n) const;
     /// Location of an attribute's name / value (pointers from pugixml; the element's when outside the buffer).
@@ -75,16 +115,24 @@ public:
     void stop() { stopped_ = true; }
     std::size_t error_count() const { return errors_.size(); }
 
-    /// Namespace URI of an element (resolving its prefix through its ancestors).
+    /// Namespace URI of an element (from the table parse() built, in O(1)
+    /// amortised for elements asked in file order; by its ancestors otherwise).
     std::string_view ns_of(pugi::xml_node n) const;
+    /// Whether the prefixed attribute `name` (a pointer pugixml gave) of `owner`
+    /// is in the reader's namespace.
+    bool attribute_in_ns(const char* name, std::string_view prefix, pugi::xml_node owner) const;
     /// The default namespace (xmlns="…") in scope at an element.
     std::string_view ns_of_default(pugi::xml_node n) const;
     static std::string_view local_name(pugi::xml_node n);
     std::string_view ns() const { return ns_; }
+    bool has_table() const { return table_; }
     const SourceText& source() const { return src_; }
 
 private:
     bool in_buffer(const char* p) const { return p >= base_ && p < base_ + size_; }
+    bool check_markup();
+    bool check_tree(const pugi::xml_document& doc);
+    std::string_view ns_by_walk(pugi::xml_node n) const;
     const SourceText& src_;
     const char* base_;
     std::size_t size_;
@@ -93,6 +141,22 @@ private:
     std::size_t max_errors_;
     bool stopped_ = false;
     mutable std::size_t line_hint_ = 0;  ///< for SourceText::locate: elements are read in file order
+    /// Built by parse(): every element (by its name pointer, in file order) with the
+    /// index of its namespace URI in uris_.
+    struct ElementNs {
+        const char* name;
+        std::uint32_t uri;
+    };
+    std::vector<ElementNs> element_ns_;
+    std::vector<std::string_view> uris_;
+    mutable std::size_t ns_hint_ = 0;
+    bool table_ = false;
+    ParseLimits limits_;
+    std::size_t depth_ = 0;     ///< children() calls in progress
+    std::size_t elements_ = 0;  ///< Elements constructed
+    friend class Element;
+    /// Name pointers of the prefixed attributes bound to ns_ (rare: misspelt attributes).
+    std::unordered_set<const char*> ours_attributes_;
 };
 
 /// One element of the format: declares its attributes (unknown ones are
@@ -227,6 +291,9 @@ public:
         std::string kind;
     };
     const Entry* find(std::string_view id) const;
+    /// The registered id that `id` equals after folding letter case and full-width
+    /// forms (fold_id), or nullptr.
+    const Entry* find_folded(std::string_view id) const;
 
 private:
     std::vector<Entry> entries_;
@@ -236,6 +303,9 @@ private:
 };
 
 std::string fold_id(std::string_view id);
+/// A message about a reference to no registered id, with a hint when the id
+/// matches one after folding case and width ('Site1' for 'site1', 'ｓ１' for 's1').
+Text near_id(const IdRegistry& ids, std::string_view id, Text message);
 
 /// Paths of elements for locations: parent/element[3], or parent/element[@id='x']
 /// when the element has an id (validated separately).

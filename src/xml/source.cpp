@@ -72,10 +72,46 @@ bool forbidden_control(unsigned char c) { return c < 0x20 && c != '\t' && c != '
 
 bool decodes_as_cp932(std::string_view bytes);
 
+/// Offset of the first character of valid UTF-8 `text` that XML or this tool
+/// refuses although it is well-formed UTF-8: a non-character (U+FFFE, U+FFFF,
+/// U+FDD0..U+FDEF, U+nFFFE, U+nFFFF) or U+FEFF (a second BOM: the first was
+/// removed before). Sets `cp` to it. text.size() when there is none.
+std::size_t disallowed_char(std::string_view text, std::uint32_t& cp) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (p[i] < 0xEF) continue;  // every such character starts with EF or F0..F4
+        if (p[i] == 0xEF && i + 2 < n) {
+            cp = 0xF000u | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+            if (cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF || (cp >= 0xFDD0 && cp <= 0xFDEF)) return i;
+            i += 2;
+        } else if (p[i] >= 0xF0 && i + 3 < n) {
+            cp = ((p[i] & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu);
+            if ((cp & 0xFFFE) == 0xFFFE) return i;
+            i += 3;
+        }
+    }
+    return n;
+}
+
 /// `suggest_sjis`: on failure, say whether the bytes look like Shift_JIS.
 std::optional<Diagnostic> validate_utf8(const std::string& path, std::string_view text, bool suggest_sjis) {
     const std::size_t i = first_invalid_utf8(text);
-    if (i == text.size()) return std::nullopt;
+    if (i == text.size()) {
+        std::uint32_t cp = 0;
+        const std::size_t d = disallowed_char(text, cp);
+        if (d == text.size()) return std::nullopt;
+        if (cp == 0xFEFF)
+            return make_error(path, locate_in(text, d),
+                              "ファイルの途中にBOM（U+FEFF）があります（2つ目のBOMか、文字列の中の見えない文字です）",
+                              "a byte order mark (U+FEFF) inside the file (a second BOM, or an invisible character in the text)",
+                              "ファイルの先頭のBOM 1つだけ", "at most one BOM, at the very start of the file");
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+        return make_error(path, locate_in(text, d), std::string("XMLで使えない非文字 ") + code + " があります",
+                          std::string("the non-character ") + code + " is not allowed in XML",
+                          "XMLで使える文字", "characters XML allows");
+    }
     const auto bad = static_cast<unsigned char>(text[i]);
     if (forbidden_control(bad)) {
         return make_error(path, locate_in(text, i), "XMLで使えない制御文字 " + hex_byte(bad) + " があります",
@@ -140,7 +176,7 @@ Enc classify(std::string_view name) {
         return Enc::cp932;
     if (n == "euc-jp" || n == "eucjp" || n == "x-euc-jp" || n == "cseucpkdfmtjapanese" || n == "euc-jp-ms")
         return Enc::eucjp;
-    if (n == "utf-16" || n == "utf16") return Enc::utf16le;  // only meaningful with a BOM
+    if (n == "utf-16" || n == "utf16" || n == "utf-16le" || n == "utf-16be") return Enc::utf16le;  // only meaningful with a BOM
     return Enc::unsupported;
 }
 
@@ -214,6 +250,15 @@ bool decodes_as_cp932(std::string_view bytes) {
 }
 
 }  // namespace
+
+std::size_t first_disallowed_char(std::string_view text, std::uint32_t& cp) { return disallowed_char(text, cp); }
+
+Diagnostic misplaced_declaration(const std::string& path, Loc loc) {
+    return make_error(path, std::move(loc),
+                      "XML宣言 <?xml …?> はファイルの先頭にしか書けません（前に空白、改行、コメントなどがあります）",
+                      "the XML declaration <?xml …?> may only be at the very start of the file (something precedes it)",
+                      "ファイルの1文字目から始まるXML宣言、または宣言なし", "an XML declaration that starts the file, or none");
+}
 
 std::size_t first_invalid_utf8(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -326,15 +371,30 @@ Loc SourceText::locate(std::size_t offset, std::size_t& line_hint) const {
     return Loc{static_cast<std::uint32_t>(line_index + 1), column + 1, {}};
 }
 
-ReadResult decode_source(const std::string& path, std::string bytes) {
+ReadResult decode_source(const std::string& path, std::string bytes, std::string_view root) {
     ReadResult r;
     auto fail = [&](Diagnostic d) {
         r.error = std::move(d);
         return r;
     };
-    if (bytes.empty())
-        return fail(make_error(path, Loc{1, 1, {}}, "ファイルが空です", "the file is empty",
-                               "<school> 要素を持つXML文書", "an XML document with a <school> element"));
+    if (bytes.empty()) {
+        // Named after the kind of file the user gave (a waiver file, a standard file…).
+        struct Kind {
+            std::string_view root, ja, en;
+        };
+        static constexpr Kind kinds[] = {
+            {"school", "ファイル", "file"},
+            {"waivers", "免除ファイル", "waiver file"},
+            {"standard", "基準ファイル", "standard file"},
+            {"clinic", "施術所の記述のファイル", "clinic file"},
+        };
+        Kind k = kinds[0];
+        for (const auto& c : kinds)
+            if (c.root == root) k = c;
+        const std::string r(root);
+        return fail(make_error(path, Loc{1, 1, {}}, std::string(k.ja) + "が空です", "the " + std::string(k.en) + " is empty",
+                               "<" + r + "> 要素を持つXML文書", "an XML document with a <" + r + "> element"));
+    }
 
     std::string_view b(bytes);
     Enc enc = Enc::utf8;
@@ -367,7 +427,24 @@ ReadResult decode_source(const std::string& path, std::string bytes) {
     } else {
         std::string_view rest = b.substr(skip);
         Declaration d = read_declaration(rest);
+        if (!d.present) {
+            // A declaration after spaces or line ends is not one: pugixml would
+            // skip it and its encoding would be ignored (and advised again below).
+            std::size_t first = rest.find_first_not_of(" \t\r\n");
+            if (first != std::string_view::npos && first > 0 && rest.substr(first, 5) == "<?xml" &&
+                (rest.size() == first + 5 || std::string_view(" \t\r\n").find(rest[first + 5]) != std::string_view::npos))
+                return fail(misplaced_declaration(path, locate_in(rest, first)));
+        }
         if (!d.encoding.empty()) enc = classify(d.encoding);
+        if (enc == Enc::utf16le && !bom) {
+            Loc loc = locate_in(rest, d.encoding_offset);
+            return fail(make_error(path, loc,
+                                   "XML宣言は encoding=\"" + d.encoding + "\" ですが、ファイルにBOMがなく、UTF-16で保存されていません",
+                                   "the XML declaration says encoding=\"" + d.encoding +
+                                       "\" but the file has no byte order mark and is not saved as UTF-16",
+                                   "実際の文字コードどおりの宣言（UTF-8なら encoding=\"UTF-8\"）、またはBOM付きUTF-16で保存したファイル",
+                                   "a declaration that matches the file (encoding=\"UTF-8\" for UTF-8), or a file saved as UTF-16 with a BOM"));
+        }
         if (enc == Enc::unsupported) {
             Loc loc = locate_in(rest, d.encoding_offset);
             return fail(make_error(path, loc, "文字コード \"" + d.encoding + "\" には対応していません",
@@ -417,7 +494,7 @@ ReadResult decode_source(const std::string& path, std::string bytes) {
     return r;
 }
 
-ReadResult read_source(const std::string& path, const ReadLimits& limits) {
+ReadResult read_source(const std::string& path, const ReadLimits& limits, std::string_view root) {
     ReadResult r;
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -503,7 +580,7 @@ ReadResult read_source(const std::string& path, const ReadLimits& limits) {
             return r;
         }
     }
-    return decode_source(path, std::move(bytes));
+    return decode_source(path, std::move(bytes), root);
 }
 
 }  // namespace ahaki

@@ -41,6 +41,8 @@ private:
 
 struct ReadLimits {
     std::size_t max_file_bytes = 64u * 1024u * 1024u;
+    /// Elements of ahaki-check's namespaces in one file (xml::ParseLimits; --max-elements).
+    std::size_t max_elements = 20000;
 };
 
 /// Reads a file and converts it to UTF-8 (BOM, XML declaration; UTF-8,
@@ -49,13 +51,21 @@ struct ReadResult {
     std::optional<SourceText> source;
     std::optional<Diagnostic> error;
 };
-ReadResult read_source(const std::string& path, const ReadLimits& limits = {});
+/// `root`: the root element of the kind of file expected (school, waivers,
+/// standard, clinic), for the message about an empty file.
+ReadResult read_source(const std::string& path, const ReadLimits& limits = {}, std::string_view root = "school");
 /// Same, from bytes already in memory (tests, fuzzing, stdin).
-ReadResult decode_source(const std::string& path, std::string bytes);
+ReadResult decode_source(const std::string& path, std::string bytes, std::string_view root = "school");
+/// The error for an XML declaration that does not start the file.
+Diagnostic misplaced_declaration(const std::string& path, Loc loc);
 
 /// Offset of the first byte of `text` that is not valid UTF-8 (overlong,
 /// surrogate, beyond U+10FFFF, truncated, stray continuation) or is a control
 /// character XML forbids; text.size() when there is none.
 std::size_t first_invalid_utf8(std::string_view text);
+/// Offset of the first character of valid UTF-8 `text` that is a non-character
+/// (U+FFFE, U+FFFF, U+FDD0..U+FDEF, U+nFFFE, U+nFFFF) or U+FEFF (a BOM after the
+/// start), with the code point in `cp`; text.size() when there is none.
+std::size_t first_disallowed_char(std::string_view text, std::uint32_t& cp);
 
 }  // namespace ahaki

@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -173,7 +174,20 @@ void read_subject_fields(xml::Reader& r, pugi::xml_node n, const std::string& pa
     }
 }
 
-void read_params(xml::Reader& r, xml::Element& parent, Standard& st, const Inherited& inherited, std::size_t& count) {
+std::string describe(const Standard::Entry& e) {
+    std::string s = e.key;
+    if (e.type >= 0) s += " type=" + std::string(facility_types()[static_cast<std::size_t>(e.type)].code);
+    if (e.area >= 0) s += " area=" + std::string(areas()[static_cast<std::size_t>(e.area)].code);
+    if (e.method >= 0) s += " method=" + std::string(methods()[static_cast<std::size_t>(e.method)].code);
+    if (!e.item.empty()) s += " item=" + e.item;
+    return s;
+}
+
+/// Where each parameter (key and qualifiers) was first defined, to locate a duplicate at the duplicate.
+using Defined = std::map<std::tuple<std::string, int, int, int, std::string>, Loc>;
+
+void read_params(xml::Reader& r, xml::Element& parent, Standard& st, const Inherited& inherited, std::size_t& count,
+                 Defined& defined) {
     parent.children({"group", "param", "list", "subject-fields"}, [&](std::string_view name, pugi::xml_node n) {
         ++count;
         if (name == "list") return read_list(r, n, parent.path(), st, inherited);
@@ -190,7 +204,7 @@ void read_params(xml::Reader& r, xml::Element& parent, Standard& st, const Inher
                                 Text{"SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY, UNKNOWN のいずれか", "one of SEED, ORD, GL-HK, DERIVED, ASSUMED, ADVISORY, UNKNOWN"});
             }
             if (auto v = g.text("note", false); v && !v->empty()) inner.note = *v;
-            read_params(r, g, st, inner, count);
+            read_params(r, g, st, inner, count, defined);
             return;
         }
         std::string key = n.attribute("key").value();
@@ -278,17 +292,18 @@ void read_params(xml::Reader& r, xml::Element& parent, Standard& st, const Inher
                 }
             }
         }
+        auto [first, inserted] =
+            defined.try_emplace(std::tuple{entry.key, entry.type, entry.area, entry.method, entry.item}, e.loc());
+        if (!inserted) {
+            const std::string line = std::to_string(first->second.line), column = std::to_string(first->second.column);
+            r.error(e.loc(),
+                    Text{"パラメータが重複しています: " + describe(entry) + "（最初の定義: " + line + "行" + column + "列）",
+                         "parameter defined twice: " + describe(entry) + " (first defined at line " + line + ", column " + column + ")"},
+                    Text{"パラメータと区分の組ごとに <param> は1つ", "one <param> per parameter and qualifiers"});
+            return;
+        }
         st.entries.push_back(std::move(entry));
     });
-}
-
-std::string describe(const Standard::Entry& e) {
-    std::string s = e.key;
-    if (e.type >= 0) s += " type=" + std::string(facility_types()[static_cast<std::size_t>(e.type)].code);
-    if (e.area >= 0) s += " area=" + std::string(areas()[static_cast<std::size_t>(e.area)].code);
-    if (e.method >= 0) s += " method=" + std::string(methods()[static_cast<std::size_t>(e.method)].code);
-    if (!e.item.empty()) s += " item=" + e.item;
-    return s;
 }
 
 /// Every combination of qualifiers a parameter needs.
@@ -332,7 +347,7 @@ std::vector<Standard::Entry> required_entries(const ParamSpec& spec) {
 }  // namespace
 
 StandardLoad read_standard(const std::string& path, std::string bytes) {
-    ReadResult read = decode_source(path, std::move(bytes));
+    ReadResult read = decode_source(path, std::move(bytes), "standard");
     if (read.error) {
         StandardLoad out;
         out.errors.push_back(*read.error);
@@ -346,16 +361,8 @@ StandardLoad read_standard(const SourceText& src) {
     const std::string& path = src.path();
     std::string buffer = src.text();
     pugi::xml_document doc;
-    auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default | pugi::parse_doctype,
-                                          pugi::encoding_utf8);
-    if (!parsed) {
-        out.errors.push_back(Diagnostic{path, src.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))),
-                                        Text{std::string("XMLとして読めません: ") + parsed.description(),
-                                             std::string("not well-formed XML: ") + parsed.description()},
-                                        {}});
-        return out;
-    }
     xml::Reader r(src, buffer.data(), buffer.size(), standard_namespace, out.errors, 50);
+    if (!r.parse(doc, pugi::parse_default | pugi::parse_doctype)) return out;
     pugi::xml_node root = doc.document_element();
     for (pugi::xml_node n : doc.children())
         if (n.type() == pugi::node_doctype) {
@@ -377,7 +384,8 @@ StandardLoad read_standard(const SourceText& src) {
     if (auto v = e.text("title-ja", true)) st.title.ja = *v;
     if (auto v = e.text("title-en", true)) st.title.en = *v;
     std::size_t count = 0;
-    read_params(r, e, st, Inherited{}, count);
+    Defined defined;
+    read_params(r, e, st, Inherited{}, count, defined);
     if (!out.errors.empty()) return out;
 
     st.finalize();
@@ -410,7 +418,7 @@ StandardLoad read_standard(const SourceText& src) {
 }
 
 StandardLoad read_standard_file(const std::string& path) {
-    ReadResult read = read_source(path);
+    ReadResult read = read_source(path, {}, "standard");
     if (read.error) {
         StandardLoad out;
         out.errors.push_back(*read.error);

@@ -10,6 +10,9 @@
 namespace ahaki {
 namespace {
 
+/// A file pattern is at most a path long (PATH_MAX): matching is O(pattern × path).
+constexpr std::size_t max_pattern_bytes = 4096;
+
 void read_waiver(xml::Reader& r, pugi::xml_node n, std::size_t index, xml::IdRegistry& ids, WaiverSet& set) {
     std::string_view raw_id = n.attribute("id").value();
     std::string path = raw_id.empty() ? "/waivers/waiver[" + std::to_string(index) + "]"
@@ -34,7 +37,11 @@ void read_waiver(xml::Reader& r, pugi::xml_node n, std::size_t index, xml::IdReg
         }
     }
     if (auto v = e.text("file", true)) {
-        if (v->find('\\') != std::string::npos)
+        if (v->size() > max_pattern_bytes)
+            e.bad_value("file", Text{"パターンが長すぎます（" + std::to_string(max_pattern_bytes) + " バイトまで）",
+                                     "the pattern is too long (at most " + std::to_string(max_pattern_bytes) + " bytes)"},
+                        Text{"/ で区切ったパスかグロブ（*, ?, **）", "a path or glob (*, ?, **) separated by /"});
+        else if (v->find('\\') != std::string::npos)
             e.bad_value("file", Text{"区切りに \\ は使えません", "a backslash is not a path separator here"},
                         Text{"/ で区切ったパスかグロブ（*, ?, **）", "a path or glob (*, ?, **) separated by /"});
         else
@@ -68,16 +75,8 @@ WaiverLoad read_waivers(const SourceText& src) {
     WaiverLoad out;
     std::string buffer = src.text();
     pugi::xml_document doc;
-    auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default | pugi::parse_doctype,
-                                          pugi::encoding_utf8);
-    if (!parsed) {
-        out.errors.push_back(Diagnostic{src.path(), src.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))),
-                                        Text{std::string("XMLとして読めません: ") + parsed.description(),
-                                             std::string("not well-formed XML: ") + parsed.description()},
-                                        {}});
-        return out;
-    }
     xml::Reader r(src, buffer.data(), buffer.size(), waivers_namespace, out.errors, 50);
+    if (!r.parse(doc, pugi::parse_default | pugi::parse_doctype)) return out;
     for (pugi::xml_node n : doc.children())
         if (n.type() == pugi::node_doctype) {
             r.error(r.at(n), Text{"DOCTYPE宣言は使えません", "a DOCTYPE declaration is not allowed"});
@@ -103,7 +102,7 @@ WaiverLoad read_waivers(const SourceText& src) {
 }
 
 WaiverLoad read_waivers(const std::string& path, std::string bytes) {
-    ReadResult read = decode_source(path, std::move(bytes));
+    ReadResult read = decode_source(path, std::move(bytes), "waivers");
     if (read.error) {
         WaiverLoad out;
         out.errors.push_back(*read.error);
@@ -113,7 +112,7 @@ WaiverLoad read_waivers(const std::string& path, std::string bytes) {
 }
 
 WaiverLoad read_waivers_file(const std::string& path) {
-    ReadResult read = read_source(path);
+    ReadResult read = read_source(path, {}, "waivers");
     if (read.error) {
         WaiverLoad out;
         out.errors.push_back(*read.error);
