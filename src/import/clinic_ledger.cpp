@@ -8,6 +8,7 @@
 #include "import/names.hpp"
 #include "import/xlsx.hpp"
 #include "model/date.hpp"
+#include "model/fold_width.hpp"
 #include "model/similar.hpp"
 #include "model/wareki.hpp"
 
@@ -23,41 +24,8 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
-/// Trims ASCII white space and the ideographic space U+3000.
-std::string_view trim(std::string_view s) {
-    for (;;) {
-        if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-        else if (s.substr(0, 3) == "\xE3\x80\x80") s.remove_prefix(3);
-        else break;
-    }
-    for (;;) {
-        if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
-        else break;
-    }
-    return s;
-}
-
-/// Full-width ASCII (U+FF01..U+FF5E) to ASCII, for numbers and codes typed in 全角.
-std::string narrow(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0xEF && i + 2 < s.size()) {
-            const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-            unsigned cp = 0;
-            if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) cp = 0xFF00u + (b2 - 0x80u);
-            else if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) cp = 0xFF40u + (b2 - 0x80u);
-            if (cp != 0) {
-                out += static_cast<char>(cp - 0xFF00u + 0x20u);
-                i += 3;
-                continue;
-            }
-        }
-        out += s[i++];
-    }
-    return out;
-}
+std::string_view trim(std::string_view s) { return trim_space(s); }
+std::string narrow(std::string_view s) { return narrow_ascii(s); }
 
 bool has_forbidden_control(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) {

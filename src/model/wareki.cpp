@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "model/fold_width.hpp"
+
 namespace ahaki::wareki {
 namespace {
 
@@ -21,48 +23,24 @@ int month_days(int y, int m) {
 
 /// Full-width digits, letters and punctuation to ASCII; spaces (ASCII, U+3000) dropped;
 /// the dashes people type for '-' (U+2010, U+2212, U+30FC, U+FF0D) to '-'.
-std::string normalise(std::string_view s) {
+std::string normalise(std::string_view text) {
+    const std::string s = narrow_ascii(text);
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') { ++i; continue; }
-        if (c == 0xE3 && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x80') { i += 3; continue; }  // U+3000
-        if (c == 0xEF && i + 2 < s.size()) {
-            const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-            // U+FF01..U+FF5E -> U+0021..U+007E
-            unsigned cp = 0;
-            if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) cp = 0xFF00u + (b2 - 0x80u);
-            else if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) cp = 0xFF40u + (b2 - 0x80u);
-            if (cp != 0) {
-                out += static_cast<char>(cp - 0xFF00u + 0x20u);
-                i += 3;
-                continue;
-            }
-        }
-        const std::string_view rest = s.substr(i);
+        const std::string_view rest = std::string_view(s).substr(i);
+        if (rest.substr(0, 3) == "\xE3\x80\x80") { i += 3; continue; }  // U+3000
         bool dash = false;
         for (std::string_view d : {"\xE2\x80\x90", "\xE2\x88\x92", "\xE3\x83\xBC"})  // ‐ − ー
             if (rest.substr(0, d.size()) == d) { out += '-'; i += d.size(); dash = true; break; }
         if (dash) continue;
-        out += s[i];
-        ++i;
+        out += s[i++];
     }
     return out;
 }
 
-std::string_view trim(std::string_view s) {
-    for (;;) {
-        if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-        else if (s.substr(0, 3) == "\xE3\x80\x80") s.remove_prefix(3);
-        else break;
-    }
-    for (;;) {
-        if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
-        else break;
-    }
-    return s;
-}
+std::string_view trim(std::string_view s) { return trim_space(s); }
 
 /// Reads 1..max_digits ASCII digits.
 bool digits(std::string_view& s, std::size_t max_digits, int& value, std::size_t min_digits = 1) {

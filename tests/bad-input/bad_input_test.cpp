@@ -126,6 +126,12 @@ std::string generate(const std::string& name) {
         for (int i = 0; i < 100000; ++i) s += "<course>";
         for (int i = 0; i < 100000; ++i) s += "</course>";
         write(path, s + "\n" + school_close);
+    } else if (name == "clinic-deep-nesting") {
+        // The clinic reader shares the strict parse: <patient>s nested 100,000 deep are refused at depth 65.
+        std::string s = "<clinic xmlns=\"urn:ahaki-check:clinic:1\" name=\"青葉鍼灸院\">\n";
+        for (int i = 0; i < 100000; ++i) s += "<patient>";
+        for (int i = 0; i < 100000; ++i) s += "</patient>";
+        write(path, s + "\n</clinic>\n");
     } else if (name == "deep-standard-groups") {
         // A --standard file with 5,000 nested <group>s (crashed the standard reader's recursion).
         std::string s = "<standard xmlns=\"urn:ahaki-check:standard:1\" id=\"deep\" applies-from=\"2027-04-01\" title-ja=\"深い\" title-en=\"deep\">\n";

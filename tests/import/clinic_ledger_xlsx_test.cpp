@@ -208,5 +208,27 @@ TEST(ClinicLedgerWorkbook, TheSheetIsChosenByNameOrByOption) {
     EXPECT_NE(run.err.find("ledger-layout.xlsx:集計!A1: エラー: 施術台帳の見出し行が見つかりません"), std::string::npos) << run.err;
 }
 
+TEST(ClinicLedgerTemplate, TheTemplateReadsBackOnceFilledIn) {
+    TempDir dir("ledger-template");
+    auto t = run_binary("template --kind clinic -o '" + (dir / "施術台帳.xlsx") + "' --csv '" + dir.str() + "'");
+    ASSERT_EQ(t.exit_code, 0) << t.err;
+    // The empty workbook: the header is found on row 3 below the title and the instruction row.
+    auto empty = import_file(dir / "施術台帳.xlsx");
+    ASSERT_EQ(empty.errors.size(), 1u);
+    EXPECT_EQ(diagnostic_line(empty.errors[0], Lang::en),
+              "施術台帳.xlsx:施術台帳!A3: error: no treatment rows (expected: one row per treatment day below the header)");
+    // The CSV filled in from row 4 (the required columns first, then the optional ones).
+    std::string csv = read_file(dir / "施術台帳.csv");
+    ASSERT_NE(csv.find("患者番号,患者氏名,同意日,同意医師,同意疾病,施術日,術式,生年月日,"), std::string::npos) << csv;
+    csv += "P1,山田花子,令和6年10月10日,佐藤一郎,腰痛症,令和6年10月16日,はり,S25.4.1,初回,書面,,○,,,,,,,,1610\r\n";
+    auto filled = import::import_ledger("施術台帳.csv", csv, options());
+    ASSERT_TRUE(filled.errors.empty()) << diagnostic_line(filled.errors.front(), Lang::en);
+    EXPECT_TRUE(filled.ignored_columns.empty());
+    EXPECT_NE(filled.xml.find("<visit date=\"2024-10-16\" consent=\"pt-P1-c1\" techniques=\"hari\" first-exam=\"true\" ledger:row=\"4\"/>"),
+              std::string::npos) << filled.xml;
+    auto bad = run_binary("template --kind hospital -o '" + (dir / "x.xlsx") + "'");
+    EXPECT_EQ(bad.exit_code, 2);
+}
+
 }  // namespace
 }  // namespace ahaki::test
