@@ -3,8 +3,8 @@
 // treatment day: patient, consent, 施術日, 術式, 電療, 往療 and distance, …) -> the clinic
 // description XML (urn:ahaki-check:clinic:1). Dates in 和暦 or ISO (model/wareki.hpp).
 // Every bad cell is reported at its row and column with what was expected, and nothing is
-// produced unless the whole ledger converts. A 平成 date after the era's end is read as 令和 and
-// reported as a warning.
+// produced unless the whole ledger converts. A date in an era's last year after its end
+// (平成31年5月1日) is read in the next era and reported as a warning (model/wareki.hpp: one rule).
 //
 // The rows come from a CSV file (UTF-8 with or without BOM, or CP932: import/csv.hpp) or a sheet
 // of an .xlsx workbook (import/xlsx.hpp), both as a Grid whose cells carry where they are, so every
@@ -33,7 +33,7 @@ struct LedgerOptions {
 struct LedgerResult {
     std::string xml;                   ///< empty when there are errors
     std::vector<Diagnostic> errors;    ///< in row order
-    std::vector<Diagnostic> warnings;  ///< dates normalised (平成 after its end), in row order
+    std::vector<Diagnostic> warnings;  ///< dates normalised (an era's last year after its end: 平成31年5月1日), in row order
     std::string encoding;              ///< "UTF-8", "CP932" or "xlsx"
     std::string sheet;                 ///< the workbook sheet read (empty for a CSV)
     std::size_t patients = 0, consents = 0, visits = 0, ends = 0, claims = 0;
