@@ -546,6 +546,11 @@ LedgerResult convert_ledger(const std::string& file, const Grid& grid, const Led
         const std::vector<Cell>& cells = grid.rows[r];
         const std::uint32_t row_line = grid.row_lines[r];
         if (std::all_of(cells.begin(), cells.end(), [](const Cell& f) { return trim(f.text).empty(); })) continue;
+        // A header of two rows merged vertically: the second row holds the merged copies of the header's cells.
+        bool header_copy = true;
+        for (std::size_t k = 0; k < cells.size() && header_copy; ++k)
+            header_copy = trim(cells[k].text).empty() || (cells[k].merged && k < header_cells.size() && cells[k].text == header_cells[k].text);
+        if (header_copy) continue;
         if (grid.workbook && cells.size() > header_cells.size()) {
             const auto& f = cells[header_cells.size()];
             errors.push_back(diag(file, at(f.line, f.column),

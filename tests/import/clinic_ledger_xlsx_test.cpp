@@ -158,6 +158,26 @@ TEST(ClinicLedgerWorkbook, NumbersForYenAndDistance) {
     EXPECT_EQ(location_prefix(e.errors[0].file, e.errors[0].loc), "l.xlsx:来院記録!H2");
 }
 
+TEST(ClinicLedgerWorkbook, AHeaderOfTwoMergedRowsIsReadOnce) {
+    import::Grid g = one_row({{"P1", false}, {"山田花子", false}, {"", false}, {"45575", true}, {"佐藤一郎", false}, {"腰痛症", false},
+                              {"45581", true}, {"はり", false}});
+    std::vector<import::Cell> copy = g.rows[0];
+    for (auto& c : copy) {
+        c.line = 2;
+        c.merged = true;
+    }
+    for (auto& c : g.rows[1]) c.line = 3;
+    g.rows.insert(g.rows.begin() + 1, copy);
+    g.row_lines = {1, 2, 3};
+    auto r = import::convert_ledger("l.xlsx", g, options());
+    ASSERT_TRUE(r.errors.empty()) << diagnostic_line(r.errors.front(), Lang::en);
+    EXPECT_EQ(r.visits, 1u);
+    EXPECT_NE(r.xml.find("<visit date=\"2024-10-16\" consent=\"pt-P1-c1\" techniques=\"hari\" ledger:row=\"3\"/>"), std::string::npos) << r.xml;
+    // The same cells typed again (not merged) are a row, and refused as one.
+    for (auto& c : g.rows[1]) c.merged = false;
+    EXPECT_FALSE(import::convert_ledger("l.xlsx", g, options()).errors.empty());
+}
+
 struct Refusal {
     const char* file;
     const char* where;    ///< location_prefix of the first error
