@@ -38,7 +38,10 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
     po::options_description desc(ja ? "import --kind clinic のオプション" : "import --kind clinic options");
     desc.add_options()
         ("help,h", ja ? "この説明を表示" : "show this help")
-        ("name", po::value<std::string>(), ja ? "施術所名（既定: CSV のファイル名）" : "the clinic's name (default: the CSV file's name)")
+        ("name", po::value<std::string>(), ja ? "施術所名（既定: 施術台帳のファイル名）" : "the clinic's name (default: the ledger file's name)")
+        ("sheet", po::value<std::string>(),
+         ja ? ".xlsx のとき読むシート（既定: 施術台帳・来院記録などの名前のシート、なければ施術台帳の見出しのある最初のシート）"
+            : ".xlsx: the sheet to read (default: a sheet named 施術台帳, 来院記録 or the like, else the first with a ledger header)")
         ("encoding", po::value<std::string>()->default_value("auto"),
          ja ? "CSV の文字コード auto|utf-8|cp932（auto: UTF-8 として正しければ UTF-8、そうでなければ CP932）"
             : "CSV encoding auto|utf-8|cp932 (auto: UTF-8 if it is valid UTF-8, otherwise CP932)")
@@ -46,17 +49,20 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
     po::variables_map vm = parse_command(args, desc, "input");
     if (vm.count("help")) {
-        out << (ja ? "使い方: ahaki-check import --kind clinic [オプション] 施術台帳.csv\n"
-                     "レセプトソフトが書き出す施術台帳（施術日ごとに1行）を施術所の XML に変換します。\n"
-                     "日付は 和暦（令和6年10月1日、令和元年5月1日、R6.10.1、全角数字も可）か 2024-10-01。\n"
-                     "平成31年5月1日 のように改元後の平成の日付は令和として読み、警告します。\n"
+        out << (ja ? "使い方: ahaki-check import --kind clinic [オプション] 施術台帳.csv|施術台帳.xlsx\n"
+                     "レセプトソフトが書き出す施術台帳（施術日ごとに1行。CSV か Excel ブック）を施術所の XML に変換します。\n"
+                     "日付は 和暦（令和6年10月1日、令和元年5月1日、R6.10.1、全角数字も可）か 2024-10-01。ブックでは日付のセルもそのまま読みます。\n"
+                     "平成31年5月1日・昭和64年1月8日 のように元号の最後の年で改元後の日付は新しい元号として読み、警告します。\n"
+                     "平成32年・令和元年4月30日 のように元号の期間外の日付はエラーです。\n"
                      "同意区分の列がなければ、患者の最初の同意・別の疾病の同意・治癒や転医の後の同意を初回、それ以外を再同意とします。\n"
                      "金額の列があれば、患者・月ごとの合計を申請書（claim）の合計として書きます。\n"
                      "列（見出しのいずれか）:\n"
-                   : "usage: ahaki-check import --kind clinic [options] LEDGER.csv\n"
-                     "Converts a visit ledger as receipt software exports it (one row per treatment day) to the clinic XML.\n"
-                     "Dates in 和暦 (令和6年10月1日, 令和元年5月1日, R6.10.1, full-width digits too) or as 2024-10-01.\n"
-                     "A 平成 date after the era's end (平成31年5月1日) is read as 令和, with a warning.\n"
+                   : "usage: ahaki-check import --kind clinic [options] LEDGER.csv|LEDGER.xlsx\n"
+                     "Converts a visit ledger as receipt software exports it (one row per treatment day; CSV or an Excel workbook)\n"
+                     "to the clinic XML. Dates in 和暦 (令和6年10月1日, 令和元年5月1日, R6.10.1, full-width digits too) or as\n"
+                     "2024-10-01; in a workbook, date cells too.\n"
+                     "A date in an era's last year after its end (平成31年5月1日, 昭和64年1月8日) is read in the next era, with a\n"
+                     "warning; a date outside its era (平成32年, 令和元年4月30日) is an error.\n"
                      "Without a consent-kind column, a patient's first consent, a consent for another disease and one after a\n"
                      "cure or transfer are initial, the others renewals.\n"
                      "With an amount column, each patient's month is written as a claim with the sum of its amounts.\n"
@@ -65,7 +71,7 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
         return ok;
     }
     if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
-        return usage_error(err, L, {"CSV ファイルを1つ指定してください", "give exactly one CSV file"});
+        return usage_error(err, L, {"施術台帳のファイル（CSV か .xlsx）を1つ指定してください", "give exactly one ledger file (CSV or .xlsx)"});
     const std::string input = vm["input"].as<std::vector<std::string>>()[0];
     import::LedgerOptions opt;
     const std::string enc = vm["encoding"].as<std::string>();
@@ -75,12 +81,13 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
     else return usage_error(err, L, {"--encoding は auto, utf-8, cp932 のいずれかです", "--encoding must be auto, utf-8 or cp932"});
     opt.name = vm.count("name") ? vm["name"].as<std::string>() : std::filesystem::path(input).stem().string();
     if (opt.name.find_first_not_of(" \t\r\n") == std::string::npos) return usage_error(err, L, {"--name が空です", "--name is empty"});
+    if (vm.count("sheet")) opt.sheet = vm["sheet"].as<std::string>();
 
     std::ifstream in(input, std::ios::binary);
     std::error_code ec;
     if (!in || std::filesystem::is_directory(input, ec)) {
         err << diagnostic_line(Diagnostic{input, Loc{}, {"ファイルを読めません", "cannot read the file"},
-                                          {"読み取れる CSV ファイル", "a readable CSV file"}},
+                                          {"読み取れる施術台帳（CSV か .xlsx）", "a readable ledger (CSV or .xlsx)"}},
                                L)
             << "\n";
         return trouble;
@@ -88,7 +95,7 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
     std::ostringstream bytes;
     bytes << in.rdbuf();
 
-    auto result = import::import_ledger_csv(input, bytes.str(), opt);
+    auto result = import::import_ledger(input, bytes.str(), opt);
     if (!result.errors.empty()) {
         for (const auto& d : result.errors) err << diagnostic_line(d, L) << "\n";
         err << (ja ? "変換しませんでした（エラー " + std::to_string(result.errors.size()) + " 件）。出力ファイルは作っていません。\n"
@@ -118,9 +125,11 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
             return trouble;
         }
         err << (ja ? escape::shown(input) + ": 患者 " + std::to_string(result.patients) + " 人、施術 " + std::to_string(result.visits) + " 日、申請 " +
-                         std::to_string(result.claims) + " 件を変換しました（" + result.encoding + "）→ " + escape::shown(path) + "\n"
+                         std::to_string(result.claims) + " 件を変換しました（" + result.encoding +
+                         (result.sheet.empty() ? "" : "、シート " + escape::shown(result.sheet)) + "）→ " + escape::shown(path) + "\n"
                    : escape::shown(input) + ": converted " + std::to_string(result.patients) + " patients, " + std::to_string(result.visits) +
-                         " treatment days, " + std::to_string(result.claims) + " claims (" + result.encoding + ") -> " + escape::shown(path) + "\n");
+                         " treatment days, " + std::to_string(result.claims) + " claims (" + result.encoding +
+                         (result.sheet.empty() ? "" : ", sheet " + escape::shown(result.sheet)) + ") -> " + escape::shown(path) + "\n");
     } else {
         out << result.xml;
         out.flush();

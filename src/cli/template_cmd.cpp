@@ -7,6 +7,7 @@
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
+#include "import/clinic_ledger.hpp"
 #include "import/csv.hpp"
 #include "import/names.hpp"
 #include "import/sections.hpp"
@@ -61,6 +62,8 @@ int cmd_template(const std::vector<std::string>& args, std::ostream& out, std::o
     po::options_description desc(ja ? "template のオプション" : "template options");
     desc.add_options()
         ("help,h", ja ? "この説明を表示" : "show this help")
+        ("kind", po::value<std::string>()->default_value("school"),
+         ja ? "school（教育課程表など）か clinic（施術台帳: import --kind clinic で読む表）" : "school (the curriculum sheets) or clinic (the visit ledger import --kind clinic reads)")
         ("type", po::value<std::string>()->default_value("anma-hari-kyu"),
          ja ? "養成施設の種類（教育内容の名前がこれに従う）" : "facility type (the area names follow it)")
         ("output,o", po::value<std::string>()->default_value("教育課程.xlsx"), ja ? "書き出すブック" : "workbook to write")
@@ -68,10 +71,15 @@ int cmd_template(const std::vector<std::string>& args, std::ostream& out, std::o
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
     po::variables_map vm = parse_command(args, desc, "input");
     if (vm.count("help")) {
-        out << (ja ? "使い方: ahaki-check template [--type 種類] [-o 教育課程.xlsx] [--csv ディレクトリ]\n"
-                   : "usage: ahaki-check template [--type TYPE] [-o FILE.xlsx] [--csv DIR]\n")
+        out << (ja ? "使い方: ahaki-check template [--kind school|clinic] [--type 種類] [-o 教育課程.xlsx] [--csv ディレクトリ]\n"
+                   : "usage: ahaki-check template [--kind school|clinic] [--type TYPE] [-o FILE.xlsx] [--csv DIR]\n")
             << desc << "\n";
         return ok;
+    }
+    const std::string kind = vm["kind"].as<std::string>();
+    if (kind != "school" && kind != "clinic") {
+        err << (ja ? "エラー: --kind は school か clinic です\n" : "error: --kind must be school or clinic\n");
+        return trouble;
     }
     auto type = import::match_facility_type(vm["type"].as<std::string>());
     if (!type) {
@@ -81,16 +89,20 @@ int cmd_template(const std::vector<std::string>& args, std::ostream& out, std::o
     }
     const std::string title_type(info(facility_types(), *type).ja);
     std::vector<import::SheetOut> sheets;
-    sheets.push_back(sheet_of(import::curriculum_spec(*type), "教育課程表（" + title_type + "）: 2行目の説明に従い、4行目から1科目1行で記入してください"));
-    for (const auto& spec : import::section_specs())
-        sheets.push_back(sheet_of(spec, spec.sheet + ": 2行目の説明に従い、4行目から1行に1件を記入してください"));
+    if (kind == "clinic") {
+        sheets.push_back(import::ledger_template());
+    } else {
+        sheets.push_back(sheet_of(import::curriculum_spec(*type), "教育課程表（" + title_type + "）: 2行目の説明に従い、4行目から1科目1行で記入してください"));
+        for (const auto& spec : import::section_specs())
+            sheets.push_back(sheet_of(spec, spec.sheet + ": 2行目の説明に従い、4行目から1行に1件を記入してください"));
+    }
     std::string error;
     std::string bytes = import::write_xlsx(sheets, error);
     if (bytes.empty()) {
         err << (ja ? "エラー: ブックを作れませんでした: " : "error: cannot build the workbook: ") << error << "\n";
         return trouble;
     }
-    const std::string path = vm["output"].as<std::string>();
+    const std::string path = kind == "clinic" && vm["output"].defaulted() ? std::string("施術台帳.xlsx") : vm["output"].as<std::string>();
     if (auto why = write_atomically(path, bytes)) {
         err << (ja ? "エラー: " + path + " に書き込めません: " + *why + "\n" : "error: cannot write " + path + ": " + *why + "\n");
         return trouble;

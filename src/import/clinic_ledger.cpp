@@ -5,9 +5,12 @@
 #include <map>
 #include <optional>
 
+#include "import/names.hpp"
+#include "import/xlsx.hpp"
 #include "model/date.hpp"
+#include "model/fold_width.hpp"
 #include "model/similar.hpp"
-#include "model/wareki_parse.hpp"
+#include "model/wareki.hpp"
 
 namespace ahaki::import {
 namespace {
@@ -21,41 +24,8 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
-/// Trims ASCII white space and the ideographic space U+3000.
-std::string_view trim(std::string_view s) {
-    for (;;) {
-        if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-        else if (s.substr(0, 3) == "\xE3\x80\x80") s.remove_prefix(3);
-        else break;
-    }
-    for (;;) {
-        if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
-        else break;
-    }
-    return s;
-}
-
-/// Full-width ASCII (U+FF01..U+FF5E) to ASCII, for numbers and codes typed in 全角.
-std::string narrow(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0xEF && i + 2 < s.size()) {
-            const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-            unsigned cp = 0;
-            if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) cp = 0xFF00u + (b2 - 0x80u);
-            else if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) cp = 0xFF40u + (b2 - 0x80u);
-            if (cp != 0) {
-                out += static_cast<char>(cp - 0xFF00u + 0x20u);
-                i += 3;
-                continue;
-            }
-        }
-        out += s[i++];
-    }
-    return out;
-}
+std::string_view trim(std::string_view s) { return trim_space(s); }
+std::string narrow(std::string_view s) { return narrow_ascii(s); }
 
 bool has_forbidden_control(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) {
@@ -90,8 +60,8 @@ std::string xml_attr(std::string_view s) {
     return out;
 }
 
-Diagnostic diag(const std::string& file, std::uint32_t line, std::uint32_t column, Text message, Text expected = {}) {
-    return Diagnostic{file, Loc{line, column, {}}, std::move(message), std::move(expected)};
+Diagnostic diag(const std::string& file, Loc loc, Text message, Text expected = {}) {
+    return Diagnostic{file, std::move(loc), std::move(message), std::move(expected)};
 }
 
 // ---- Columns ----------------------------------------------------------------
@@ -316,7 +286,6 @@ struct PatientRec {
     std::string number, name, id;
     std::optional<Date> birth;
     std::uint32_t line = 0;
-    const CsvField* name_cell = nullptr;
     std::vector<ConsentRec> consents;
     std::vector<VisitRec> visits;
     std::vector<EndRec> ends;
@@ -334,6 +303,49 @@ std::string month_of(const Date& d) {
     return b;
 }
 
+/// An Excel date serial number (a date cell stored as a number) -> the date. 1900 date system: 1 is
+/// 1900-01-01 and 60 the 1900-02-29 that does not exist (Lotus 1-2-3's leap-year bug, kept by Excel),
+/// so from 61 on the serial counts from 1899-12-30; 1904 date system (workbook.xml date1904): 0 is
+/// 1904-01-01. A fraction is the time of day, which a treatment day does not need.
+std::optional<Date> serial_date(std::string_view text, bool date1904, Text& problem) {
+    const std::string shown_text(text);
+    auto bad = [&](Text t) {
+        problem = std::move(t);
+        return std::nullopt;
+    };
+    std::size_t dot = text.find('.');
+    std::string_view whole = text.substr(0, dot);
+    if (whole.empty() || whole.front() == '-')
+        return bad({"日付のシリアル値 " + shown_text + " は負の数です", "the date serial number " + shown_text + " is negative"});
+    if (whole.size() > 7 || !std::all_of(whole.begin(), whole.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return bad({"日付のシリアル値 " + shown_text + " が大きすぎます", "the date serial number " + shown_text + " is too large"});
+    const long n = std::stol(std::string(whole));
+    const long max = date1904 ? 2957003 : 2958465;  // 9999-12-31
+    if (n > max) return bad({"日付のシリアル値 " + shown_text + " が大きすぎます（9999年12月31日まで）", "the date serial number " + shown_text + " is too large (up to 9999-12-31)"});
+    if (date1904) return Date::from_days(n - 24107);  // 1904-01-01 is 24,107 days before 1970-01-01
+    if (n == 0)
+        return bad({"日付のシリアル値 0 は日付ではありません（Excel では 1900年1月0日と表示されます）", "the date serial number 0 is no date (Excel shows it as 1900-01-00)"});
+    if (n == 60)
+        return bad({"日付のシリアル値 60 は存在しない 1900年2月29日です（Excel の1900年うるう年の誤り）",
+                    "the date serial number 60 is 1900-02-29, which does not exist (Excel's 1900 leap-year bug)"});
+    return Date::from_days(n < 60 ? n - 25568 : n - 25569);  // 1899-12-31 + n before the bug, 1899-12-30 + n after
+}
+
+/// The first row (of the first 30) naming at least three ledger columns: rows above it (a title,
+/// the template's instructions) are not part of the table.
+std::optional<std::size_t> find_header(const Grid& g) {
+    for (std::size_t i = 0; i < g.rows.size() && i < 30; ++i) {
+        std::size_t known = 0;
+        for (const auto& c : g.rows[i]) {
+            std::string_view name = trim(c.text);
+            if (name.substr(0, 3) == "\xEF\xBB\xBF") name.remove_prefix(3);
+            if (column_of(name)) ++known;
+        }
+        if (known >= 3) return i;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string ledger_columns_help(bool ja) {
@@ -346,12 +358,93 @@ std::string ledger_columns_help(bool ja) {
     return s;
 }
 
-LedgerResult import_ledger_csv(const std::string& file, std::string_view bytes, const LedgerOptions& opt) {
+SheetOut ledger_template() {
+    // What each column takes, as the template's instruction row says it (above the header, so the import skips it).
+    auto instruction = [](Col c) -> std::string {
+        switch (c) {
+            case Col::patient: return "患者ごとの番号（必須）";
+            case Col::name: return "患者の氏名（必須）";
+            case Col::consent_date: return "同意書の日付 例 令和6年10月10日（必須）";
+            case Col::doctor: return "同意した医師（必須）";
+            case Col::disease: return "神経痛／リウマチ／頸腕症候群／五十肩／腰痛症／頸椎捻挫後遺症、またはその他の病名（必須）";
+            case Col::date: return "施術した日 例 令和6年10月16日（必須）";
+            case Col::techniques: return "はり／きゅう／はり・きゅう（必須）";
+            case Col::birth: return "例 昭和25年4月1日";
+            case Col::consent_kind: return "初回／再同意（空欄: 自動で判断）";
+            case Col::consent_form: return "書面／口頭";
+            case Col::period_end: return "同意書の加療期間の終わり";
+            case Col::first_exam: return "初検料を算定した日に ○";
+            case Col::electro: return "電療料を算定した日に ○";
+            case Col::home_visit: return "往療した日に 突発／定期";
+            case Col::distance: return "往療の片道の直線距離（km）";
+            case Col::building: return "往療先の建物（施設名）";
+            case Col::reason: return "往療が必要な理由";
+            case Col::outcome: return "施術を終えた日に 治癒／中止／転医";
+            case Col::end_date: return "施術を終えた日（空欄: その行の施術日）";
+            case Col::amount: return "その日の金額（円）";
+        }
+        return {};
+    };
+    SheetOut s;
+    s.name = "施術台帳";
+    s.rows.push_back({"施術台帳: 2行目の説明に従い、4行目から施術日ごとに1行で記入してください（日付は和暦でも西暦でも、日付のセルでも可）"});
+    std::vector<std::string> help, head;
+    for (int pass = 0; pass < 2; ++pass)
+        for (const auto& c : columns) {
+            if (c.required != (pass == 0)) continue;
+            help.push_back(instruction(c.col));
+            head.emplace_back(c.ja);
+            s.widths.push_back(c.required ? 16.0 : 12.0);
+        }
+    s.rows.push_back(help);
+    s.rows.push_back(head);
+    auto list = [&](Col col, std::vector<std::string> values) {
+        for (std::size_t k = 0; k < head.size(); ++k) {
+            auto c = column_of(head[k]);
+            if (!c || *c != col) continue;
+            std::string letter = cell_name(static_cast<std::uint32_t>(k + 1), 1);
+            letter.pop_back();
+            s.drop_downs.push_back({letter + "4:" + letter + "2000", std::move(values)});
+            return;
+        }
+    };
+    list(Col::techniques, {"はり", "きゅう", "はり・きゅう"});
+    list(Col::consent_kind, {"初回", "再同意"});
+    list(Col::consent_form, {"書面", "口頭"});
+    list(Col::first_exam, {"○"});
+    list(Col::electro, {"○"});
+    list(Col::home_visit, {"突発", "定期"});
+    list(Col::outcome, {"治癒", "中止", "転医"});
+    return s;
+}
+
+LedgerResult import_ledger(const std::string& file, std::string_view bytes, const LedgerOptions& opt) {
     LedgerResult result;
-    if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {  // a zip: .xlsx, .ods
-        result.errors.push_back(diag(file, 0, 0, {"表計算のブック（.xlsx など）は施術台帳としてまだ読めません", "a spreadsheet workbook (.xlsx and the like) cannot be read as a ledger yet"},
-                                     {"「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」で保存した施術台帳",
-                                      "the ledger saved as \"CSV UTF-8 (comma delimited)\" or \"CSV (comma delimited)\""}));
+    if (looks_like_zip(bytes) || (bytes.size() >= 8 && bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4))) {
+        Workbook wb = read_xlsx(file, bytes, result.errors);
+        if (!result.errors.empty()) return result;
+        const Grid* chosen = nullptr;
+        if (!opt.sheet.empty()) {
+            for (const auto& g : wb.sheets)
+                if (!chosen && (g.name == opt.sheet || normalise_name(g.name) == normalise_name(opt.sheet))) chosen = &g;
+            if (!chosen) {
+                std::string names;
+                for (const auto& g : wb.sheets) names.append(names.empty() ? "" : "、").append(g.name);
+                result.errors.push_back(diag(file, Loc{}, {"シート「" + opt.sheet + "」がありません", "there is no sheet '" + opt.sheet + "'"},
+                                             {"次のシートのいずれか: " + names, "one of the sheets: " + names}));
+                return result;
+            }
+        } else {
+            // A sheet named as ledgers are (schemas/sheet-names.tsv), else the first with a ledger header.
+            for (const auto& g : wb.sheets)
+                if (!chosen && match_sheet(g.name) == "clinic-ledger") chosen = &g;
+            for (const auto& g : wb.sheets)
+                if (!chosen && find_header(g)) chosen = &g;
+            if (!chosen) chosen = &wb.sheets.front();
+        }
+        result = convert_ledger(file, *chosen, opt, wb.date1904);
+        result.encoding = "xlsx";
+        result.sheet = chosen->name;
         return result;
     }
     auto decoded = decode_csv(file, bytes, opt.encoding);
@@ -361,34 +454,55 @@ LedgerResult import_ledger_csv(const std::string& file, std::string_view bytes, 
     }
     auto rows = parse_csv(decoded.text, file, result.errors);
     if (!result.errors.empty()) return result;
-    result = convert_ledger(file, rows, opt);
+    result = convert_ledger(file, grid_of_csv(rows), opt);
     result.encoding = decoded.encoding;
     return result;
 }
 
-LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& rows, const LedgerOptions& opt) {
+LedgerResult import_ledger_csv(const std::string& file, std::string_view bytes, const LedgerOptions& opt) { return import_ledger(file, bytes, opt); }
+
+LedgerResult convert_ledger(const std::string& file, const Grid& grid, const LedgerOptions& opt, bool date1904) {
     LedgerResult result;
     auto& errors = result.errors;
+    // Where a cell is: a CSV line and column, or the workbook cell (来院記録!B7); and how a message names a row.
+    auto at = [&](std::uint32_t line, std::uint32_t column) { return cell_loc(grid, line, column); };
+    auto row_ja = [&](std::uint32_t line) { return grid.workbook ? grid.name + "!" + std::to_string(line) + "行" : std::to_string(line) + " 行目"; };
+    auto row_en = [&](std::uint32_t line) { return grid.workbook ? grid.name + "!row " + std::to_string(line) : "line " + std::to_string(line); };
     if (trim(opt.name).empty() || has_forbidden_control(opt.name)) {
-        errors.push_back(diag(file, 0, 0, {"施術所名が空か制御文字を含んでいます", "the clinic's name is empty or has a control character"},
+        errors.push_back(diag(file, Loc{}, {"施術所名が空か制御文字を含んでいます", "the clinic's name is empty or has a control character"},
                               {"施術所名（--name）", "the clinic's name (--name)"}));
         return result;
     }
-    if (rows.empty()) {
-        errors.push_back(diag(file, 1, 1, {"施術台帳が空です", "the ledger is empty"},
+    const bool blank = std::all_of(grid.rows.begin(), grid.rows.end(), [](const std::vector<Cell>& r) {
+        return std::all_of(r.begin(), r.end(), [](const Cell& c) { return trim(c.text).empty(); });
+    });
+    if (blank) {
+        errors.push_back(diag(file, at(1, 1), {"施術台帳が空です", "the ledger is empty"},
                               {"見出し行と、施術日ごとに1行", "a header row and one row per treatment day"}));
+        return result;
+    }
+    const auto header_index = find_header(grid);
+    if (!header_index) {
+        std::string need;
+        for (const auto& c : columns)
+            if (c.required) need.append(need.empty() ? "" : "・").append(c.ja);
+        errors.push_back(diag(file, at(grid.row_lines.empty() ? 1 : grid.row_lines.front(), 1),
+                              {"施術台帳の見出し行が見つかりません（最初の30行に、施術台帳の列見出しが3つ以上ある行がありません）",
+                               "no ledger header row found (no row among the first 30 has three or more of the ledger's column headers)"},
+                              {"見出しの行: " + need + "（必須）と任意の列", "a header row: " + need + " (required) and optional columns"}));
         return result;
     }
 
     // Header: every column at most once, the required ones present; unknown ones reported.
-    const CsvRow& header = rows.front();
+    const std::vector<Cell>& header_cells = grid.rows[*header_index];
+    const std::uint32_t header_line = grid.row_lines[*header_index];
     std::array<std::optional<std::size_t>, col_count> index{};
     std::array<std::string, col_count> label{};  // the header as the user wrote it
-    std::vector<const CsvField*> unknown;
-    for (std::size_t k = 0; k < header.fields.size(); ++k) {
-        const auto& f = header.fields[k];
+    std::vector<const Cell*> unknown;
+    for (std::size_t k = 0; k < header_cells.size(); ++k) {
+        const auto& f = header_cells[k];
         std::string_view name = trim(f.text);
-        if (k == 0 && name.substr(0, 3) == "\xEF\xBB\xBF") name.remove_prefix(3);  // a second BOM some exporters add
+        if (name.substr(0, 3) == "\xEF\xBB\xBF") name.remove_prefix(3);  // a second BOM some exporters add
         auto col = column_of(name);
         if (!col) {
             if (!name.empty()) {
@@ -399,7 +513,7 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
         }
         auto& slot = index[static_cast<std::size_t>(*col)];
         if (slot) {
-            errors.push_back(diag(file, f.line, f.column,
+            errors.push_back(diag(file, at(f.line, f.column),
                                   {"列「" + std::string(name) + "」が2回あります", "the column '" + std::string(name) + "' appears twice"},
                                   {"各列は1回だけ", "each column once"}));
             continue;
@@ -416,7 +530,7 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
                 const std::size_t d = edit_distance(lower_ascii(trim(u->text)), lower_ascii(n));
                 if (d < best) { best = d; hint = std::string(trim(u->text)); }
             }
-        errors.push_back(diag(file, header.line, 1,
+        errors.push_back(diag(file, at(header_line, 1),
                               {"見出し行に列「" + std::string(c.ja) + "」がありません" + (hint.empty() ? "" : "（「" + hint + "」のことですか?）"),
                                "the header row has no '" + std::string(c.code) + "' column" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")},
                               {"見出し " + names_of(c), "a header named " + names_of(c)}));
@@ -428,34 +542,51 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
     std::vector<PatientRec> patients;
     std::map<std::string, std::size_t> by_number;
     // Consents are told apart by patient, date and disease; ends by patient and date.
-    for (std::size_t r = 1; r < rows.size() && errors.size() < opt.max_errors; ++r) {
-        const CsvRow& row = rows[r];
-        if (std::all_of(row.fields.begin(), row.fields.end(), [](const CsvField& f) { return trim(f.text).empty(); })) continue;
-        if (row.fields.size() > header.fields.size()) {
-            const auto& f = row.fields[header.fields.size()];
-            errors.push_back(diag(file, f.line, f.column,
-                                  {"列が多すぎます（" + std::to_string(row.fields.size()) + " 列、見出しは " + std::to_string(header.fields.size()) +
+    for (std::size_t r = *header_index + 1; r < grid.rows.size() && errors.size() < opt.max_errors; ++r) {
+        const std::vector<Cell>& cells = grid.rows[r];
+        const std::uint32_t row_line = grid.row_lines[r];
+        if (std::all_of(cells.begin(), cells.end(), [](const Cell& f) { return trim(f.text).empty(); })) continue;
+        // A header of two rows merged vertically: the second row holds the merged copies of the header's cells.
+        bool header_copy = true;
+        for (std::size_t k = 0; k < cells.size() && header_copy; ++k)
+            header_copy = trim(cells[k].text).empty() || (cells[k].merged && k < header_cells.size() && cells[k].text == header_cells[k].text);
+        if (header_copy) continue;
+        if (grid.workbook && cells.size() > header_cells.size()) {
+            const auto& f = cells[header_cells.size()];
+            errors.push_back(diag(file, at(f.line, f.column),
+                                  {"見出しのない列に値「" + shown(f.text) + "」があります", "a value '" + shown(f.text) + "' in a column without a header"},
+                                  {"見出しのある列（" + std::to_string(header_cells.size()) + " 列）だけに値", "values only in the " + std::to_string(header_cells.size()) + " columns with a header"}));
+            continue;
+        }
+        if (cells.size() > header_cells.size()) {
+            const auto& f = cells[header_cells.size()];
+            const auto& header = header_cells;
+            const auto& row = cells;
+            errors.push_back(diag(file, at(f.line, f.column),
+                                  {"列が多すぎます（" + std::to_string(row.size()) + " 列、見出しは " + std::to_string(header.size()) +
                                        " 列）。コンマを含む値は \"…\" で囲んでください",
-                                   "too many fields (" + std::to_string(row.fields.size()) + ", the header has " +
-                                       std::to_string(header.fields.size()) + "); quote values that contain a comma"},
-                                  {std::to_string(header.fields.size()) + " 列", std::to_string(header.fields.size()) + " fields"}));
+                                   "too many fields (" + std::to_string(row.size()) + ", the header has " +
+                                       std::to_string(header.size()) + "); quote values that contain a comma"},
+                                  {std::to_string(header.size()) + " 列", std::to_string(header.size()) + " fields"}));
             continue;
         }
         const std::size_t errors_before = errors.size();
-        auto cell = [&](Col c) -> const CsvField* {
+        auto cell = [&](Col c) -> const Cell* {
             auto k = index[static_cast<std::size_t>(c)];
-            if (!k || *k >= row.fields.size()) return nullptr;
-            return &row.fields[*k];
+            if (!k || *k >= cells.size()) return nullptr;
+            return &cells[*k];
         };
-        auto text = [&](Col c) { const CsvField* f = cell(c); return f ? trim(f->text) : std::string_view{}; };
+        auto text = [&](Col c) { const Cell* f = cell(c); return f ? trim(f->text) : std::string_view{}; };
         auto where = [&](Col c) -> std::pair<std::uint32_t, std::uint32_t> {
-            const CsvField* f = cell(c);
+            const Cell* f = cell(c);
             if (f) return {f->line, f->column};
-            return {row.line, row.fields.empty() ? 1u : row.fields.back().column};
+            // An empty cell past the row's last value: the workbook's column, the CSV row's end.
+            if (grid.workbook) return {row_line, static_cast<std::uint32_t>(*index[static_cast<std::size_t>(c)] + 1)};
+            return {row_line, cells.empty() ? 1u : cells.back().column};
         };
         auto error_at = [&](Col c, Text message, Text expected) {
             auto [l, k] = where(c);
-            errors.push_back(diag(file, l, k, {lab(c) + ": " + message.ja, lab(c) + ": " + message.en}, std::move(expected)));
+            errors.push_back(diag(file, at(l, k), {lab(c) + ": " + message.ja, lab(c) + ": " + message.en}, std::move(expected)));
         };
         auto required_text = [&](Col c, const Text& expected) -> std::optional<std::string> {
             std::string_view v = text(c);
@@ -480,17 +611,23 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
         auto date_of = [&](Col c, bool required) -> std::optional<Date> {
             std::string_view v = text(c);
             if (v.empty()) {
-                if (required) error_at(c, {"空です", "empty"}, wareki_parse::accepted_forms());
+                if (required) error_at(c, {"空です", "empty"}, wareki::accepted_forms());
                 return std::nullopt;
             }
-            auto p = wareki_parse::parse(v);
+            if (const Cell* f = cell(c); f && f->number) {  // a date cell: the serial number behind the date Excel shows
+                Text problem;
+                auto d = serial_date(v, date1904, problem);
+                if (!d) error_at(c, problem, {"日付（日付のセルか、令和6年10月1日 のような文字）", "a date (a date cell, or text such as 令和6年10月1日)"});
+                return d;
+            }
+            auto p = wareki::parse(v);
             if (!p.date) {
                 error_at(c, p.error, p.expected);
                 return std::nullopt;
             }
             if (p.normalised) {
                 auto [l, k] = where(c);
-                result.warnings.push_back(diag(file, l, k, {lab(c) + ": " + p.warning.ja, lab(c) + ": " + p.warning.en}));
+                result.warnings.push_back(diag(file, at(l, k), {lab(c) + ": " + p.warning.ja, lab(c) + ": " + p.warning.en}));
             }
             return p.date;
         };
@@ -565,14 +702,14 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
         }
         if (errors.size() != errors_before) continue;
         if (date && consent_date && *date < *consent_date) {
-            error_at(Col::date, {"施術日 " + wareki_parse::format(*date) + " が同意日 " + wareki_parse::format(*consent_date) + " より前です",
+            error_at(Col::date, {"施術日 " + wareki::format(*date) + " が同意日 " + wareki::format(*consent_date) + " より前です",
                                  "the treatment day " + date->str() + " is before the consent's date " + consent_date->str()},
                      {"同意日以後の施術日", "a treatment day on or after the consent's date"});
             continue;
         }
         const Date end_day = end_date ? *end_date : *date;
         if (outcome && !outcome->empty() && end_day < *date) {
-            error_at(Col::end_date, {"施術終了日 " + wareki_parse::format(end_day) + " が同じ行の施術日 " + wareki_parse::format(*date) + " より前です",
+            error_at(Col::end_date, {"施術終了日 " + wareki::format(end_day) + " が同じ行の施術日 " + wareki::format(*date) + " より前です",
                                      "the end date " + end_day.str() + " is before the treatment day " + date->str() + " of its row"},
                      {"その行の施術日以後", "on or after the row's treatment day"});
             continue;
@@ -585,20 +722,20 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
             p.number = *number;
             p.name = *name;
             p.birth = birth;
-            p.line = row.line;
+            p.line = row_line;
             patients.push_back(std::move(p));
         }
         PatientRec& p = patients[it->second];
         if (!fresh) {
             if (p.name != *name) {
-                error_at(Col::name, {"患者番号 " + shown(*number) + " の氏名「" + shown(*name) + "」が " + std::to_string(p.line) + " 行目の「" + shown(p.name) + "」と違います",
-                                     "patient " + shown(*number) + " is named '" + shown(*name) + "' here but '" + shown(p.name) + "' on line " + std::to_string(p.line)},
+                error_at(Col::name, {"患者番号 " + shown(*number) + " の氏名「" + shown(*name) + "」が " + row_ja(p.line) + "の「" + shown(p.name) + "」と違います",
+                                     "patient " + shown(*number) + " is named '" + shown(*name) + "' here but '" + shown(p.name) + "' on " + row_en(p.line)},
                          {"同じ患者番号には同じ氏名", "the same name for the same patient number"});
                 continue;
             }
             if (birth && p.birth && *birth != *p.birth) {
-                error_at(Col::birth, {"患者番号 " + shown(*number) + " の生年月日 " + wareki_parse::format(*birth) + " が " + std::to_string(p.line) + " 行目の " + wareki_parse::format(*p.birth) + " と違います",
-                                      "patient " + shown(*number) + " was born on " + birth->str() + " here but on " + p.birth->str() + " on line " + std::to_string(p.line)},
+                error_at(Col::birth, {"患者番号 " + shown(*number) + " の生年月日 " + wareki::format(*birth) + " が " + row_ja(p.line) + "の " + wareki::format(*p.birth) + " と違います",
+                                      "patient " + shown(*number) + " was born on " + birth->str() + " here but on " + p.birth->str() + " on " + row_en(p.line)},
                          {"同じ患者番号には同じ生年月日", "the same birth date for the same patient number"});
                 continue;
             }
@@ -612,13 +749,13 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
         for (std::size_t k = 0; k < p.consents.size(); ++k)
             if (p.consents[k].date == *consent_date && p.consents[k].disease == disease && p.consents[k].disease_name == disease_name) ci = k;
         if (ci == p.consents.size()) {
-            p.consents.push_back(ConsentRec{*consent_date, *doctor, disease, disease_name, *kind, *form, period_end, row.line, {}});
+            p.consents.push_back(ConsentRec{*consent_date, *doctor, disease, disease_name, *kind, *form, period_end, row_line, {}});
         } else {
             const ConsentRec& c = p.consents[ci];
             auto differs = [&](Col col, const std::string& was, const std::string& now) {
                 if (was == now) return false;
-                error_at(col, {"同じ同意（同意日 " + wareki_parse::format(c.date) + "）の内容「" + shown(now) + "」が " + std::to_string(c.line) + " 行目の「" + shown(was) + "」と違います",
-                               "the same consent (dated " + c.date.str() + ") says '" + shown(now) + "' here but '" + shown(was) + "' on line " + std::to_string(c.line)},
+                error_at(col, {"同じ同意（同意日 " + wareki::format(c.date) + "）の内容「" + shown(now) + "」が " + row_ja(c.line) + "の「" + shown(was) + "」と違います",
+                               "the same consent (dated " + c.date.str() + ") says '" + shown(now) + "' here but '" + shown(was) + "' on " + row_en(c.line)},
                          {"同じ同意の行はすべて同じ値", "the same value on every row of one consent"});
                 return true;
             };
@@ -638,7 +775,7 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
         v.building = at_home ? building : "";
         v.reason = at_home ? reason : "";
         v.amount = amount;
-        v.line = row.line;
+        v.line = row_line;
         p.visits.push_back(std::move(v));
         if (outcome && !outcome->empty()) {
             auto same = std::find_if(p.ends.begin(), p.ends.end(), [&](const EndRec& e) { return e.date == end_day; });
@@ -646,8 +783,8 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
                 const Col c = end_date ? Col::end_date : Col::outcome;
                 p.ends.push_back(EndRec{end_day, *outcome, where(c).first, where(c).second, lab(c)});
             } else if (same->outcome != *outcome) {
-                error_at(Col::outcome, {wareki_parse::format(end_day) + " の転帰が " + std::to_string(same->line) + " 行目と違います",
-                                        "the outcome of " + end_day.str() + " differs from line " + std::to_string(same->line)},
+                error_at(Col::outcome, {wareki::format(end_day) + " の転帰が " + row_ja(same->line) + "と違います",
+                                        "the outcome of " + end_day.str() + " differs from " + row_en(same->line)},
                          {"同じ終了日には同じ転帰", "one outcome per end date"});
             }
         }
@@ -660,22 +797,22 @@ LedgerResult convert_ledger(const std::string& file, const std::vector<CsvRow>& 
             const std::optional<Date> prev = k > 0 ? std::optional<Date>(p.ends[k - 1].date) : std::nullopt;
             if (std::any_of(p.visits.begin(), p.visits.end(), [&](const VisitRec& v) { return (!prev || v.date > *prev) && v.date <= e.date; }))
                 continue;
-            errors.push_back(diag(file, e.line, e.column,
-                                  {e.label + ": 施術終了 " + wareki_parse::format(e.date) + " と前の施術終了 " + wareki_parse::format(*prev) + "（" +
-                                       std::to_string(p.ends[k - 1].line) + " 行目）の間に施術日がありません",
+            errors.push_back(diag(file, at(e.line, e.column),
+                                  {e.label + ": 施術終了 " + wareki::format(e.date) + " と前の施術終了 " + wareki::format(*prev) + "（" +
+                                       row_ja(p.ends[k - 1].line) + "）の間に施術日がありません",
                                    e.label + ": no treatment day between this end (" + e.date.str() + ") and the previous end (" + prev->str() +
-                                       ", line " + std::to_string(p.ends[k - 1].line) + ")"},
+                                       ", " + row_en(p.ends[k - 1].line) + ")"},
                                   {"施術の経過ごとに1つの施術終了", "one end per course of treatment"}));
         }
     }
     if (errors.size() >= opt.max_errors)
-        errors.push_back(diag(file, 0, 0, {"エラーが多すぎるため確認を打ち切りました", "too many errors; stopped"}, {}));
+        errors.push_back(diag(file, Loc{}, {"エラーが多すぎるため確認を打ち切りました", "too many errors; stopped"}, {}));
     if (!errors.empty()) {
         result.warnings.clear();
         return result;
     }
     if (patients.empty()) {
-        errors.push_back(diag(file, header.line, 1, {"施術の行がありません", "no treatment rows"},
+        errors.push_back(diag(file, at(header_line, 1), {"施術の行がありません", "no treatment rows"},
                               {"見出し行の下に施術日ごとに1行", "one row per treatment day below the header"}));
         return result;
     }

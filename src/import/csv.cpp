@@ -912,17 +912,6 @@ private:
     std::set<std::string> read_as_noted_;
 };
 
-Grid grid_of_csv(const std::vector<CsvRow>& rows) {
-    Grid g;
-    for (const auto& r : rows) {
-        std::vector<Cell> cells;
-        for (const auto& f : r.fields) cells.push_back(Cell{f.text, f.line, f.column, false, false});
-        g.rows.push_back(std::move(cells));
-        g.row_lines.push_back(r.line);
-    }
-    return g;
-}
-
 std::string origin_text(const std::string& file, const Loc& l) {
     if (!l.cell.empty()) return file + ":" + l.cell;
     return file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
@@ -1297,6 +1286,17 @@ void read_section(const std::string& file, const std::string& origin_file, const
 
 }  // namespace
 
+
+Grid grid_of_csv(const std::vector<CsvRow>& rows) {
+    Grid g;
+    for (const auto& r : rows) {
+        std::vector<Cell> cells;
+        for (const auto& f : r.fields) cells.push_back(Cell{f.text, f.line, f.column, false, false});
+        g.rows.push_back(std::move(cells));
+        g.row_lines.push_back(r.line);
+    }
+    return g;
+}
 
 ImportResult import_sheet(const std::string& file, std::string_view bytes, const CsvOptions& opt) {
     ImportResult result;

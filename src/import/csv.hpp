@@ -44,6 +44,10 @@ struct CsvRow {
 /// without a BOM. An unterminated quote is reported in `errors`.
 std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file, std::vector<Diagnostic>& errors);
 
+/// Parsed CSV records as a sheet (cells at their line and column), for the importers that read grids.
+struct Grid;
+Grid grid_of_csv(const std::vector<CsvRow>& rows);
+
 /// Bytes -> UTF-8 text (BOM removed). Automatic: valid UTF-8, otherwise CP932.
 struct Decoded {
     std::string text;

@@ -187,6 +187,13 @@ std::optional<Summary> match_summary(std::string_view text) {
     return e->code == "subtotal" ? Summary::subtotal : e->code == "total" ? Summary::total : Summary::other;
 }
 
+std::optional<std::string> match_sheet(std::string_view name) {
+    bool ok = false;
+    const Entry* e = find("sheet", name, ~0u, ok);
+    if (!e) return std::nullopt;
+    return e->code;
+}
+
 std::string_view area_label(Area a, FacilityType type) {
     auto it = table().labels.find({std::string(info(areas(), a).code), static_cast<int>(type)});
     return it != table().labels.end() ? std::string_view(it->second) : info(areas(), a).ja;

@@ -33,6 +33,9 @@ std::optional<Method> match_method(std::string_view text);
 std::optional<FacilityType> match_facility_type(std::string_view text);
 std::optional<Summary> match_summary(std::string_view text);
 
+/// What a sheet is by its name (kind `sheet` of the table): "clinic-ledger" for 施術台帳, 来院記録, ….
+std::optional<std::string> match_sheet(std::string_view name);
+
 /// The area's name as 別表第一 prints it for the facility type
 /// (基礎はり学・基礎きゆう学 for a はり師きゅう師養成施設).
 std::string_view area_label(Area a, FacilityType type);

@@ -262,6 +262,10 @@ Workbook read_xlsx(const std::string& file, std::string_view bytes, std::vector<
         else target = "xl/" + target;
         targets[r.attribute("Id").value()] = target;
     }
+    {
+        std::string_view d1904 = child(child(workbook, "workbook"), "workbookPr").attribute("date1904").value();
+        wb.date1904 = d1904 == "1" || d1904 == "true";
+    }
     pugi::xml_node sheets = child(child(workbook, "workbook"), "sheets");
     for (auto s : sheets.children()) {
         if (s.type() != pugi::node_element || local(s.name()) != "sheet") continue;

@@ -24,6 +24,7 @@ struct XlsxLimits {
 
 struct Workbook {
     std::vector<Grid> sheets;  ///< in the workbook's order
+    bool date1904 = false;     ///< workbook.xml <workbookPr date1904="1"/>: date serials count from 1904-01-01
 };
 
 /// True when the bytes start like a zip archive ("PK\3\4").

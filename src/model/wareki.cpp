@@ -1,223 +1,327 @@
 #include "model/wareki.hpp"
 
 #include <array>
-#include <string>
+
+#include "model/fold_width.hpp"
 
 namespace ahaki::wareki {
 namespace {
 
-constexpr std::array<Era, 5> era_table{{
-    {"明治", 'M', "Meiji", Date{1868, 1, 25}},
-    {"大正", 'T', "Taisho", Date{1912, 7, 30}},
-    {"昭和", 'S', "Showa", Date{1926, 12, 25}},
-    {"平成", 'H', "Heisei", Date{1989, 1, 8}},
-    {"令和", 'R', "Reiwa", Date{2019, 5, 1}},
+const std::array<Era, 5> eras = {{
+    {"明治", 'M', "Meiji", 1868, Date{1873, 1, 1}, Date{1912, 7, 30}},
+    {"大正", 'T', "Taisho", 1912, Date{1912, 7, 30}, Date{1926, 12, 25}},
+    {"昭和", 'S', "Showa", 1926, Date{1926, 12, 25}, Date{1989, 1, 7}},
+    {"平成", 'H', "Heisei", 1989, Date{1989, 1, 8}, Date{2019, 4, 30}},
+    {"令和", 'R', "Reiwa", 2019, Date{2019, 5, 1}, std::nullopt},
 }};
 
-/// Full-width digits and the punctuation forms clinics type, folded to ASCII.
-std::string fold(std::string_view s) {
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+int month_days(int y, int m) {
+    static constexpr int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+/// Full-width digits, letters and punctuation to ASCII; spaces (ASCII, U+3000) dropped;
+/// the dashes people type for '-' (U+2010, U+2212, U+30FC, U+FF0D) to '-'.
+std::string normalise(std::string_view text) {
+    const std::string s = narrow_ascii(text);
     std::string out;
-    out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == 0xEF && i + 2 < s.size()) {
-            unsigned char b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-            // U+FF10..U+FF19 (０..９): EF BC 90..99; U+FF0E ．: EF BC 8E; U+FF0F ／: EF BC 8F; U+FF0D －: EF BC 8D
-            if (b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99) { out += static_cast<char>('0' + (b2 - 0x90)); i += 3; continue; }
-            if (b1 == 0xBC && b2 == 0x8E) { out += '.'; i += 3; continue; }
-            if (b1 == 0xBC && b2 == 0x8F) { out += '/'; i += 3; continue; }
-            if (b1 == 0xBC && b2 == 0x8D) { out += '-'; i += 3; continue; }
-            // Ｒ Ｈ Ｓ Ｔ Ｍ (U+FF21..): EF BC A1..BA
-            if (b1 == 0xBC && b2 >= 0xA1 && b2 <= 0xBA) { out += static_cast<char>('A' + (b2 - 0xA1)); i += 3; continue; }
-        }
-        out += s[i];
-        ++i;
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') { ++i; continue; }
+        const std::string_view rest = std::string_view(s).substr(i);
+        if (rest.substr(0, 3) == "\xE3\x80\x80") { i += 3; continue; }  // U+3000
+        bool dash = false;
+        for (std::string_view d : {"\xE2\x80\x90", "\xE2\x88\x92", "\xE3\x83\xBC"})  // ‐ − ー
+            if (rest.substr(0, d.size()) == d) { out += '-'; i += d.size(); dash = true; break; }
+        if (dash) continue;
+        out += s[i++];
     }
-    // trim ASCII and ideographic spaces
-    auto is_space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
-    std::size_t a = 0, b = out.size();
-    while (a < b && is_space(out[a])) ++a;
-    while (b > a && is_space(out[b - 1])) --b;
-    return out.substr(a, b - a);
+    return out;
 }
 
-bool read_int(std::string_view s, std::size_t& i, int& v, std::size_t max_digits) {
-    std::size_t start = i;
-    v = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < max_digits) v = v * 10 + (s[i++] - '0');
-    return i > start && !(i < s.size() && s[i] >= '0' && s[i] <= '9');
+std::string_view trim(std::string_view s) { return trim_space(s); }
+
+/// Reads 1..max_digits ASCII digits.
+bool digits(std::string_view& s, std::size_t max_digits, int& value, std::size_t min_digits = 1) {
+    std::size_t n = 0;
+    value = 0;
+    while (n < s.size() && n < max_digits && s[n] >= '0' && s[n] <= '9') value = value * 10 + (s[n++] - '0');
+    if (n < min_digits || (n < s.size() && s[n] >= '0' && s[n] <= '9')) return false;
+    s.remove_prefix(n);
+    return true;
 }
 
-const Era* era_by_prefix(std::string_view s, std::size_t& i) {
-    for (const auto& e : era_table) {
-        if (s.substr(i).starts_with(e.name)) { i += e.name.size(); return &e; }
-        if (i < s.size() && (s[i] == e.letter || s[i] == e.letter + ('a' - 'A'))) { ++i; return &e; }
+bool eat(std::string_view& s, std::string_view token) {
+    if (s.substr(0, token.size()) != token) return false;
+    s.remove_prefix(token.size());
+    return true;
+}
+
+std::string show(std::string_view text) {  // the cell as written, cut for the message
+    std::string_view t = trim(text);
+    if (t.size() <= 60) return std::string(t);
+    std::size_t cut = 60;
+    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(t.substr(0, cut)) + "…";
+}
+
+std::string year_text(int era_year) { return era_year == 1 ? std::string("元") : std::to_string(era_year); }
+
+std::string written(const Era& e, int year, int month, int day) {
+    return std::string(e.name) + year_text(year) + "年" + std::to_string(month) + "月" + std::to_string(day) + "日";
+}
+std::string written(const Era& e, const Date& d) { return written(e, d.year - e.gannen + 1, d.month, d.day); }
+
+std::size_t index_of(const Era& e) { return static_cast<std::size_t>(&e - eras.data()); }
+
+/// The era's range as clinics write it and in ISO: (平成元年1月8日〜平成31年4月30日, 1989-01-08 to 2019-04-30).
+Text range(const Era& e) {
+    if (!e.last) return {written(e, e.first) + "から", "from " + e.first.str()};
+    return {written(e, e.first) + "〜" + written(e, *e.last), e.first.str() + " to " + e.last->str()};
+}
+
+enum class Outside { year_zero, before, after };
+
+/// "… is outside its era" with the era's range; `what` is the date or month as written.
+void outside(Text& error, Text& expected, Text& problem, const std::string& what, const Era& e, Outside why) {
+    const std::string n(e.name);
+    const Text r = range(e);
+    problem = {n + "の期間（" + r.ja + "）の外です", "outside its era (" + n + ", " + r.en + ")"};
+    error = {what + " は" + problem.ja, what + " is " + problem.en};
+    Text hint;
+    if (why == Outside::year_zero) hint = {"。最初の年は元年（1年）", "; the first year is 元年 (1)"};
+    else if (why == Outside::before && index_of(e) > 0) hint = {"。それより前は" + std::string(eras[index_of(e) - 1].name), "; earlier dates are " + std::string(eras[index_of(e) - 1].name)};
+    else if (why == Outside::after && index_of(e) + 1 < eras.size()) hint = {"。それより後は" + std::string(eras[index_of(e) + 1].name), "; later dates are " + std::string(eras[index_of(e) + 1].name)};
+    expected = {n + "の日付は" + r.ja + hint.ja, n + " dates run " + r.en + hint.en};
+}
+
+/// Which era, if any: the kanji name or its letter (R6.10.1, r6.10.1).
+const Era* era_prefix(std::string_view& s) {
+    for (const auto& e : eras) {
+        if (eat(s, e.name)) return &e;
+        if (!s.empty() && (s.front() == e.letter || s.front() == e.letter + ('a' - 'A'))) {
+            s.remove_prefix(1);
+            return &e;
+        }
     }
     return nullptr;
 }
 
-const Era* next_era(const Era* e) {
-    return e + 1 == era_table.data() + era_table.size() ? nullptr : e + 1;
-}
-
-/// The era and era year of a date written as (era, year, month, day); checks the era bounds.
-struct EraResult {
-    std::optional<Date> date;
-    bool normalised = false;
-    Text problem;
-};
-
-EraResult from_era(const Era* e, int ey, int m, int d, bool month_only) {
-    EraResult r;
-    int y = e->first.year + ey - 1;
-    if (ey < 1) {
-        r.problem = {"元号の年は1（元年）以上です", "an era year starts at 1 (元年)"};
-        return r;
-    }
-    if (!Date::valid(y, m, d)) {
-        r.problem = {"存在しない日付です", "this date does not exist"};
-        return r;
-    }
-    Date date{y, m, d};
-    // A month is inside the era when its last day is (令和元年5月 is a month of 令和).
-    Date probe = month_only ? Date{y, m, 1}.add_months(1) : date;
-    if (month_only) probe = Date::from_days(probe.days() - 1);
-    if (probe < e->first) {
-        r.problem = {std::string(e->name) + "は" + format(e->first) + "からです（" + std::string(e->name) + "の期間外の日付）",
-                     std::string(e->roman) + " began on " + e->first.str() + " (the date lies outside the era)"};
-        return r;
-    }
-    if (const Era* n = next_era(e); n && (month_only ? Date{y, m, 1} >= n->first : date >= n->first)) r.normalised = true;
-    r.date = date;
-    return r;
-}
+/// The last year number an era reached (平成31); 0 for the current era.
+int last_year(const Era& e) { return e.last ? e.last->year - e.gannen + 1 : 0; }
 
 }  // namespace
 
-const Era* eras_begin() { return era_table.data(); }
-const Era* eras_end() { return era_table.data() + era_table.size(); }
+const Era* eras_begin() { return eras.data(); }
+const Era* eras_end() { return eras.data() + eras.size(); }
 
 const Era* era_of(const Date& d) {
-    const Era* found = nullptr;
-    for (const auto& e : era_table)
-        if (d >= e.first) found = &e;
-    return found;
+    for (auto it = eras.rbegin(); it != eras.rend(); ++it)
+        if (d >= it->first) return &*it;
+    return nullptr;
+}
+
+std::string format(const Date& d) {
+    const Era* e = era_of(d);
+    if (!e) return d.str();
+    return written(*e, d);
 }
 
 std::string format_month(int year, int month) {
     // The era the month ends in (令和元年5月, not 平成31年5月).
     const Era* e = era_of(Date::from_days(Date{year, month, 1}.add_months(1).days() - 1));
     if (!e) return std::to_string(year) + "年" + std::to_string(month) + "月";
-    int ey = year - e->first.year + 1;
-    return std::string(e->name) + (ey == 1 ? std::string("元") : std::to_string(ey)) + "年" + std::to_string(month) + "月";
+    return std::string(e->name) + year_text(year - e->gannen + 1) + "年" + std::to_string(month) + "月";
 }
 
-std::string format(const Date& d) {
-    const Era* e = era_of(d);
-    if (!e) return d.str();
-    int ey = d.year - e->first.year + 1;
-    return std::string(e->name) + (ey == 1 ? std::string("元") : std::to_string(ey)) + "年" + std::to_string(d.month) + "月" +
-           std::to_string(d.day) + "日";
+const Text& accepted_forms() {
+    static const Text t{"2024-10-01、2024/10/1、令和6年10月1日、令和元年5月1日、R6.10.1 のような日付",
+                        "a date such as 2024-10-01, 2024/10/1, 令和6年10月1日, 令和元年5月1日 or R6.10.1"};
+    return t;
 }
+
+const Text& accepted_month_forms() {
+    static const Text t{"2024-10、令和6年10月、R6.10 のような年月", "a month such as 2024-10, 令和6年10月 or R6.10"};
+    return t;
+}
+
+namespace {
+
+Parsed not_a_date(std::string_view text) {
+    Parsed p;
+    p.problem = {"日付として読めません", "not a date"};
+    p.error = {"日付として読めません: 「" + show(text) + "」", "not a date: '" + show(text) + "'"};
+    p.expected = accepted_forms();
+    return p;
+}
+
+/// Month and day exist? Otherwise the error.
+template <class P>
+bool check_day(P& p, const std::string& as_written, int y, int m, int d) {
+    if (m < 1 || m > 12) {
+        p.problem = {std::to_string(m) + "月はありません", "there is no month " + std::to_string(m)};
+        p.error = {as_written + ": " + std::to_string(m) + "月はありません", as_written + ": there is no month " + std::to_string(m)};
+        p.expected = {"1月〜12月", "a month from 1 to 12"};
+        return false;
+    }
+    if (d < 1 || d > month_days(y, m)) {
+        const std::string n = std::to_string(month_days(y, m));
+        p.problem = {"存在しない日付です（" + std::to_string(y) + "年" + std::to_string(m) + "月は" + n + "日まで）",
+                     "does not exist (" + std::to_string(y) + "-" + (m < 10 ? "0" : "") + std::to_string(m) + " has " + n + " days)"};
+        p.error = {as_written + " は存在しない日付です（" + std::to_string(y) + "年" + std::to_string(m) + "月は" + n + "日まで）",
+                   as_written + " does not exist (" + std::to_string(y) + "-" + (m < 10 ? "0" : "") + std::to_string(m) + " has " + n +
+                       " days)"};
+        p.expected = {"その月にある日", "a day of that month"};
+        return false;
+    }
+    return true;
+}
+
+/// Separator after the year: 年 (then 月 and 日) or one of . / - (used twice).
+bool separator(std::string_view& s, char& sep) {
+    if (eat(s, "年")) { sep = 'k'; return true; }
+    if (!s.empty() && (s.front() == '.' || s.front() == '/' || s.front() == '-')) {
+        sep = s.front();
+        s.remove_prefix(1);
+        return true;
+    }
+    return false;
+}
+bool second_separator(std::string_view& s, char sep) {
+    if (sep == 'k') return eat(s, "月");
+    if (s.empty() || s.front() != sep) return false;
+    s.remove_prefix(1);
+    return true;
+}
+
+}  // namespace
 
 Parsed parse(std::string_view text) {
-    Parsed p;
-    std::string s = fold(text);
-    const Text bad_form{"日付として読めません", "not a date"};
-    if (s.empty()) {
-        p.problem = {"値が空です", "the value is empty"};
-        return p;
-    }
-    // ISO: YYYY-MM-DD, strictly.
-    if (s.size() == 10 && s[4] == '-' && s[7] == '-' && s[0] >= '0' && s[0] <= '9') {
-        std::size_t i = 0;
-        int y, m, d;
-        bool ok = read_int(s, i, y, 4) && i == 4 && (++i, read_int(s, i, m, 2)) && i == 7 && (++i, read_int(s, i, d, 2)) && i == 10;
-        if (!ok) { p.problem = bad_form; return p; }
-        if (!Date::valid(y, m, d)) { p.problem = {"存在しない日付です", "this date does not exist"}; return p; }
+    const std::string norm = normalise(text);
+    std::string_view s = norm;
+    if (s.empty()) return not_a_date(text);
+
+    const Era* era = era_prefix(s);
+    int y = 0, m = 0, d = 0;
+    char sep = 0;
+    if (era == nullptr) {  // Gregorian: 2024-10-01, 2024/10/1, 2024.10.1, 2024年10月1日
+        if (!digits(s, 4, y, 4) || !separator(s, sep) || !digits(s, 2, m) || !second_separator(s, sep) || !digits(s, 2, d)) return not_a_date(text);
+        if (sep == 'k') eat(s, "日");
+        if (!s.empty() || y < 1) return not_a_date(text);
+        Parsed p;
+        if (!check_day(p, show(text), y, m, d)) return p;
         p.date = Date{y, m, d};
         return p;
     }
-    std::size_t i = 0;
-    const Era* e = era_by_prefix(s, i);
-    if (!e) { p.problem = bad_form; return p; }
-    int ey = 0, m = 0, d = 0;
-    bool kanji = false;
-    if (s.substr(i).starts_with("元")) {
-        ey = 1;
-        i += std::string_view("元").size();
-    } else if (!read_int(s, i, ey, 3)) {
-        p.problem = bad_form;
+
+    // Era year: digits or 元 (元年); then 年…月…日 or one punctuation mark twice.
+    bool gannen = false;
+    if (eat(s, "元")) { gannen = true; y = 1; }
+    else if (!digits(s, 2, y)) return not_a_date(text);
+    if (!separator(s, sep) || !digits(s, 2, m) || !second_separator(s, sep) || !digits(s, 2, d)) return not_a_date(text);
+    if (sep == 'k') eat(s, "日");
+    if (!s.empty()) return not_a_date(text);
+
+    Parsed p;
+    const std::string as_written = show(text);
+    if (y == 0 && !gannen) {
+        outside(p.error, p.expected, p.problem, as_written, *era, Outside::year_zero);
         return p;
     }
-    if (s.substr(i).starts_with("年")) {
-        kanji = true;
-        i += std::string_view("年").size();
-    } else if (i < s.size() && (s[i] == '.' || s[i] == '/' || s[i] == '-')) {
-        ++i;
-    } else {
-        p.problem = bad_form;
+    if (era->last && y > last_year(*era)) {
+        outside(p.error, p.expected, p.problem, as_written, *era, Outside::after);
         return p;
     }
-    if (!read_int(s, i, m, 2)) { p.problem = bad_form; return p; }
-    if (kanji) {
-        if (!s.substr(i).starts_with("月")) { p.problem = bad_form; return p; }
-        i += std::string_view("月").size();
-    } else {
-        if (i >= s.size() || (s[i] != '.' && s[i] != '/' && s[i] != '-')) { p.problem = bad_form; return p; }
-        ++i;
+    const int gy = era->gannen + y - 1;
+    if (!check_day(p, as_written, gy, m, d)) return p;
+    const Date date{gy, m, d};
+    if (date < era->first) {
+        if (index_of(*era) == 0) {
+            p.problem = {"太陽暦の採用（明治6年1月1日）より前の日付です（旧暦の日付は読めません）",
+                         "before the Gregorian calendar was adopted (明治6年1月1日, 1873-01-01); lunisolar dates cannot be read"};
+            p.error = {as_written + " は太陽暦の採用（明治6年1月1日）より前の日付です（旧暦の日付は読めません）",
+                       as_written + " is before the Gregorian calendar was adopted (明治6年1月1日, 1873-01-01); lunisolar dates cannot be read"};
+            p.expected = {"明治6年1月1日以降の日付", "a date from 明治6年1月1日 (1873-01-01) on"};
+            return p;
+        }
+        outside(p.error, p.expected, p.problem, as_written, *era, Outside::before);
+        return p;
     }
-    if (!read_int(s, i, d, 2)) { p.problem = bad_form; return p; }
-    if (kanji) {
-        if (!s.substr(i).starts_with("日")) { p.problem = bad_form; return p; }
-        i += std::string_view("日").size();
+    p.date = date;
+    if (era->last && date > *era->last) {  // the era's last year, after its last day: the next era's date
+        p.normalised = true;
+        p.written_era = era;
+        p.warning = {as_written + " を " + format(date) + " として読みました（" + std::string(era->name) + "は" + written(*era, *era->last) + "まで）",
+                     "read " + as_written + " as " + format(date) + " (" + date.str() + "): " + std::string(era->name) + " ended on " +
+                         era->last->str()};
     }
-    if (i != s.size()) { p.problem = bad_form; return p; }
-    EraResult r = from_era(e, ey, m, d, false);
-    if (!r.date) { p.problem = r.problem; return p; }
-    p.date = r.date;
-    p.normalised = r.normalised;
-    if (r.normalised) p.normalised_to = format(*r.date);
     return p;
 }
 
 ParsedMonth parse_month(std::string_view text) {
     ParsedMonth pm;
-    std::string s = fold(text);
-    const Text bad_form{"年月として読めません", "not a month"};
-    if (s.size() == 7 && s[4] == '-' && s[0] >= '0' && s[0] <= '9') {
-        std::size_t i = 0;
-        int y, m;
-        bool ok = read_int(s, i, y, 4) && i == 4 && (++i, read_int(s, i, m, 2)) && i == 7;
-        if (!ok || y < 1 || m < 1 || m > 12) { pm.problem = ok ? Text{"存在しない月です", "no such month"} : bad_form; return pm; }
+    const std::string norm = normalise(text);
+    std::string_view s = norm;
+    auto bad = [&] {
+        pm.problem = {"年月として読めません", "not a month"};
+        pm.error = {"年月として読めません: 「" + show(text) + "」", "not a month: '" + show(text) + "'"};
+        pm.expected = accepted_month_forms();
+        return pm;
+    };
+    const Era* era = era_prefix(s);
+    int y = 0, m = 0;
+    bool gannen = false;
+    if (era == nullptr) {
+        if (!digits(s, 4, y, 4) || y < 1) return bad();
+    } else if (eat(s, "元")) {
+        gannen = true;
+        y = 1;
+    } else if (!digits(s, 2, y)) {
+        return bad();
+    }
+    char sep = 0;
+    if (!separator(s, sep) || !digits(s, 2, m)) return bad();
+    if (sep == 'k') eat(s, "月");
+    if (!s.empty()) return bad();
+    const std::string as_written = show(text);
+    if (m < 1 || m > 12) {
+        pm.problem = {std::to_string(m) + "月はありません", "there is no month " + std::to_string(m)};
+        pm.error = {as_written + ": " + std::to_string(m) + "月はありません", as_written + ": there is no month " + std::to_string(m)};
+        pm.expected = {"1月〜12月", "a month from 1 to 12"};
+        return pm;
+    }
+    if (era == nullptr) {
         pm.year = y;
         pm.month = m;
         pm.ok = true;
         return pm;
     }
-    std::size_t i = 0;
-    const Era* e = era_by_prefix(s, i);
-    if (!e) { pm.problem = bad_form; return pm; }
-    int ey = 0, m = 0;
-    bool kanji = false;
-    if (s.substr(i).starts_with("元")) { ey = 1; i += std::string_view("元").size(); }
-    else if (!read_int(s, i, ey, 3)) { pm.problem = bad_form; return pm; }
-    if (s.substr(i).starts_with("年")) { kanji = true; i += std::string_view("年").size(); }
-    else if (i < s.size() && (s[i] == '.' || s[i] == '/' || s[i] == '-')) ++i;
-    else { pm.problem = bad_form; return pm; }
-    if (!read_int(s, i, m, 2)) { pm.problem = bad_form; return pm; }
-    if (kanji) {
-        if (!s.substr(i).starts_with("月")) { pm.problem = bad_form; return pm; }
-        i += std::string_view("月").size();
+    if (y == 0 && !gannen) {
+        outside(pm.error, pm.expected, pm.problem, as_written, *era, Outside::year_zero);
+        return pm;
     }
-    if (i != s.size()) { pm.problem = bad_form; return pm; }
-    if (m < 1 || m > 12) { pm.problem = {"存在しない月です", "no such month"}; return pm; }
-    EraResult r = from_era(e, ey, m, 1, true);
-    if (!r.date) { pm.problem = r.problem; return pm; }
-    pm.year = r.date->year;
+    if (era->last && y > last_year(*era)) {
+        outside(pm.error, pm.expected, pm.problem, as_written, *era, Outside::after);
+        return pm;
+    }
+    const int gy = era->gannen + y - 1;
+    const Date first{gy, m, 1};
+    const Date last{gy, m, month_days(gy, m)};
+    if (last < era->first) {
+        outside(pm.error, pm.expected, pm.problem, as_written, *era, Outside::before);
+        return pm;
+    }
+    pm.year = gy;
     pm.month = m;
     pm.ok = true;
-    pm.normalised = r.normalised;
+    if (era->last && first > *era->last) {
+        pm.normalised = true;
+        pm.written_era = era;
+        pm.warning = {as_written + " を " + format_month(gy, m) + " として読みました（" + std::string(era->name) + "は" + written(*era, *era->last) + "まで）",
+                      "read " + as_written + " as " + format_month(gy, m) + " (" + std::to_string(gy) + "-" + (m < 10 ? "0" : "") +
+                          std::to_string(m) + "): " + std::string(era->name) + " ended on " + era->last->str()};
+    }
     return pm;
 }
 

@@ -7,23 +7,14 @@
 
 namespace ahaki {
 
-LoadResult load_school(const SourceText& source, const LoadOptions& options) {
-    LoadResult result;
-    result.encoding = source.encoding();
-    // pugixml parses in place; keep the original text for locating offsets.
-    std::string buffer = source.text();
-    pugi::xml_document doc;
+namespace xml {
+
+pugi::xml_node document_root(Reader& reader, pugi::xml_document& doc, std::string_view root_name, const ParseLimits& limits) {
     // parse_fragment: keeps text outside the root element as nodes, so it is
     // reported below instead of silently dropped (a missing root is checked below too).
     const unsigned flags = pugi::parse_default | pugi::parse_doctype | pugi::parse_fragment;
-    xml::Reader reader(source, buffer.data(), buffer.size(), school_namespace, result.errors, options.max_errors);
-    xml::ParseLimits limits;
-    limits.max_elements = options.limits.max_elements;
-    if (!reader.parse(doc, flags, limits)) return result;
-    auto error = [&](Loc loc, Text message, Text expected = {}) {
-        result.errors.push_back(Diagnostic{source.path(), std::move(loc), std::move(message), std::move(expected)});
-    };
-
+    if (!reader.parse(doc, flags, limits)) return {};
+    const std::string name(root_name), ns(reader.ns());
     pugi::xml_node root;
     for (pugi::xml_node n : doc.children()) {
         if (n.type() == pugi::node_doctype) {
@@ -31,43 +22,58 @@ LoadResult load_school(const SourceText& source, const LoadOptions& options) {
                          Text{"DOCTYPE宣言は使えません（外部実体や実体展開を防ぐため）",
                               "a DOCTYPE declaration is not allowed (it could define or load entities)"},
                          Text{"DOCTYPEのない文書", "a document without DOCTYPE"});
-            return result;
+            return {};
         }
         if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
             reader.error(reader.at(n), Text{"ルート要素の外に文字列があります", "text outside the root element"});
-            return result;
+            return {};
         }
         if (n.type() != pugi::node_element) continue;
         if (root) {
             reader.error(reader.at(n), Text{"ルート要素が2つ以上あります", "more than one root element"},
-                         Text{"<school> 要素ひとつ", "a single <school> element"});
-            return result;
+                         Text{"<" + name + "> 要素ひとつ", "a single <" + name + "> element"});
+            return {};
         }
         root = n;
     }
     if (!root) {
-        error(Loc{1, 1, {}}, Text{"要素がありません", "no element found"},
-              Text{"<school> 要素を持つXML文書", "an XML document with a <school> element"});
-        return result;
+        reader.error(Loc{1, 1, {}}, Text{"要素がありません", "no element found"},
+                     Text{"<" + name + "> 要素を持つXML文書", "an XML document with a <" + name + "> element"});
+        return {};
     }
-    const Text root_expected{std::string("名前空間 ") + school_namespace + " の <school> 要素",
-                             std::string("a <school> element in the namespace ") + school_namespace};
-    if (xml::Reader::local_name(root) != "school") {
+    const Text root_expected{"名前空間 " + ns + " の <" + name + "> 要素", "a <" + name + "> element in the namespace " + ns};
+    if (Reader::local_name(root) != root_name) {
         reader.error(reader.at(root),
                      Text{"ルート要素が <" + std::string(root.name()) + "> です", "the root element is <" + std::string(root.name()) + ">"},
                      root_expected);
-        return result;
+        return {};
     }
-    if (reader.ns_of(root) != school_namespace) {
-        std::string ns(reader.ns_of(root));
+    if (reader.ns_of(root) != ns) {
+        std::string got(reader.ns_of(root));
         reader.error(reader.at(root),
-                     Text{ns.empty() ? "<school> に名前空間がありません（xmlns=\"" + std::string(school_namespace) + "\" を付けてください）"
-                                     : "<school> の名前空間 " + ns + " が違います",
-                          ns.empty() ? "<school> has no namespace (add xmlns=\"" + std::string(school_namespace) + "\")"
-                                     : "<school> is in the wrong namespace " + ns},
+                     Text{got.empty() ? "<" + name + "> に名前空間がありません（xmlns=\"" + ns + "\" を付けてください）"
+                                      : "<" + name + "> の名前空間 " + got + " が違います",
+                          got.empty() ? "<" + name + "> has no namespace (add xmlns=\"" + ns + "\")"
+                                      : "<" + name + "> is in the wrong namespace " + got},
                      root_expected);
-        return result;
+        return {};
     }
+    return root;
+}
+
+}  // namespace xml
+
+LoadResult load_school(const SourceText& source, const LoadOptions& options) {
+    LoadResult result;
+    result.encoding = source.encoding();
+    // pugixml parses in place; keep the original text for locating offsets.
+    std::string buffer = source.text();
+    pugi::xml_document doc;
+    xml::Reader reader(source, buffer.data(), buffer.size(), school_namespace, result.errors, options.max_errors);
+    xml::ParseLimits limits;
+    limits.max_elements = options.limits.max_elements;
+    pugi::xml_node root = xml::document_root(reader, doc, "school", limits);
+    if (!root) return result;
 
     School school;
     xml::load_school_element(reader, root, school);

@@ -86,6 +86,13 @@ struct ParseLimits {
 /// pugixml's parse status in Japanese and English (every status code).
 Text parse_status_text(pugi::xml_parse_status s);
 
+class Reader;
+
+/// The prologue every document reader shares (xml/loader.cpp): Reader::parse with the strict rules
+/// and `limits`, then the one root element: no DOCTYPE, no text outside it, no second root, named
+/// `root_name` in the reader's namespace. Returns it, or a null node with the located error recorded.
+pugi::xml_node document_root(Reader& reader, pugi::xml_document& doc, std::string_view root_name, const ParseLimits& limits = {});
+
 /// Per-file reading state: the source map, the namespace, and the error list.
 class Reader {
 public:

@@ -126,6 +126,12 @@ std::string generate(const std::string& name) {
         for (int i = 0; i < 100000; ++i) s += "<course>";
         for (int i = 0; i < 100000; ++i) s += "</course>";
         write(path, s + "\n" + school_close);
+    } else if (name == "clinic-deep-nesting") {
+        // The clinic reader shares the strict parse: <patient>s nested 100,000 deep are refused at depth 65.
+        std::string s = "<clinic xmlns=\"urn:ahaki-check:clinic:1\" name=\"青葉鍼灸院\">\n";
+        for (int i = 0; i < 100000; ++i) s += "<patient>";
+        for (int i = 0; i < 100000; ++i) s += "</patient>";
+        write(path, s + "\n</clinic>\n");
     } else if (name == "deep-standard-groups") {
         // A --standard file with 5,000 nested <group>s (crashed the standard reader's recursion).
         std::string s = "<standard xmlns=\"urn:ahaki-check:standard:1\" id=\"deep\" applies-from=\"2027-04-01\" title-ja=\"深い\" title-en=\"deep\">\n";
@@ -216,13 +222,15 @@ class Catalogue : public ::testing::TestWithParam<Case> {};
 /// The command line for a case: `[NAME]` and `[gen:NAME]` are school descriptions;
 /// `[standard:NAME]`, `[waivers:NAME]` are given with --standard / --waivers to
 /// the check of a compliant school; `[import:NAME]` is a CSV given to `import`;
-/// `[gen-standard:NAME]` a generated standard file.
+/// `[gen-standard:NAME]` a generated standard file; `[ledger:NAME]` a visit ledger (CSV or .xlsx)
+/// given to `import --kind clinic`.
 std::string command_for(const std::string& kind, const std::string& lang, const std::string& args, const std::string& path) {
     const std::string school = "'" + source_dir() + "/curricula/compliant/hari-kyu.xml'";
     if (kind == "standard" || kind == "gen-standard")
         return "check --lang " + lang + " " + args + " --standard '" + path + "' " + school;
     if (kind == "waivers") return "check --lang " + lang + " " + args + " --waivers '" + path + "' " + school;
     if (kind == "import") return "import --lang " + lang + " --type hari-kyu " + args + " '" + path + "'";
+    if (kind == "ledger") return "import --kind clinic --lang " + lang + " " + args + " '" + path + "'";
     return "check --lang " + lang + " " + args + " '" + path + "'";
 }
 

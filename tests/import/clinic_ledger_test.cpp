@@ -166,17 +166,23 @@ TEST(ClinicLedgerDates, EveryFormInACell) {
     EXPECT_NE(gannen.xml.find("date=\"2019-05-01\""), std::string::npos);
 }
 
-TEST(ClinicLedgerDates, HeiseiAfterItsEndIsNormalisedWithAWarningAtItsCell) {
-    auto r = run(head + "P1,山田花子,平成31年5月1日,佐藤一郎,腰痛症,平成32年1月6日,はり,,,,,,0\n");
+TEST(ClinicLedgerDates, TheLastYearOfAnEraAfterItsEndIsNormalisedWithAWarningAtItsCell) {
+    auto r = run(head + "P1,山田花子,平成31年5月1日,佐藤一郎,腰痛症,H31.12.26,はり,,,,,,0\n");
     ASSERT_TRUE(r.errors.empty());
     ASSERT_EQ(r.warnings.size(), 2u);
     EXPECT_EQ(location_prefix(r.warnings[0].file, r.warnings[0].loc), "l.csv:2:9");
     EXPECT_EQ(r.warnings[0].message.ja, "同意日: 平成31年5月1日 を 令和元年5月1日 として読みました（平成は平成31年4月30日まで）");
     EXPECT_EQ(r.warnings[0].message.en, "同意日: read 平成31年5月1日 as 令和元年5月1日 (2019-05-01): 平成 ended on 2019-04-30");
     EXPECT_EQ(location_prefix(r.warnings[1].file, r.warnings[1].loc), "l.csv:2:28");
-    EXPECT_EQ(r.warnings[1].message.en, "施術日: read 平成32年1月6日 as 令和2年1月6日 (2020-01-06): 平成 ended on 2019-04-30");
+    EXPECT_EQ(r.warnings[1].message.en, "施術日: read H31.12.26 as 令和元年12月26日 (2019-12-26): 平成 ended on 2019-04-30");
     EXPECT_NE(r.xml.find("date=\"2019-05-01\""), std::string::npos);
-    EXPECT_NE(r.xml.find("<visit date=\"2020-01-06\""), std::string::npos);
+    EXPECT_NE(r.xml.find("<visit date=\"2019-12-26\""), std::string::npos);
+    // 昭和64年1月8日 is 平成元年1月8日 (a birth date on an old form).
+    auto s = run("患者番号,患者氏名,生年月日,同意日,同意医師,同意疾病,施術日,術式\nP1,山田花子,昭和64年1月8日,R6.10.10,佐藤一郎,腰痛症,R6.10.16,はり\n");
+    ASSERT_TRUE(s.errors.empty());
+    ASSERT_EQ(s.warnings.size(), 1u);
+    EXPECT_EQ(s.warnings[0].message.en, "生年月日: read 昭和64年1月8日 as 平成元年1月8日 (1989-01-08): 昭和 ended on 1989-01-07");
+    EXPECT_NE(s.xml.find("birth-date=\"1989-01-08\""), std::string::npos);
 }
 
 TEST(ClinicLedgerDates, ADayThatDoesNotExistIsAnErrorAtItsCell) {
@@ -190,13 +196,20 @@ TEST(ClinicLedgerDates, ADayThatDoesNotExistIsAnErrorAtItsCell) {
 
 TEST(ClinicLedgerDates, AnEraDateOutsideItsEraIsAnErrorAtItsCell) {
     EXPECT_EQ(only_error(with_cell(3, "昭和65年1月1日"), Lang::ja),
-              "l.csv:2:9: エラー: 同意日: 昭和65年1月1日 は昭和の終わり（昭和64年1月7日）より後です"
-              "（期待: 昭和の日付は昭和64年1月7日まで（それより後は平成））");
+              "l.csv:2:9: エラー: 同意日: 昭和65年1月1日 は昭和の期間（昭和元年12月25日〜昭和64年1月7日）の外です"
+              "（期待: 昭和の日付は昭和元年12月25日〜昭和64年1月7日。それより後は平成）");
+    EXPECT_EQ(only_error(with_cell(6, "平成32年1月6日")),
+              "l.csv:2:29: error: 施術日: 平成32年1月6日 is outside its era (平成, 1989-01-08 to 2019-04-30) "
+              "(expected: 平成 dates run 1989-01-08 to 2019-04-30; later dates are 令和)");
     EXPECT_EQ(only_error(with_cell(6, "令和1年4月1日")),
-              "l.csv:2:29: error: 施術日: 令和1年4月1日 is before the start of 令和 (2019-05-01) "
-              "(expected: 令和 dates start on 2019-05-01 (earlier dates are 平成))");
+              "l.csv:2:29: error: 施術日: 令和1年4月1日 is outside its era (令和, from 2019-05-01) "
+              "(expected: 令和 dates run from 2019-05-01; earlier dates are 平成)");
+    EXPECT_EQ(only_error(with_cell(6, "平成元年1月7日")),
+              "l.csv:2:29: error: 施術日: 平成元年1月7日 is outside its era (平成, 1989-01-08 to 2019-04-30) "
+              "(expected: 平成 dates run 1989-01-08 to 2019-04-30; earlier dates are 昭和)");
     EXPECT_EQ(only_error(with_cell(6, "令和0年5月1日")),
-              "l.csv:2:29: error: 施術日: 令和0年5月1日: there is no year 0 of 令和 (the first year is 元年) (expected: years of 令和 from 元年 (1))");
+              "l.csv:2:29: error: 施術日: 令和0年5月1日 is outside its era (令和, from 2019-05-01) "
+              "(expected: 令和 dates run from 2019-05-01; the first year is 元年 (1))");
 }
 
 TEST(ClinicLedgerDates, TextThatIsNotADate) {
@@ -215,9 +228,9 @@ TEST(ClinicLedgerErrors, HeaderProblems) {
     EXPECT_EQ(only_error("患者番号,患者氏名,同意日,同意医師,同意疾病,施術日,術式,施術日\n"),
               "l.csv:1:32: error: the column '施術日' appears twice (expected: each column once)");
     EXPECT_EQ(only_error(""), "l.csv:1:1: error: the ledger is empty (expected: a header row and one row per treatment day)");
-    EXPECT_EQ(only_error(std::string("PK\x03\x04\x14\x00", 6) + "[Content_Types].xml", Lang::ja),
-              "l.csv: エラー: 表計算のブック（.xlsx など）は施術台帳としてまだ読めません"
-              "（期待: 「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」で保存した施術台帳）");
+    // Bytes of a zip are read as a workbook (clinic_ledger_xlsx_test.cpp): a broken one is refused.
+    EXPECT_EQ(only_error(std::string("PK\x03\x04\x14\x00", 6) + "[Content_Types].xml", Lang::ja).substr(0, 78),
+              "l.csv: エラー: ブック（.xlsx）として読めません（壊れた zip");
     EXPECT_EQ(only_error("\xFF\xFE" + head), "l.csv:1:1: error: UTF-16 CSV files are not supported (expected: a file saved as "
                                               "\"CSV UTF-8 (comma delimited)\" or \"CSV (comma delimited)\" (CP932))");
     EXPECT_EQ(only_error(head), "l.csv:1:1: error: no treatment rows (expected: one row per treatment day below the header)");

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "import/clinic_ledger.hpp"
-#include "model/wareki_parse.hpp"
+#include "model/wareki.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string bytes(reinterpret_cast<const char*>(data), size);
@@ -29,8 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (r.visits == 0) __builtin_trap();
     }
     // The same bytes as one date cell: a date, or a reason, never both.
-    const auto p = ahaki::wareki_parse::parse(bytes.substr(0, 64));
+    const auto p = ahaki::wareki::parse(bytes.substr(0, 64));
     if (p.date.has_value() == !p.error.ja.empty() || (!p.date && p.error.en.empty())) __builtin_trap();
-    if (p.date && ahaki::wareki_parse::parse(ahaki::wareki_parse::format(*p.date)).date != p.date && p.date->year >= 1873) __builtin_trap();
+    if (p.date && ahaki::wareki::parse(ahaki::wareki::format(*p.date)).date != p.date && p.date->year >= 1873) __builtin_trap();
     return 0;
 }

@@ -171,11 +171,13 @@ struct Records {
     Loc loc;
 };
 
-/// A date written in an era after that era ended, read as the next era's date.
+/// A date written in an era's last year after that era ended, read as the next era's date.
 struct NormalisedDate {
     std::string written;
     Date date;
     Loc loc;
+    std::string era;  ///< the era written (平成)
+    Date era_last;    ///< its last day (2019-04-30)
 };
 
 struct Clinic {

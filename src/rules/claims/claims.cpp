@@ -591,9 +591,8 @@ void check_normalised_dates(const ClinicContext& ctx, Emitter& em) {
     Outcome& o = em.requirement("dates", label, ctx.clinic.loc);
     for (const auto& n : ctx.clinic.normalised_dates) {
         const wareki::Era* e = wareki::era_of(n.date);
-        std::string old_end = e ? wareki::format(Date::from_days(e->first.days() - 1)) : std::string();
         em.finding(o, n.loc,
-                   Text{"「" + n.written + "」は元号が変わった後の日付のため、" + wareki::format(n.date) + "として読みました（旧元号は" + old_end + "まで）",
+                   Text{"「" + n.written + "」は元号が変わった後の日付のため、" + wareki::format(n.date) + "として読みました（旧元号は" + wareki::format(n.era_last) + "まで）",
                         "\"" + n.written + "\" is written in an era after it ended: read as " + n.date.str() + " (" +
                             (e ? std::string(e->roman) : std::string()) + ")"},
                    text_value({n.written, n.written}), text_value(d(n.date)), {});

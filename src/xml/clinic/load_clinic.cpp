@@ -42,10 +42,12 @@ std::optional<Date> date_of(Element& e, std::string_view name, bool required, St
     }
     wareki::Parsed p = wareki::parse(*raw);
     if (!p.date) {
-        e.bad_value(name, p.problem, date_expected);
+        // The format's own wording for text that is no date; the era's range or the month's days otherwise.
+        e.bad_value(name, p.problem, p.expected == wareki::accepted_forms() ? date_expected : p.expected);
         return std::nullopt;
     }
-    if (p.normalised) st.clinic->normalised_dates.push_back(NormalisedDate{*raw, *p.date, e.at(name)});
+    if (p.normalised)
+        st.clinic->normalised_dates.push_back(NormalisedDate{*raw, *p.date, e.at(name), std::string(p.written_era->name), *p.written_era->last});
     return p.date;
 }
 
@@ -266,10 +268,10 @@ void load_claim(Reader& r, pugi::xml_node n, Clinic& c, State& st, std::size_t i
         e.missing("month", month_expected);
     } else if (auto m = e.text("month", true)) {
         wareki::ParsedMonth pm = wareki::parse_month(*m);
-        if (!pm.ok) e.bad_value("month", pm.problem, month_expected);
+        if (!pm.ok) e.bad_value("month", pm.problem, pm.expected == wareki::accepted_month_forms() ? month_expected : pm.expected);
         else cl.month = Month{pm.year, pm.month};
         if (pm.ok && pm.normalised)
-            c.normalised_dates.push_back(NormalisedDate{*m, cl.month.first(), e.at("month")});
+            c.normalised_dates.push_back(NormalisedDate{*m, cl.month.first(), e.at("month"), std::string(pm.written_era->name), *pm.written_era->last});
     }
     if (auto y = yen_of(e, "total", true)) cl.total = *y;
     if (auto b = e.boolean("statement-of-reasons")) cl.statement_of_reasons = *b;
@@ -356,56 +358,16 @@ void load_clinic_element(Reader& r, pugi::xml_node root, Clinic& c) {
 
 ClinicLoad load_clinic(const SourceText& source, const LoadOptions& options) {
     ClinicLoad result;
-    // The same prologue as the school reader (xml/loader.cpp): parse in place, refuse
-    // DOCTYPE, text outside the root and a second root; then the root and its namespace.
+    // The prologue every reader shares (xml/loader.cpp): the strict parse (character references,
+    // comments, declarations, duplicate attributes and namespaces, near-miss namespaces, nesting and
+    // element limits), then one <clinic> root in the clinic namespace.
     std::string buffer = source.text();
     pugi::xml_document doc;
-    const unsigned flags = pugi::parse_default | pugi::parse_doctype | pugi::parse_fragment;
-    pugi::xml_parse_result parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), flags, pugi::encoding_utf8);
-    if (!parsed) {
-        result.errors.push_back(Diagnostic{source.path(), source.locate(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0))),
-                                           Text{std::string("XMLとして読めません: ") + parsed.description(),
-                                                std::string("not well-formed XML: ") + parsed.description()},
-                                           Text{"整形式のXML文書", "a well-formed XML document"}});
-        return result;
-    }
     Reader reader(source, buffer.data(), buffer.size(), clinic_namespace, result.errors, options.max_errors);
-    pugi::xml_node root;
-    for (pugi::xml_node n : doc.children()) {
-        if (n.type() == pugi::node_doctype) {
-            reader.error(reader.at(n),
-                         Text{"DOCTYPE宣言は使えません（外部実体や実体展開を防ぐため）", "a DOCTYPE declaration is not allowed (it could define or load entities)"},
-                         Text{"DOCTYPEのない文書", "a document without DOCTYPE"});
-            return result;
-        }
-        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
-            reader.error(reader.at(n), Text{"ルート要素の外に文字列があります", "text outside the root element"});
-            return result;
-        }
-        if (n.type() != pugi::node_element) continue;
-        if (root) {
-            reader.error(reader.at(n), Text{"ルート要素が2つ以上あります", "more than one root element"},
-                         Text{"<clinic> 要素ひとつ", "a single <clinic> element"});
-            return result;
-        }
-        root = n;
-    }
-    if (!root) {
-        result.errors.push_back(Diagnostic{source.path(), Loc{1, 1, {}}, Text{"要素がありません", "no element found"},
-                                           Text{"<clinic> 要素を持つXML文書", "an XML document with a <clinic> element"}});
-        return result;
-    }
-    if (reader.ns_of(root) != clinic_namespace) {
-        std::string ns(reader.ns_of(root));
-        reader.error(reader.at(root),
-                     Text{ns.empty() ? "<clinic> に名前空間がありません（xmlns=\"" + std::string(clinic_namespace) + "\" を付けてください）"
-                                     : "<clinic> の名前空間 " + ns + " が違います",
-                          ns.empty() ? "<clinic> has no namespace (add xmlns=\"" + std::string(clinic_namespace) + "\")"
-                                     : "<clinic> is in the wrong namespace " + ns},
-                     Text{std::string("名前空間 ") + clinic_namespace + " の <clinic> 要素",
-                          std::string("a <clinic> element in the namespace ") + clinic_namespace});
-        return result;
-    }
+    xml::ParseLimits limits;
+    limits.max_elements = options.limits.max_elements;
+    pugi::xml_node root = xml::document_root(reader, doc, "clinic", limits);
+    if (!root) return result;
     Clinic c;
     load_clinic_element(reader, root, c);
     if (result.errors.empty()) result.clinic = std::move(c);
