@@ -120,8 +120,9 @@ po::options_description check_options(Lang L) {
          ja ? "並列数 0〜256（0: 全コア。ファイル数より多くは使いません）" : "parallel jobs, 0 to 256 (0: all cores; never more than the files)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
          ja ? "1ファイルの上限バイト数" : "largest file accepted, in bytes")
-        ("max-elements", po::value<std::size_t>()->default_value(20000),
-         ja ? "1ファイルの上限要素数（ahaki-check の名前空間の要素）" : "most elements of ahaki-check's namespaces accepted in one file")
+        ("max-elements", po::value<std::size_t>()->default_value(0),
+         ja ? "1ファイルの上限要素数（ahaki-check の名前空間の要素。0 は種類ごとの既定: 学校 20000、施術所 200000）"
+            : "most elements of ahaki-check's namespaces accepted in one file (0: each kind's default: school 20000, clinic 200000)")
         ("color", po::value<std::string>()->default_value("auto"), ja ? "色付け auto|always|never" : "colour auto|always|never")
         ("html-detail", po::value<std::string>()->default_value("summary"),
          ja ? "HTML の要件の行 summary（対応が必要な行と区分ごとの件数）|full（すべての行と図）"

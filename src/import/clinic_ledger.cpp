@@ -303,34 +303,6 @@ std::string month_of(const Date& d) {
     return b;
 }
 
-/// An Excel date serial number (a date cell stored as a number) -> the date. 1900 date system: 1 is
-/// 1900-01-01 and 60 the 1900-02-29 that does not exist (Lotus 1-2-3's leap-year bug, kept by Excel),
-/// so from 61 on the serial counts from 1899-12-30; 1904 date system (workbook.xml date1904): 0 is
-/// 1904-01-01. A fraction is the time of day, which a treatment day does not need.
-std::optional<Date> serial_date(std::string_view text, bool date1904, Text& problem) {
-    const std::string shown_text(text);
-    auto bad = [&](Text t) {
-        problem = std::move(t);
-        return std::nullopt;
-    };
-    std::size_t dot = text.find('.');
-    std::string_view whole = text.substr(0, dot);
-    if (whole.empty() || whole.front() == '-')
-        return bad({"日付のシリアル値 " + shown_text + " は負の数です", "the date serial number " + shown_text + " is negative"});
-    if (whole.size() > 7 || !std::all_of(whole.begin(), whole.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return bad({"日付のシリアル値 " + shown_text + " が大きすぎます", "the date serial number " + shown_text + " is too large"});
-    const long n = std::stol(std::string(whole));
-    const long max = date1904 ? 2957003 : 2958465;  // 9999-12-31
-    if (n > max) return bad({"日付のシリアル値 " + shown_text + " が大きすぎます（9999年12月31日まで）", "the date serial number " + shown_text + " is too large (up to 9999-12-31)"});
-    if (date1904) return Date::from_days(n - 24107);  // 1904-01-01 is 24,107 days before 1970-01-01
-    if (n == 0)
-        return bad({"日付のシリアル値 0 は日付ではありません（Excel では 1900年1月0日と表示されます）", "the date serial number 0 is no date (Excel shows it as 1900-01-00)"});
-    if (n == 60)
-        return bad({"日付のシリアル値 60 は存在しない 1900年2月29日です（Excel の1900年うるう年の誤り）",
-                    "the date serial number 60 is 1900-02-29, which does not exist (Excel's 1900 leap-year bug)"});
-    return Date::from_days(n < 60 ? n - 25568 : n - 25569);  // 1899-12-31 + n before the bug, 1899-12-30 + n after
-}
-
 /// The first row (of the first 30) naming at least three ledger columns: rows above it (a title,
 /// the template's instructions) are not part of the table.
 std::optional<std::size_t> find_header(const Grid& g) {
@@ -616,7 +588,7 @@ LedgerResult convert_ledger(const std::string& file, const Grid& grid, const Led
             }
             if (const Cell* f = cell(c); f && f->number) {  // a date cell: the serial number behind the date Excel shows
                 Text problem;
-                auto d = serial_date(v, date1904, problem);
+                auto d = excel_serial_date(v, date1904, problem);
                 if (!d) error_at(c, problem, {"日付（日付のセルか、令和6年10月1日 のような文字）", "a date (a date cell, or text such as 令和6年10月1日)"});
                 return d;
             }

@@ -16,7 +16,7 @@
 #include "import/xlsx.hpp"
 #include "model/decimal.hpp"
 #include "model/similar.hpp"
-#include "model/wareki_parse.hpp"
+#include "model/wareki.hpp"
 #include "xml/source.hpp"
 
 namespace ahaki::import {
@@ -923,48 +923,28 @@ std::string origin_text(const std::string& file, const Loc& l) {
 
 namespace {
 
-/// "2020-04-01" (no printf: the compiler cannot bound its output).
-std::string ymd(int y, int m, int d) {
-    auto pad = [](int v, std::size_t w) {
-        std::string t = std::to_string(v);
-        return t.size() < w ? std::string(w - t.size(), '0') + t : t;
-    };
-    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2);
-}
-
-/// Days since 1970-01-01 -> y-m-d (Howard Hinnant's algorithm).
-std::string civil(long z) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp < 10 ? mp + 3 : mp - 9;
-    if (m <= 2) ++y;
-    return ymd(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
-}
-
 /// A date as offices write it: ISO or 2020/4/1, 2020年4月1日, 和暦 (令和6年4月1日, R6.4.1, 令和元年5月1日,
-/// full-width digits: the project's 和暦 parser, model/wareki_parse.hpp), or an Excel date serial number.
+/// full-width digits: the project's 和暦 parser, model/wareki.hpp), or an Excel date serial number.
 struct SheetDate {
     std::optional<std::string> iso;
     Text warning;  ///< a 平成 date after the era's end, read as 令和
     Text error, expected;
 };
-SheetDate parse_sheet_date(std::string v, bool number) {
+SheetDate parse_sheet_date(std::string v, bool number, bool date1904) {
     SheetDate out;
     ascii_digits(v);
-    if (number && !v.empty() && v.find_first_not_of("0123456789") == std::string::npos && v.size() <= 6) {
-        long serial = std::stol(v);
-        if (serial >= 1 && serial <= 2958465) {
-            out.iso = civil(serial - 25569);  // 1970-01-01 is serial 25569 (1900 date system)
+    if (number) {  // a date cell of a workbook: the serial number behind the date Excel shows
+        Text problem;
+        if (auto d = excel_serial_date(v, date1904, problem)) {
+            out.iso = d->str();
             return out;
         }
+        out.error = problem;
+        out.expected = {"日付（日付の書式のセル、または 令和6年4月1日・2024-04-01 のような文字）",
+                        "a date (a date-formatted cell, or text such as 令和6年4月1日 or 2024-04-01)"};
+        return out;
     }
-    auto p = wareki_parse::parse(v);
+    auto p = wareki::parse(v);
     if (p.date) {
         out.iso = p.date->str();
         if (p.normalised) out.warning = p.warning;
@@ -1152,7 +1132,7 @@ void read_section(const std::string& file, const std::string& origin_file, const
                     break;
                 }
                 case ValueKind::date: {
-                    SheetDate d = parse_sheet_date(v, cell(c)->number);
+                    SheetDate d = parse_sheet_date(v, cell(c)->number, g.date1904);
                     if (d.iso) {
                         attrs += " " + col.attr + "=\"" + *d.iso + "\"";
                         if (!d.warning.empty()) r.notices.push_back(Diagnostic{file, loc(c), d.warning, {}});

@@ -21,6 +21,7 @@ struct Cell {
 struct Grid {
     std::string name;        ///< the sheet's name (workbooks), empty for a CSV
     bool workbook = false;
+    bool date1904 = false;   ///< the workbook counts date serials from 1904-01-01 (workbookPr date1904)
     std::vector<std::vector<Cell>> rows;  ///< rows[i] is row i+1 (workbooks) or the i-th CSV record
     std::vector<std::uint32_t> row_lines; ///< the line (CSV) or row number (workbook) of each row
 };

@@ -276,6 +276,7 @@ Workbook read_xlsx(const std::string& file, std::string_view bytes, std::vector<
         if (t == targets.end()) continue;  // a chart sheet or a dialog sheet: not a table
         Grid g;
         g.workbook = true;
+        g.date1904 = wb.date1904;
         g.name = clean(s.attribute("name").value());
         pugi::xml_document doc;
         if (!load(t->second, doc, true)) return Workbook{};
@@ -579,5 +580,30 @@ std::string write_xlsx(const std::vector<SheetOut>& sheets_in, std::string& erro
     if (out.empty()) error = "zip";
     return out;
 }
+
+std::optional<Date> excel_serial_date(std::string_view text, bool date1904, Text& problem) {
+    const std::string shown_text(text);
+    auto bad = [&](Text t) {
+        problem = std::move(t);
+        return std::nullopt;
+    };
+    std::size_t dot = text.find('.');
+    std::string_view whole = text.substr(0, dot);
+    if (whole.empty() || whole.front() == '-')
+        return bad({"日付のシリアル値 " + shown_text + " は負の数です", "the date serial number " + shown_text + " is negative"});
+    if (whole.size() > 7 || !std::all_of(whole.begin(), whole.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return bad({"日付のシリアル値 " + shown_text + " が大きすぎます", "the date serial number " + shown_text + " is too large"});
+    const long n = std::stol(std::string(whole));
+    const long max = date1904 ? 2957003 : 2958465;  // 9999-12-31
+    if (n > max) return bad({"日付のシリアル値 " + shown_text + " が大きすぎます（9999年12月31日まで）", "the date serial number " + shown_text + " is too large (up to 9999-12-31)"});
+    if (date1904) return Date::from_days(n - 24107);  // 1904-01-01 is 24,107 days before 1970-01-01
+    if (n == 0)
+        return bad({"日付のシリアル値 0 は日付ではありません（Excel では 1900年1月0日と表示されます）", "the date serial number 0 is no date (Excel shows it as 1900-01-00)"});
+    if (n == 60)
+        return bad({"日付のシリアル値 60 は存在しない 1900年2月29日です（Excel の1900年うるう年の誤り）",
+                    "the date serial number 60 is 1900-02-29, which does not exist (Excel's 1900 leap-year bug)"});
+    return Date::from_days(n < 60 ? n - 25568 : n - 25569);  // 1899-12-31 + n before the bug, 1899-12-30 + n after
+}
+
 
 }  // namespace ahaki::import

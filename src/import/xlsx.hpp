@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "import/grid.hpp"
+#include "model/date.hpp"
+#include "model/text.hpp"
 #include "xml/diagnostic.hpp"
 
 namespace ahaki::import {
@@ -53,5 +55,12 @@ bool formula_like(std::string_view s);
 
 /// The .xlsx bytes, or an empty string and `error` set.
 std::string write_xlsx(const std::vector<SheetOut>& sheets, std::string& error);
+
+/// An Excel date serial number (a date cell stored as a number) -> the date. 1900 date system: 1 is
+/// 1900-01-01 and 60 the 1900-02-29 that does not exist (Lotus 1-2-3's leap-year bug, kept by Excel),
+/// so from 61 on the serial counts from 1899-12-30; 1904 date system (workbook.xml date1904): 0 is
+/// 1904-01-01. A fraction is the time of day, which a treatment day does not need.
+/// On failure `problem` says why (both languages).
+std::optional<Date> excel_serial_date(std::string_view text, bool date1904, Text& problem);
 
 }  // namespace ahaki::import

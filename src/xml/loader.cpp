@@ -71,7 +71,7 @@ LoadResult load_school(const SourceText& source, const LoadOptions& options) {
     pugi::xml_document doc;
     xml::Reader reader(source, buffer.data(), buffer.size(), school_namespace, result.errors, options.max_errors);
     xml::ParseLimits limits;
-    limits.max_elements = options.limits.max_elements;
+    if (options.limits.max_elements) limits.max_elements = options.limits.max_elements;
     pugi::xml_node root = xml::document_root(reader, doc, "school", limits);
     if (!root) return result;
 

@@ -626,9 +626,9 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
     if (++r_.elements_ > r_.limits_.max_elements) {
         const std::size_t max = r_.limits_.max_elements;
         r_.error(loc_,
-                 Text{"要素が多すぎます（" + std::to_string(max) + " 個まで。学校の記述に必要なのは数百個です。--max-elements で変更できます）",
-                      "too many elements (at most " + std::to_string(max) +
-                          "; a school description needs a few hundred; change it with --max-elements)"},
+                 Text{"要素が多すぎます（" + std::to_string(max) + " 個まで。" + r_.limits_.typical.ja + "。--max-elements で変更できます）",
+                      "too many elements (at most " + std::to_string(max) + "; " + r_.limits_.typical.en +
+                          "; change it with --max-elements)"},
                  Text{std::to_string(max) + " 個までの要素", "at most " + std::to_string(max) + " elements"});
         r_.stop();
         return;

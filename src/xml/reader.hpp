@@ -81,6 +81,8 @@ struct ParseLimits {
     /// Elements a reader reads in one file (xml::Element objects): each may give a
     /// requirement per rule, so this bounds the memory of a check (~10 KB per element at worst).
     std::size_t max_elements = 20000;
+    /// Why a file of this kind never needs more, for the message (the school kind's by default).
+    Text typical{"学校の記述に必要なのは数百個です", "a school description needs a few hundred"};
 };
 
 /// pugixml's parse status in Japanese and English (every status code).

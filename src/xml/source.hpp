@@ -42,7 +42,8 @@ private:
 struct ReadLimits {
     std::size_t max_file_bytes = 64u * 1024u * 1024u;
     /// Elements of ahaki-check's namespaces in one file (xml::ParseLimits; --max-elements).
-    std::size_t max_elements = 20000;
+    /// 0: each kind's own default (a school 20,000, a clinic 200,000: a visit is an element).
+    std::size_t max_elements = 0;
 };
 
 /// Reads a file and converts it to UTF-8 (BOM, XML declaration; UTF-8,

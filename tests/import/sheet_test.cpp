@@ -430,3 +430,31 @@ TEST(SheetCheck, AHeaderOfTwoMergedRowsIsReadOnce) {
 
 }  // namespace
 }  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+// Excel date serials, shared by the school sheets and the clinic ledger (import/xlsx.hpp).
+std::string serial(const std::string& text, bool date1904) {
+    Text problem;
+    auto d = import::excel_serial_date(text, date1904, problem);
+    return d ? d->str() : "error: " + problem.en;
+}
+
+TEST(ExcelSerialDate, BothDateSystemsAtTheirBoundaries) {
+    EXPECT_EQ(serial("45383", false), "2024-04-01");
+    EXPECT_EQ(serial("43921", true), "2024-04-01");  // 1,462 days fewer in the 1904 system
+    EXPECT_EQ(serial("45383.75", false), "2024-04-01");  // a time of day is dropped
+    EXPECT_EQ(serial("1", false), "1900-01-01");
+    EXPECT_EQ(serial("59", false), "1900-02-28");
+    EXPECT_EQ(serial("61", false), "1900-03-01");
+    EXPECT_EQ(serial("60", false), "error: the date serial number 60 is 1900-02-29, which does not exist (Excel's 1900 leap-year bug)");
+    EXPECT_EQ(serial("0", false), "error: the date serial number 0 is no date (Excel shows it as 1900-01-00)");
+    EXPECT_EQ(serial("0", true), "1904-01-01");
+    EXPECT_EQ(serial("2958465", false), "9999-12-31");
+    EXPECT_EQ(serial("2958466", false), "error: the date serial number 2958466 is too large (up to 9999-12-31)");
+    EXPECT_EQ(serial("-1", false), "error: the date serial number -1 is negative");
+}
+
+}  // namespace
+}  // namespace ahaki::test

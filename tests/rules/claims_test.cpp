@@ -3,6 +3,7 @@
 // fee and consent computations the rules rest on.
 #include <gtest/gtest.h>
 
+#include "report/report.hpp"
 #include "rules/claims/compute.hpp"
 #include "support/helpers.hpp"
 #include "support/rule_cases.hpp"
@@ -302,6 +303,35 @@ TEST(ClaimsCompute, UnknownValuesAreNeverInvented) {
     EXPECT_FALSE(calc.patients[0].fees[0].unknown);
     EXPECT_EQ(calc.patients[0].fees[0].total, 1510 + 1800);
     EXPECT_TRUE(calc.patients[0].fees[1].unknown);
+}
+
+}  // namespace
+}  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+// The element limit is the kind's own (README "Strict XML"): a clinic's visits are elements,
+// so a clinic file may hold far more than a school's 20,000 (element 20,001 is the visit on line 20,002).
+std::string clinic_with_visits(int n) {
+    std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<clinic xmlns=\"urn:ahaki-check:clinic:1\" name=\"青葉鍼灸院\">\n"
+                    "<patient id=\"pt1\" name=\"山田花子\">\n<consent id=\"c1\" kind=\"initial\" date=\"2024-10-10\" doctor=\"佐藤一郎\" disease=\"lumbago\"/>\n";
+    const Date d{2024, 10, 16};
+    for (int i = 0; i < n; ++i) x += "<visit date=\"" + Date::from_days(d.days() + i).str() + "\" consent=\"c1\" techniques=\"hari\"/>\n";
+    return x + "</patient>\n</clinic>\n";
+}
+
+TEST(ClinicLimits, AClinicFileHasItsOwnElementLimit) {
+    const std::string xml = clinic_with_visits(25000);
+    ClinicLoad by_default = load_clinic(SourceText("big.xml", xml, "UTF-8"));
+    EXPECT_TRUE(by_default.clinic.has_value()) << (by_default.errors.empty() ? "" : diagnostic_line(by_default.errors.front(), Lang::en));
+    LoadOptions o;
+    o.limits.max_elements = 20000;
+    ClinicLoad capped = load_clinic(SourceText("big.xml", xml, "UTF-8"), o);
+    ASSERT_FALSE(capped.errors.empty());
+    EXPECT_EQ(diagnostic_line(capped.errors.front(), Lang::en),
+              "big.xml:20002:1: error: too many elements (at most 20000; a clinic's year of visits needs tens of thousands at most; "
+              "change it with --max-elements) (expected: at most 20000 elements)");
 }
 
 }  // namespace

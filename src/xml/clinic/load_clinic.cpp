@@ -365,7 +365,9 @@ ClinicLoad load_clinic(const SourceText& source, const LoadOptions& options) {
     pugi::xml_document doc;
     Reader reader(source, buffer.data(), buffer.size(), clinic_namespace, result.errors, options.max_errors);
     xml::ParseLimits limits;
-    limits.max_elements = options.limits.max_elements;
+    // A clinic's year is thousands of visits, each an element (~1.3 kB of memory each when checked).
+    limits.max_elements = options.limits.max_elements ? options.limits.max_elements : 200000;
+    limits.typical = {"施術所の1年分の記述でも数万個までです", "a clinic's year of visits needs tens of thousands at most"};
     pugi::xml_node root = xml::document_root(reader, doc, "clinic", limits);
     if (!root) return result;
     Clinic c;
