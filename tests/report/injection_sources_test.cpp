@@ -164,7 +164,9 @@ void hostile_workbook(const std::string& path) {
     };
     static std::string workbook, sheet;  // zip_source_buffer keeps pointers until zip_close
     workbook = replace_once(entry("xl/workbook.xml"), "name=\"教育課程\"", "name=\"" + hostile_xml + "\"");
-    sheet = replace_once(entry("xl/worksheets/sheet2.xml"), "<c r=\"F5\"><v>30</v></c>", "<c r=\"F5\"><v>3</v></c>");
+    // Two hours cells that are not numbers: two input errors in cells of that sheet.
+    sheet = replace_once(replace_once(entry("xl/worksheets/sheet2.xml"), "<c r=\"F5\"><v>30</v></c>", "<c r=\"F5\" t=\"inlineStr\"><is><t>x</t></is></c>"),
+                         "<c r=\"F6\"><v>60</v></c>", "<c r=\"F6\" t=\"inlineStr\"><is><t>y</t></is></c>");
     for (auto [name, data] : {std::pair{"xl/workbook.xml", &workbook}, std::pair{"xl/worksheets/sheet2.xml", &sheet}}) {
         zip_source_t* src = zip_source_buffer(z, data->data(), data->size(), 0);
         ASSERT_TRUE(src);
@@ -187,12 +189,11 @@ TEST(InjectionSources, WorkbookSheetNameInEveryFormatAndPastTheAnnotationCap) {
     const std::string sheet_shown = "\\x3A:error::FORGED\\x0A::warning::F2?\\u0085\\u202E\\u2066\\u2028?\\x09<b>`|*_";
     const std::string sheet_data = "::error::FORGED\n::warning::F2?\u0085\u202e\u2066\u2028?\t<b>`|*_";
     // Text: the file, the line and column and the cell in the sheet.
-    EXPECT_EQ(line_with(outs["text"], "s1.xlsx:11:6"),
-              d / "s1.xlsx" + ":11:6(" + sheet_shown + "!F11): error: the printed subtotal (基礎分野) of hours, 300, does not match the sum of its 7 subject rows, "
-                                                     "273 hours (expected: the sum of the subject rows (correct a subject row or the subtotal))")
+    EXPECT_EQ(line_with(outs["text"], "s1.xlsx:5:6"),
+              d / "s1.xlsx" + ":5:6(" + sheet_shown + "!F5): error: hours 'x': not a number (x) (expected: a number from 0 to 99999 (up to 3 decimals after '.'))")
         << outs["text"];
     // GitHub: an annotation whose message starts with the cell, and past the cap plain lines, all escaped.
-    EXPECT_NE(outs["github"].find("::error file=" + d / "s1.xlsx" + ",line=11,col=6,title=LOAD::" + sheet_shown + "!F11: "),
+    EXPECT_NE(outs["github"].find("::error file=" + d / "s1.xlsx" + ",line=5,col=6,title=LOAD::" + sheet_shown + "!F5: "),
               std::string::npos)
         << outs["github"];
     std::size_t annotations = 0, plain = 0;
@@ -201,23 +202,23 @@ TEST(InjectionSources, WorkbookSheetNameInEveryFormatAndPastTheAnnotationCap) {
         if (line.rfind("::error ", 0) == 0) ++annotations;
         if (line.rfind(d / "s6.xlsx:", 0) == 0) {
             ++plain;
-            EXPECT_NE(line.find("(" + sheet_shown + "!F"), std::string::npos) << line;
+            EXPECT_NE(line.find("(" + sheet_shown + "!"), std::string::npos) << line;
         }
     }
     EXPECT_EQ(annotations, 10u);
-    EXPECT_EQ(plain, 2u) << outs["github"];
+    EXPECT_EQ(plain, 6u) << outs["github"];  // its two errors and four import notices
     // The job summary: a table cell, its markdown characters escaped too.
-    EXPECT_NE(outs["github-summary"].find("\\x3A:error::FORGED\\x0A::warning::F2?\\u0085\\u202E\\u2066\\u2028?\\x09&lt;b&gt;\\`\\|\\*\\_!F11"),
+    EXPECT_NE(outs["github-summary"].find("\\x3A:error::FORGED\\x0A::warning::F2?\\u0085\\u202E\\u2066\\u2028?\\x09&lt;b&gt;\\`\\|\\*\\_!F5"),
               std::string::npos);
     // JUnit and HTML: inert text.
-    EXPECT_NE(outs["junit"].find("(\\x3A:error::FORGED\\x0A::warning::F2?\\u0085\\u202E\\u2066\\u2028?\\x09&lt;b&gt;`|*_!F11)"),
+    EXPECT_NE(outs["junit"].find("(\\x3A:error::FORGED\\x0A::warning::F2?\\u0085\\u202E\\u2066\\u2028?\\x09&lt;b&gt;`|*_!F5)"),
               std::string::npos);
-    EXPECT_NE(outs["html"].find("(\\x3A:error::FORGED\\x0A::warning::F2?\\u0085\\u202E\\u2066\\u2028?\\x09&lt;b&gt;`|*_!F11)</span>"),
+    EXPECT_NE(outs["html"].find("(\\x3A:error::FORGED\\x0A::warning::F2?\\u0085\\u202E\\u2066\\u2028?\\x09&lt;b&gt;`|*_!F5)</span>"),
               std::string::npos);
     // JSON and SARIF: the cell as data.
     auto json = boost::json::parse(outs["json"]);
-    EXPECT_EQ(std::string(json.at("files").at(0).at("errors").at(0).at("cell").as_string()), sheet_data + "!F11");
-    EXPECT_NE(outs["sarif"].find(boost::json::serialize(boost::json::value(sheet_data + "!F11"))), std::string::npos);
+    EXPECT_EQ(std::string(json.at("files").at(0).at("errors").at(0).at("cell").as_string()), sheet_data + "!F5");
+    EXPECT_NE(outs["sarif"].find(boost::json::serialize(boost::json::value(sheet_data + "!F5"))), std::string::npos);
 }
 
 TEST(InjectionSources, ImportNoticesQuoteTheCellEscaped) {
