@@ -284,7 +284,8 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file, st
     return rows;
 }
 
-Decoded decode_csv(const std::string& file, std::string_view bytes, CsvEncoding encoding) {
+namespace {
+Decoded decode_csv_text(const std::string& file, std::string_view bytes, CsvEncoding encoding) {
     Decoded out;
     if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
         out.error = diag(file, 1, 1, {"UTF-16 の CSV は読めません", "UTF-16 CSV files are not supported"},
@@ -352,6 +353,24 @@ Decoded decode_csv(const std::string& file, std::string_view bytes, CsvEncoding 
     }
     out.text = std::move(converted);
     out.encoding = "CP932";
+    return out;
+}
+}  // namespace
+
+Decoded decode_csv(const std::string& file, std::string_view bytes, CsvEncoding encoding) {
+    Decoded out = decode_csv_text(file, bytes, encoding);
+    if (out.error) return out;
+    // The imported text becomes XML, which cannot carry C0 control characters other than
+    // TAB, LF and CR (check refuses them): refused here, at the row and column they are in.
+    for (std::size_t i = 0; i < out.text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(out.text[i]);
+        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
+        auto [line, col] = position_after(std::string_view(out.text).substr(0, i));
+        out.error = diag(file, line, col, {"XMLで使えない制御文字 " + hex_byte(c) + " があります", "the control character " + hex_byte(c) + " cannot be written to XML"},
+                         {"制御文字のないテキスト", "text without control characters"});
+        out.text.clear();
+        return out;
+    }
     return out;
 }
 

@@ -225,15 +225,16 @@ TEST(InjectionSources, ImportNoticesQuoteTheCellEscaped) {
     TempDir d("inj-notice");
     // A row with only its first cell filled is not a subject row: the notice quotes the cell.
     std::string csv = read_file(source_dir() + "/tests/import/sheets/plain.csv");
-    const std::string cell = "\x1b[31m::error::FORGED\r\n::warning::F2\u0085\u202e\u2066\u2028\x7f\t<b>`|*_";
+    // (C0 controls other than TAB, LF and CR make the CSV a located refusal: tests/bad-input.)
+    const std::string cell = "::error::FORGED\r\n::warning::F2\u0085\u202e\u2066\u2028\x7f\t<b>`|*_";
     csv.insert(csv.find('\n') + 1, "\"" + cell + "\",,,,,,,\n");
     std::ofstream(d / "h.csv") << csv;
     auto outs = check_every_format(d, "--lang en --type hari-kyu " + q(d / "h.csv"), 0);
     EXPECT_EQ(line_with(outs["text"], "note: "),
-              d / "h.csv" + ":2:1: note: the row '\\x1B[31m::error::FORGED\\x0A::warning::F2\\u0085\\u202E\\u2066\\u2028\\x7F\\x09<b>`|*_' "
+              d / "h.csv" + ":2:1: note: the row '::error::FORGED\\x0A::warning::F2\\u0085\\u202E\\u2066\\u2028\\x7F\\x09<b>`|*_' "
                             "is not a subject row and was skipped");
     RunResult ja = run_binary("check --fail-on never --type hari-kyu " + q(d / "h.csv"));
-    EXPECT_EQ(line_with(ja.out, "注意: "), d / "h.csv" + ":2:1: 注意: 行「\\x1B[31m::error::FORGED\\x0A::warning::F2\\u0085\\u202E\\u2066"
+    EXPECT_EQ(line_with(ja.out, "注意: "), d / "h.csv" + ":2:1: 注意: 行「::error::FORGED\\x0A::warning::F2\\u0085\\u202E\\u2066"
                                                        "\\u2028\\x7F\\x09<b>`|*_」は科目の行ではないため読み飛ばしました");
 }
 
@@ -320,7 +321,7 @@ TEST(InjectionSources, ClinicImportShowsColumnAndFileNamesEscaped) {
     std::string out, line;
     bool first = true;
     while (std::getline(in, line)) {
-        if (!line.empty()) line += first ? ",\"列\x1b[2J::error::X\u202e\"" : ",";
+        if (!line.empty()) line += first ? ",\"列\u009b2J::error::X\u202e\"" : ",";
         out += line + "\n";
         first = false;
     }
@@ -330,7 +331,7 @@ TEST(InjectionSources, ClinicImportShowsColumnAndFileNamesEscaped) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(raw_danger(r.err, false), "") << r.err;
     expect_only_our_commands(r.err, "import");
-    EXPECT_NE(r.err.find("note: column '列\\x1B[2J::error::X\\u202E' is not part of the format and was not imported\n"), std::string::npos)
+    EXPECT_NE(r.err.find("note: column '列\\u009B2J::error::X\\u202E' is not part of the format and was not imported\n"), std::string::npos)
         << r.err;
     EXPECT_NE(r.err.find(d / "l\\x0A::error::y.csv: converted "), std::string::npos) << r.err;
 }
