@@ -1,4 +1,5 @@
 #include "cli/import_clinic.hpp"
+#include "cli/import_cmd.hpp"
 
 #include <boost/program_options.hpp>
 #include <filesystem>
@@ -45,6 +46,8 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
         ("encoding", po::value<std::string>()->default_value("auto"),
          ja ? "CSV の文字コード auto|utf-8|cp932（auto: UTF-8 として正しければ UTF-8、そうでなければ CP932）"
             : "CSV encoding auto|utf-8|cp932 (auto: UTF-8 if it is valid UTF-8, otherwise CP932)")
+        ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
+         ja ? "施術台帳の上限バイト数" : "largest ledger read, in bytes")
         ("output,o", po::value<std::string>(), ja ? "出力する XML ファイル（既定: 標準出力）" : "XML file to write (default: standard output)")
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
     po::variables_map vm = parse_command(args, desc, "input");
@@ -79,23 +82,23 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
     else if (enc == "utf-8" || enc == "utf8" || enc == "UTF-8") opt.encoding = import::CsvEncoding::utf8;
     else if (enc == "cp932" || enc == "CP932" || enc == "shift_jis" || enc == "sjis") opt.encoding = import::CsvEncoding::cp932;
     else return usage_error(err, L, {"--encoding は auto, utf-8, cp932 のいずれかです", "--encoding must be auto, utf-8 or cp932"});
+    if (input == "-" && !vm.count("name"))
+        return usage_error(err, L, {"標準入力から読むときは --name で施術所名を指定してください", "give the clinic name with --name when reading standard input"});
     opt.name = vm.count("name") ? vm["name"].as<std::string>() : std::filesystem::path(input).stem().string();
     if (opt.name.find_first_not_of(" \t\r\n") == std::string::npos) return usage_error(err, L, {"--name が空です", "--name is empty"});
     if (vm.count("sheet")) opt.sheet = vm["sheet"].as<std::string>();
 
-    std::ifstream in(input, std::ios::binary);
-    std::error_code ec;
-    if (!in || std::filesystem::is_directory(input, ec)) {
-        err << diagnostic_line(Diagnostic{input, Loc{}, {"ファイルを読めません", "cannot read the file"},
-                                          {"読み取れる施術台帳（CSV か .xlsx）", "a readable ledger (CSV or .xlsx)"}},
-                               L)
+    if (vm["max-file-size"].as<std::size_t>() == 0)
+        return usage_error(err, L, {"--max-file-size は 1 以上です", "--max-file-size must be at least 1"});
+    // As `import` and `check`: a regular file (or - for standard input), at most --max-file-size bytes.
+    std::string bytes;
+    if (auto problem = read_bounded(input, vm["max-file-size"].as<std::size_t>(), bytes)) {
+        err << diagnostic_line(Diagnostic{input, Loc{}, *problem, {"読み取れる施術台帳（CSV か .xlsx、または標準入力 -）", "a readable ledger (CSV or .xlsx, or - for standard input)"}}, L)
             << "\n";
         return trouble;
     }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
 
-    auto result = import::import_ledger(input, bytes.str(), opt);
+    auto result = import::import_ledger(input, bytes, opt);
     if (!result.errors.empty()) {
         for (const auto& d : result.errors) err << diagnostic_line(d, L) << "\n";
         err << (ja ? "変換しませんでした（エラー " + std::to_string(result.errors.size()) + " 件）。出力ファイルは作っていません。\n"

@@ -40,6 +40,8 @@ std::string codes_of(std::span<const CodeInfo<E>> table) {
     return s;
 }
 
+}  // namespace
+
 /// Reads a regular file (or standard input for "-") of at most `limit` bytes.
 std::optional<Text> read_bounded(const std::string& path, std::size_t limit, std::string& bytes) {
     const bool std_in = path == "-";
@@ -88,8 +90,6 @@ std::optional<Text> read_bounded(const std::string& path, std::size_t limit, std
     }
     return std::nullopt;
 }
-
-}  // namespace
 
 int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err) {
     const Lang L = lang_from(all_args);

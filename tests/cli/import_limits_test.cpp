@@ -92,3 +92,39 @@ TEST(ImportLimits, ANameThatIsNotUtf8IsRefused) {
 
 }  // namespace
 }  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+std::string ledger() { return source_dir() + "/tests/import/sheets/ledger-layout.csv"; }
+
+// import --kind clinic has the same limits as import and check.
+TEST(ImportLimits, TheClinicLedgerImportReadsOnlyRegularFilesOrStandardInputWithALimit) {
+    TempDir d("import-ledger-kinds");
+    std::string fifo = d / "pipe.csv";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    RunResult en = run_binary("import --kind clinic --lang en " + q(fifo));
+    EXPECT_EQ(en.exit_code, 2);
+    EXPECT_EQ(en.err, fifo + ": error: not a regular file (FIFOs and devices are not read; pass standard input as -) "
+                             "(expected: a readable ledger (CSV or .xlsx, or - for standard input))\n");
+    RunResult ja = run_binary("import --kind clinic " + q(fifo));
+    EXPECT_EQ(ja.err, fifo + ": エラー: 通常のファイルではありません（FIFO やデバイスは読みません。標準入力は - で渡します）"
+                             "（期待: 読み取れる施術台帳（CSV か .xlsx、または標準入力 -））\n");
+    const std::string size = std::to_string(fs::file_size(ledger()));
+    RunResult at_limit = run_binary("import --kind clinic --lang en --max-file-size " + size + " " + q(ledger()));
+    EXPECT_EQ(at_limit.exit_code, 0) << at_limit.err;
+    const std::string below = std::to_string(fs::file_size(ledger()) - 1);
+    RunResult over = run_binary("import --kind clinic --lang en --max-file-size " + below + " " + q(ledger()));
+    EXPECT_EQ(over.exit_code, 2);
+    EXPECT_EQ(over.err, ledger() + ": error: file too large (" + size + " bytes, limit " + below +
+                            " bytes; change it with --max-file-size) (expected: a readable ledger (CSV or .xlsx, or - for standard input))\n");
+    RunResult piped = run_binary("import --kind clinic --lang en --name 青葉鍼灸院 - <" + q(ledger()));
+    EXPECT_EQ(piped.exit_code, 0) << piped.err;
+    EXPECT_NE(piped.out.find("name=\"青葉鍼灸院\""), std::string::npos);
+    RunResult nameless = run_binary("import --kind clinic --lang en - <" + q(ledger()));
+    EXPECT_EQ(nameless.exit_code, 2);
+    EXPECT_EQ(nameless.err, "error: give the clinic name with --name when reading standard input\nsee ahaki-check import --kind clinic --help\n");
+}
+
+}  // namespace
+}  // namespace ahaki::test
