@@ -24,6 +24,7 @@
 #include "cli/progress.hpp"
 #include "engine/engine.hpp"
 #include "engine/streamed.hpp"
+#include "model/fold_width.hpp"
 #include "report/escape.hpp"
 #include "import/names.hpp"
 #include "report/formats.hpp"
@@ -98,7 +99,7 @@ const char* format_help(Lang L) {
 
 po::options_description check_options(Lang L) {
     bool ja = L == Lang::ja;
-    po::options_description d(ja ? "check のオプション" : "check options", 1000, 500);  // unwrapped: wrap_help() wraps
+    po::options_description d(ja ? "check のオプション" : "check options", help_line_length, help_description_length);
     d.add_options()
         ("help,h", ja ? "この説明を表示" : "show this help")
         ("format,f", po::value<std::vector<std::string>>()->composing(), format_help(L))
@@ -176,67 +177,6 @@ std::vector<OutputSpec> parse_formats(const std::vector<std::string>& specs) {
     return out;
 }
 
-/// Columns a string takes on a terminal: East Asian wide characters (U+1100 and up, in practice kanji and kana) two.
-std::size_t display_width(std::string_view s) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        w += n >= 3 ? 2 : 1;
-        i += n;
-    }
-    return w;
-}
-
-std::string pad_to(std::string_view s, std::size_t width) {
-    std::size_t w = display_width(s);
-    return std::string(s) + std::string(w < width ? width - w : 0, ' ');
-}
-
-/// Boost.Program_options wraps descriptions by bytes, which splits Japanese characters; the help is
-/// printed unwrapped and wrapped here: at spaces in English, after 、。）or between characters in Japanese,
-/// never inside a character, continuation lines indented under the description.
-std::string wrap_help(const std::string& text, std::size_t width = 100) {
-    std::string out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        start = end + 1;
-        // The description column: after the option and at least two spaces.
-        std::size_t col = 0;
-        if (line.rfind("  -", 0) == 0) {
-            std::size_t gap = line.find("  ", 2);
-            while (gap != std::string::npos && gap + 2 < line.size() && line[gap + 2] == ' ') ++gap;
-            col = gap == std::string::npos ? 0 : gap + 2;
-        }
-        while (display_width(line) > width && col > 0 && col < line.size()) {
-            // Find the last break point that fits.
-            std::size_t fit = 0, best = 0, w = 0;
-            for (std::size_t i = 0; i < line.size();) {
-                auto c = static_cast<unsigned char>(line[i]);
-                std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-                w += n >= 3 ? 2 : 1;
-                if (w > width) break;
-                i += n;
-                fit = i;
-                if (i > col && i < line.size()) {
-                    std::string_view prev(line.data() + i - n, n);
-                    if (line[i] == ' ' || prev == "、" || prev == "。" || prev == "）" || prev == "，") best = i;
-                }
-            }
-            std::size_t cut = best > col ? best : fit;
-            if (cut <= col) break;
-            out += line.substr(0, cut) + "\n";
-            std::size_t rest = cut;
-            while (rest < line.size() && line[rest] == ' ') ++rest;
-            line = std::string(col, ' ') + line.substr(rest);
-        }
-        out += line + (end < text.size() ? "\n" : "");
-    }
-    return out;
-}
 
 /// --format html=DIR/: a path ending in '/' or naming an existing directory.
 bool is_directory_target(const std::string& path) {
@@ -339,10 +279,8 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     auto desc = check_options(L);
     po::variables_map vm = parse_command(args, desc, "paths");
     if (vm.count("help")) {
-        std::ostringstream help;
-        help << desc;
-        out << (L == Lang::ja ? "使い方: ahaki-check check [オプション] パス...\n" : "usage: ahaki-check check [options] PATH...\n")
-            << wrap_help(help.str()) << "\n";
+        out << help_page(L == Lang::ja ? "使い方: ahaki-check check [オプション] パス...\n" : "usage: ahaki-check check [options] PATH...\n",
+                         desc);
         return ok;
     }
     std::string lang = vm["lang"].as<std::string>();
@@ -673,7 +611,7 @@ int cmd_rules(const std::vector<std::string>& args, std::ostream& out) {
         cite_w = std::max(cite_w, display_width(r.citation));
     }
     for (const auto& r : all_rules())
-        out << r.id << "  " << pad_to(severity_code(r.severity), sev_w) << "  " << pad_to(r.citation, cite_w) << "  " << r.title.in(L) << "\n";
+        out << r.id << "  " << pad_right(severity_code(r.severity), sev_w) << "  " << pad_right(r.citation, cite_w) << "  " << r.title.in(L) << "\n";
     return ok;
 }
 

@@ -124,7 +124,7 @@ std::string html_of(const std::string& a, const std::string& b, const std::strin
 int cmd_diff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const Lang L = lang_from(args);
     const bool ja = L == Lang::ja;
-    po::options_description desc(ja ? "diff のオプション" : "diff options");
+    po::options_description desc(ja ? "diff のオプション" : "diff options", help_line_length, help_description_length);
     desc.add_options()
         ("help,h", ja ? "この説明を表示" : "show this help")
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en")
@@ -132,10 +132,10 @@ int cmd_diff(const std::vector<std::string>& args, std::ostream& out, std::ostre
         ("output,o", po::value<std::string>(), ja ? "出力するファイル（既定: 標準出力）" : "write to this file (default: standard output)");
     po::variables_map vm = parse_command(args, desc, "files");
     if (vm.count("help")) {
-        out << (ja ? "使い方: ahaki-check diff [オプション] 前回.xml 今回.xml\n前回の提出からの変更（教員・科目・時間数・定員・臨床実習施設・指摘）を示します。\n"
-                   : "usage: ahaki-check diff [options] OLD.xml NEW.xml\nShows what changed since the last submission (teachers, subjects, hours, intake, sites, findings).\n")
-            << desc << "\n"
-            << (ja ? "終了コード: 0 変更なし / 1 変更あり / 2 確認できない入力\n" : "exit codes: 0 no change / 1 changes / 2 input could not be checked\n");
+        out << help_page(ja ? "使い方: ahaki-check diff [オプション] 前回.xml 今回.xml\n前回の提出からの変更（教員・科目・時間数・定員・臨床実習施設・指摘）を示します。\n"
+                            : "usage: ahaki-check diff [options] OLD.xml NEW.xml\nShows what changed since the last submission (teachers, subjects, hours, intake, sites, findings).\n",
+                         desc,
+                         ja ? "終了コード: 0 変更なし / 1 変更あり / 2 確認できない入力\n" : "exit codes: 0 no change / 1 changes / 2 input could not be checked\n");
         return ok;
     }
     auto files = vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};

@@ -36,7 +36,7 @@ std::string warning_line(const Diagnostic& d, Lang L) {
 int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const Lang L = lang_from(args);
     const bool ja = L == Lang::ja;
-    po::options_description desc(ja ? "import --kind clinic のオプション" : "import --kind clinic options");
+    po::options_description desc(ja ? "import --kind clinic のオプション" : "import --kind clinic options", help_line_length, help_description_length);
     desc.add_options()
         ("help,h", ja ? "この説明を表示" : "show this help")
         ("name", po::value<std::string>(), ja ? "施術所名（既定: 施術台帳のファイル名）" : "the clinic's name (default: the ledger file's name)")
@@ -52,25 +52,27 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
     po::variables_map vm = parse_command(args, desc, "input");
     if (vm.count("help")) {
-        out << (ja ? "使い方: ahaki-check import --kind clinic [オプション] 施術台帳.csv|施術台帳.xlsx\n"
-                     "レセプトソフトが書き出す施術台帳（施術日ごとに1行。CSV か Excel ブック）を施術所の XML に変換します。\n"
-                     "日付は 和暦（令和6年10月1日、令和元年5月1日、R6.10.1、全角数字も可）か 2024-10-01。ブックでは日付のセルもそのまま読みます。\n"
-                     "平成31年5月1日・昭和64年1月8日 のように元号の最後の年で改元後の日付は新しい元号として読み、警告します。\n"
-                     "平成32年・令和元年4月30日 のように元号の期間外の日付はエラーです。\n"
-                     "同意区分の列がなければ、患者の最初の同意・別の疾病の同意・治癒や転医の後の同意を初回、それ以外を再同意とします。\n"
-                     "金額の列があれば、患者・月ごとの合計を申請書（claim）の合計として書きます。\n"
-                     "列（見出しのいずれか）:\n"
-                   : "usage: ahaki-check import --kind clinic [options] LEDGER.csv|LEDGER.xlsx\n"
-                     "Converts a visit ledger as receipt software exports it (one row per treatment day; CSV or an Excel workbook)\n"
-                     "to the clinic XML. Dates in 和暦 (令和6年10月1日, 令和元年5月1日, R6.10.1, full-width digits too) or as\n"
-                     "2024-10-01; in a workbook, date cells too.\n"
-                     "A date in an era's last year after its end (平成31年5月1日, 昭和64年1月8日) is read in the next era, with a\n"
-                     "warning; a date outside its era (平成32年, 令和元年4月30日) is an error.\n"
-                     "Without a consent-kind column, a patient's first consent, a consent for another disease and one after a\n"
-                     "cure or transfer are initial, the others renewals.\n"
-                     "With an amount column, each patient's month is written as a claim with the sum of its amounts.\n"
-                     "Columns (any of the headers):\n")
-            << import::ledger_columns_help(ja) << desc << "\n";
+        out << help_page(
+            std::string(ja ? "使い方: ahaki-check import --kind clinic [オプション] 施術台帳.csv|施術台帳.xlsx\n"
+                 "レセプトソフトが書き出す施術台帳（施術日ごとに1行。CSV か Excel ブック）を施術所の XML に変換します。\n"
+                 "日付は 和暦（令和6年10月1日、令和元年5月1日、R6.10.1、全角数字も可）か 2024-10-01。ブックでは日付のセルもそのまま読みます。\n"
+                 "平成31年5月1日・昭和64年1月8日 のように元号の最後の年で改元後の日付は新しい元号として読み、警告します。"
+                 "平成32年・令和元年4月30日 のように元号の期間外の日付はエラーです。\n"
+                 "同意区分の列がなければ、患者の最初の同意・別の疾病の同意・治癒や転医の後の同意を初回、それ以外を再同意とします。\n"
+                 "金額の列があれば、患者・月ごとの合計を申請書（claim）の合計として書きます。\n"
+                 "列（見出しのいずれか）:\n"
+               : "usage: ahaki-check import --kind clinic [options] LEDGER.csv|LEDGER.xlsx\n"
+                 "Converts a visit ledger as receipt software exports it (one row per treatment day; CSV or an Excel workbook) "
+                 "to the clinic XML. Dates in 和暦 (令和6年10月1日, 令和元年5月1日, R6.10.1, full-width digits too) or as "
+                 "2024-10-01; in a workbook, date cells too.\n"
+                 "A date in an era's last year after its end (平成31年5月1日, 昭和64年1月8日) is read in the next era, with a "
+                 "warning; a date outside its era (平成32年, 令和元年4月30日) is an error.\n"
+                 "Without a consent-kind column, a patient's first consent, a consent for another disease and one after a "
+                 "cure or transfer are initial, the others renewals.\n"
+                 "With an amount column, each patient's month is written as a claim with the sum of its amounts.\n"
+                 "Columns (any of the headers):\n") +
+                import::ledger_columns_help(ja),
+            desc);
         return ok;
     }
     if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)

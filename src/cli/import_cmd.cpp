@@ -105,7 +105,7 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
     if (kind != "school")
         return usage_error(err, L, {"--kind は school か clinic です", "--kind must be school or clinic"});
     const bool ja = L == Lang::ja;
-    po::options_description desc(ja ? "import のオプション" : "import options");
+    po::options_description desc(ja ? "import のオプション" : "import options", help_line_length, help_description_length);
     desc.add_options()
         ("help,h", ja ? "この説明を表示" : "show this help")
         ("type", po::value<std::string>(), ja ? ("養成施設の種類（必須）: " + codes_of(facility_types())).c_str()
@@ -124,13 +124,13 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
     po::variables_map vm = parse_command(args, desc, "input");
     if (vm.count("help")) {
-        out << (ja ? "使い方: ahaki-check import --type 種類 [オプション] 教育課程.xlsx|教育課程.csv\n"
-                     "CSV の列: 科目名, 教育内容, 授業方法, 単位数, 時間数, 配当年次（任意）\n"
-                     "（英語の見出し subject, area, method, units, hours, year も可。教育内容と授業方法は日本語名かコード）\n"
-                   : "usage: ahaki-check import --type TYPE [options] CURRICULUM.xlsx|CURRICULUM.csv\n"
-                     "CSV columns: subject, area, method, units, hours, year (optional)\n"
-                     "(Japanese headers 科目名, 教育内容, 授業方法, 単位数, 時間数, 配当年次 too; area and method as code or Japanese name)\n")
-            << desc << "\n";
+        out << help_page(ja ? "使い方: ahaki-check import --type 種類 [オプション] 教育課程.xlsx|教育課程.csv\n"
+                              "CSV の列: 科目名, 教育内容, 授業方法, 単位数, 時間数, 配当年次（任意）\n"
+                              "（英語の見出し subject, area, method, units, hours, year も可。教育内容と授業方法は日本語名かコード）\n"
+                            : "usage: ahaki-check import --type TYPE [options] CURRICULUM.xlsx|CURRICULUM.csv\n"
+                              "CSV columns: subject, area, method, units, hours, year (optional)\n"
+                              "(Japanese headers 科目名, 教育内容, 授業方法, 単位数, 時間数, 配当年次 too; area and method as code or Japanese name)\n",
+                         desc);
         return ok;
     }
     if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)

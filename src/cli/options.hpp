@@ -7,6 +7,20 @@
 
 namespace ahaki::cli {
 
+/// Boost.Program_options wraps descriptions by bytes, which splits Japanese characters. Every sub-command
+/// builds its options with these widths (so Boost never wraps) and prints `help_page(…, desc)`.
+inline constexpr unsigned help_line_length = 1000, help_description_length = 500;
+
+/// Wraps help text at `width` display columns: at spaces in English, after 、。）， or between characters
+/// in Japanese, never inside a character or before closing punctuation. An option's continuation lines
+/// are indented under its description, a paragraph's under its own indentation.
+std::string wrap_help(const std::string& text, std::size_t width = 100);
+
+/// A whole help page, wrapped by wrap_help: `before` (usage and paragraphs, one line each), the options,
+/// a blank line, `after`.
+std::string help_page(const std::string& before, const boost::program_options::options_description& desc,
+                      const std::string& after = "", std::size_t width = 100);
+
 /// Parses `args` against `visible`, collecting the positional arguments under `positional`.
 inline boost::program_options::variables_map parse_command(const std::vector<std::string>& args,
                                                            const boost::program_options::options_description& visible,

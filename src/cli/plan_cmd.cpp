@@ -31,7 +31,7 @@ std::size_t cur_errors(const FileReport& f) {
 int cmd_plan(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const Lang L = lang_from(args);
     const bool ja = L == Lang::ja;
-    po::options_description desc(ja ? "plan のオプション" : "plan options");
+    po::options_description desc(ja ? "plan のオプション" : "plan options", help_line_length, help_description_length);
     desc.add_options()
         ("help,h", ja ? "この説明を表示" : "show this help")
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en")
@@ -42,12 +42,14 @@ int cmd_plan(const std::vector<std::string>& args, std::ostream& out, std::ostre
          ja ? "内蔵の基準の代わりに使う基準ファイル（複数可）" : "standard file to use instead of the embedded one (repeatable)");
     po::variables_map vm = parse_command(args, desc, "files");
     if (vm.count("help")) {
-        out << (ja ? "使い方: ahaki-check plan [オプション] FILE.xml\n"
+        out << help_page(ja ? "使い方: ahaki-check plan [オプション] FILE.xml\n"
                      "教育課程（CUR-*）を基準に合わせる最小の変更（修正案）を示します。\n"
                    : "usage: ahaki-check plan [options] FILE.xml\n"
-                     "Proposes the smallest changes that make the curriculum (CUR-*) compliant.\n")
-            << desc << "\n"
-            << (ja ? "終了コード: 0 変更不要 / 1 修正案あり / 2 確認できない入力\n" : "exit codes: 0 nothing to change / 1 a plan was made / 2 input could not be checked\n");
+                     "Proposes the smallest changes that make the curriculum (CUR-*) compliant.\n"
+,
+                         desc,
+                         ja ? "終了コード: 0 変更不要 / 1 修正案あり / 2 確認できない入力\n"
+                            : "exit codes: 0 nothing to change / 1 a plan was made / 2 input could not be checked\n");
         return ok;
     }
     auto files = vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};

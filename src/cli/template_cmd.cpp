@@ -59,7 +59,7 @@ std::string csv_of(const import::SheetOut& s) {
 int cmd_template(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const Lang L = lang_from(args);
     const bool ja = L == Lang::ja;
-    po::options_description desc(ja ? "template のオプション" : "template options");
+    po::options_description desc(ja ? "template のオプション" : "template options", help_line_length, help_description_length);
     desc.add_options()
         ("help,h", ja ? "この説明を表示" : "show this help")
         ("kind", po::value<std::string>()->default_value("school"),
@@ -71,9 +71,9 @@ int cmd_template(const std::vector<std::string>& args, std::ostream& out, std::o
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
     po::variables_map vm = parse_command(args, desc, "input");
     if (vm.count("help")) {
-        out << (ja ? "使い方: ahaki-check template [--kind school|clinic] [--type 種類] [-o 教育課程.xlsx] [--csv ディレクトリ]\n"
-                   : "usage: ahaki-check template [--kind school|clinic] [--type TYPE] [-o FILE.xlsx] [--csv DIR]\n")
-            << desc << "\n";
+        out << help_page(ja ? "使い方: ahaki-check template [--kind school|clinic] [--type 種類] [-o 教育課程.xlsx] [--csv ディレクトリ]\n"
+                            : "usage: ahaki-check template [--kind school|clinic] [--type TYPE] [-o FILE.xlsx] [--csv DIR]\n",
+                         desc);
         return ok;
     }
     const std::string kind = vm["kind"].as<std::string>();

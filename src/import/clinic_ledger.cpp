@@ -7,6 +7,7 @@
 
 #include "import/names.hpp"
 #include "import/xlsx.hpp"
+#include "import/xml_text.hpp"
 #include "model/date.hpp"
 #include "model/fold_width.hpp"
 #include "model/similar.hpp"
@@ -27,12 +28,6 @@ std::string lower_ascii(std::string_view s) {
 std::string_view trim(std::string_view s) { return trim_space(s); }
 std::string narrow(std::string_view s) { return narrow_ascii(s); }
 
-bool has_forbidden_control(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return u < 0x20 && u != '\t' && u != '\n' && u != '\r';
-    });
-}
 
 /// A cell's text as written, cut for a message.
 std::string shown(std::string_view s) {
@@ -43,22 +38,6 @@ std::string shown(std::string_view s) {
     return std::string(s.substr(0, cut)) + "…";
 }
 
-std::string xml_attr(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\n': out += "&#10;"; break;
-            case '\r': out += "&#13;"; break;
-            case '\t': out += "&#9;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 Diagnostic diag(const std::string& file, Loc loc, Text message, Text expected = {}) {
     return Diagnostic{file, std::move(loc), std::move(message), std::move(expected)};

@@ -14,6 +14,7 @@
 #include "import/names.hpp"
 #include "import/sections.hpp"
 #include "import/xlsx.hpp"
+#include "import/xml_text.hpp"
 #include "model/decimal.hpp"
 #include "model/similar.hpp"
 #include "model/wareki.hpp"
@@ -172,30 +173,7 @@ std::optional<Decimal> parse_decimal(std::string_view v, Decimal max, Text& prob
     return d;
 }
 
-std::string xml_attr(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\n': out += "&#10;"; break;
-            case '\r': out += "&#13;"; break;
-            case '\t': out += "&#9;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
-/// XML 1.0 forbids most C0 controls even as character references.
-bool has_forbidden_control(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return u < 0x20 && u != '\t' && u != '\n' && u != '\r';
-    });
-}
 
 }  // namespace
 

@@ -38,4 +38,25 @@ std::string narrow_ascii(std::string_view s) {
     return out;
 }
 
+
+std::size_t display_width(std::string_view s) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8_sequence_length(static_cast<unsigned char>(s[i]));
+        w += n >= 3 ? 2 : 1;
+        i += n;
+    }
+    return w;
+}
+
+std::string pad_right(std::string_view s, std::size_t width) {
+    const std::size_t w = display_width(s);
+    return std::string(s) + std::string(w < width ? width - w : 0, ' ');
+}
+
+std::string pad_left(std::string_view s, std::size_t width) {
+    const std::size_t w = display_width(s);
+    return std::string(w < width ? width - w : 0, ' ') + std::string(s);
+}
+
 }  // namespace ahaki

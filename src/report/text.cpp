@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "model/fold_width.hpp"
 #include "report/common.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
@@ -35,30 +36,6 @@ const char* verdict_color(Verdict v) {
         case Verdict::partially_checked: return "1;36";
     }
     return "0";
-}
-
-/// Pads to a display width, counting East Asian characters as two columns.
-std::string pad(const std::string& s, std::size_t width) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        w += n >= 3 ? 2 : 1;
-        i += n;
-    }
-    return w >= width ? s : s + std::string(width - w, ' ');
-}
-
-/// Right-aligns to a display width (a header in Japanese is two columns a character, like the numbers' cells).
-std::string rpad_num(const std::string& s, std::size_t width) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        w += n >= 3 ? 2 : 1;
-        i += n;
-    }
-    return w >= width ? s : std::string(width - w, ' ') + s;
 }
 
 }  // namespace
@@ -139,23 +116,23 @@ void file(std::string& out, const FileReport& f, const TextOptions& opt) {
                 std::size_t area_w = 36;
                 for (const auto& a : areas()) {
                     std::string n = report::area_name(a.value, f.type, L);
-                    std::size_t w = pad(n, 1000).size() - n.size();  // 1000 - display width
-                    area_w = std::max(area_w, 1000 - w + 2);
+                    std::size_t w = display_width(n);
+                    area_w = std::max(area_w, w + 2);
                 }
-                out += "    " + pad(ja ? "教育内容" : "area", area_w) + rpad_num(ja ? "単位" : "units", 8) +
-                       rpad_num(ja ? "必要" : "min", 8) + rpad_num(ja ? "時間" : "hours", 9) + "\n";
+                out += "    " + pad_right(ja ? "教育内容" : "area", area_w) + pad_left(ja ? "単位" : "units", 8) +
+                       pad_left(ja ? "必要" : "min", 8) + pad_left(ja ? "時間" : "hours", 9) + "\n";
                 for (const auto& row : c.areas) {
                     bool short_of = row.min_units && row.units < *row.min_units;
-                    std::string line = "    " + pad(report::area_name(row.area, f.type, L), area_w) + rpad_num(fmt::num(row.units), 8) +
-                                       rpad_num(row.min_units ? fmt::num(*row.min_units) : "?", 8) +
-                                       rpad_num(fmt::num(row.hours), 9);
+                    std::string line = "    " + pad_right(report::area_name(row.area, f.type, L), area_w) + pad_left(fmt::num(row.units), 8) +
+                                       pad_left(row.min_units ? fmt::num(*row.min_units) : "?", 8) +
+                                       pad_left(fmt::num(row.hours), 9);
                     if (short_of) line += "  " + st("1;31", ja ? "不足 " + fmt::num(*row.min_units - row.units)
                                                                : "short " + fmt::num(*row.min_units - row.units));
                     out += line + "\n";
                 }
-                std::string total = "    " + pad(ja ? "合計" : "total", area_w) + rpad_num(fmt::num(c.total_units), 8) +
-                                    rpad_num(c.min_total_units ? fmt::num(*c.min_total_units) : "?", 8) +
-                                    rpad_num(fmt::num(c.total_hours), 9);
+                std::string total = "    " + pad_right(ja ? "合計" : "total", area_w) + pad_left(fmt::num(c.total_units), 8) +
+                                    pad_left(c.min_total_units ? fmt::num(*c.min_total_units) : "?", 8) +
+                                    pad_left(fmt::num(c.total_hours), 9);
                 if (c.min_total_hours)
                     total += ja ? "  （必要 " + fmt::num(*c.min_total_hours) + "時間）" : "  (min " + fmt::num(*c.min_total_hours) + " hours)";
                 out += total + "\n";
