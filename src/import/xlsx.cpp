@@ -39,6 +39,23 @@ bool looks_like_zip(std::string_view bytes) { return bytes.size() >= 4 && bytes.
 
 namespace {
 
+/// A cell of type d (ECMA-376 Part 1, 18.18.11 ST_CellType) holds an ISO 8601 date and time, as Strict
+/// Open XML workbooks and some libraries (openpyxl with iso_dates) write it: 2024-10-01T00:00:00, 2024-10-01T09:30:00.000Z. The
+/// day is what a date column reads (a time of day is dropped, as with a serial number's fraction), so the
+/// cell is given as 2024-10-01; text of another shape is kept as written, and refused with its cell by
+/// the column that reads it.
+std::string iso_date_cell(std::string v) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        for (std::size_t i = from; i < from + n; ++i)
+            if (i >= v.size() || v[i] < '0' || v[i] > '9') return false;
+        return true;
+    };
+    if (digits(0, 4) && v.size() >= 10 && v[4] == '-' && digits(5, 2) && v[7] == '-' && digits(8, 2) &&
+        (v.size() == 10 || v[10] == 'T'))
+        v.resize(10);
+    return v;
+}
+
 Diagnostic diag(const std::string& file, Loc loc, Text message, Text expected = {}) {
     return Diagnostic{file, std::move(loc), std::move(message), std::move(expected)};
 }
@@ -327,7 +344,9 @@ Workbook read_xlsx(const std::string& file, std::string_view bytes, std::vector<
                     cell.text = strings[k];
                 } else if (type == "b") {
                     cell.text = std::string_view(v.text().get()) == "1" ? "TRUE" : "FALSE";
-                } else if (type == "str" || type == "d") {
+                } else if (type == "d") {
+                    cell.text = iso_date_cell(clean(v.text().get()));
+                } else if (type == "str") {
                     cell.text = clean(v.text().get());
                 } else {
                     std::string_view raw = v.text().get();

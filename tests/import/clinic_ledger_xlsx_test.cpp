@@ -2,7 +2,7 @@
 // tests/import/sheets (make_ledgers.py: a sheet before the ledger, a title above the header, date
 // cells in 和暦 and yyyy/m/d formats, a formula with its saved result, numbers for yen and km) gives
 // exactly the XML and the findings of the same sheet saved as CSV, in the 1900 and the 1904 date
-// systems; Excel serial dates at their boundaries; every bad workbook a refusal at its sheet cell.
+// systems and with ISO 8601 (type d) date cells; Excel serial dates at their boundaries; every bad workbook a refusal at its sheet cell.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -48,6 +48,10 @@ TEST(ClinicLedgerWorkbook, TheSheetGivesTheXmlOfTheSameSheetSavedAsCsv) {
     auto y = import_file(sheet_file("ledger-1904.xlsx"));
     ASSERT_TRUE(y.errors.empty()) << diagnostic_line(y.errors.front(), Lang::en);
     EXPECT_EQ(y.xml, csv.xml);
+    // Date cells of type d (ISO 8601 date and time, as Strict Open XML writes them): the same days.
+    auto z = import_file(sheet_file("ledger-isodate.xlsx"));
+    ASSERT_TRUE(z.errors.empty()) << diagnostic_line(z.errors.front(), Lang::en);
+    EXPECT_EQ(z.xml, csv.xml);
     // What the cells say: a 和暦 date cell, a yyyy/m/d date cell, a formula's saved result, a number for km,
     // the header on row 3 (a title and a blank row above it).
     EXPECT_NE(x.xml.find("    <consent id=\"pt-0001-c1\" kind=\"initial\" date=\"2024-10-10\" doctor=\"佐藤一郎\" disease=\"lumbago\" ledger:row=\"4\"/>\n"),

@@ -9,7 +9,8 @@ for 同意日) except some typed as text (S18.7.7); distances and yen stored as 
 formula with its saved result; a column of the clinic's own (備考).
 
 ledger-layout.csv is the same sheet as Excel saves it as CSV UTF-8 (each cell as shown), so importing
-either must give the same XML. ledger-1904.xlsx is the same workbook in the 1904 date system.
+either must give the same XML. ledger-1904.xlsx is the same workbook in the 1904 date system;
+ledger-isodate.xlsx the same with its date cells of type d (ISO 8601, as Strict Open XML writes them).
 The bad workbooks go to tests/bad-input/files (the catalogue).
 """
 import datetime
@@ -75,7 +76,7 @@ def shown(v, col):
     return str(v)
 
 
-def ledger_sheet(strings, rows, date1904):
+def ledger_sheet(strings, rows, date1904, iso=False):
     sh = Sheet(strings)
     sh.s(1, 1, TITLE)
     sh.merges.append(f"A1:S1")
@@ -84,7 +85,12 @@ def ledger_sheet(strings, rows, date1904):
     for r, row in enumerate(rows, 4):
         for c, v in enumerate(row):
             col = c + 1
-            if isinstance(v, D):
+            if isinstance(v, D) and iso:  # a date cell of type d: ISO 8601 (Strict Open XML, openpyxl iso_dates)
+                style = DATE_STYLE.get(c, 1)
+                sh.rows.setdefault(r, []).append(f'<c r="{chr(64 + col)}{r}" s="{style}" t="d"><v>{v.isoformat()}T00:00:00</v></c>')
+            elif isinstance(v, tuple) and v[0] == "iso":  # a type-d cell as written
+                sh.rows.setdefault(r, []).append(f'<c r="{chr(64 + col)}{r}" s="1" t="d"><v>{v[1]}</v></c>')
+            elif isinstance(v, D):
                 style = DATE_STYLE.get(c, 1)
                 sh.rows.setdefault(r, []).append(f'<c r="{chr(64 + col)}{r}" s="{style}"><v>{serial(v, date1904)}</v></c>')
             elif isinstance(v, tuple) and v[0] == "serial":  # a raw serial number in a date cell
@@ -98,13 +104,13 @@ def ledger_sheet(strings, rows, date1904):
     return sh.xml()
 
 
-def workbook(path, rows, date1904=False, sheet_name="来院記録"):
+def workbook(path, rows, date1904=False, sheet_name="来院記録", iso=False):
     strings = []
     summary = Sheet(strings)
     summary.s(1, 1, "月別集計")
     summary.s(2, 1, "令和6年10月")
     summary.n(2, 2, 23300)
-    sheets = [("集計", summary.xml()), (sheet_name, ledger_sheet(strings, rows, date1904))]
+    sheets = [("集計", summary.xml()), (sheet_name, ledger_sheet(strings, rows, date1904, iso))]
     xlsx(path, sheets, strings)
     # The writer of make_sheets has no styles or workbook properties: add them (date formats, the 1904 system).
     with zipfile.ZipFile(path) as z:
@@ -132,6 +138,7 @@ def csv_text(rows):
 if __name__ == "__main__":
     workbook("ledger-layout.xlsx", ROWS)
     workbook("ledger-1904.xlsx", ROWS, date1904=True)
+    workbook("ledger-isodate.xlsx", ROWS, iso=True)
     open("ledger-layout.csv", "w", encoding="utf-8-sig", newline="").write(csv_text(ROWS))
     bad = "../../bad-input/files/"
     # A formula whose result was never saved (written by a program, not by Excel): error at its cell.
@@ -150,6 +157,13 @@ if __name__ == "__main__":
     rows = [list(r) for r in ROWS]
     rows[1][7] = ("serial", 60)
     workbook(bad + "ledger-serial-1900-02-29.xlsx", rows)
+    # A type-d (ISO 8601) date cell of a day that does not exist, and one that is not a date at all.
+    rows = [list(r) for r in ROWS]
+    rows[2][7] = ("iso", "2025-02-29T00:00:00")
+    workbook(bad + "ledger-isodate-does-not-exist.xlsx", rows)
+    rows = [list(r) for r in ROWS]
+    rows[2][7] = ("iso", "T10:30:00")
+    workbook(bad + "ledger-isodate-time-only.xlsx", rows)
     # A workbook without any ledger header (a price list).
     strings = []
     sh = Sheet(strings)
