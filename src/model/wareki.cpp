@@ -124,14 +124,16 @@ const Era* era_of(const Date& d) {
 
 std::string format(const Date& d) {
     const Era* e = era_of(d);
-    if (!e) return d.str();
+    // An era year of three digits (令和100年 is 2118) is no date anyone writes, and parse reads two:
+    // such a date (a typing slip for a year) is shown in ISO form, which reads back as the same day.
+    if (!e || d.year - e->gannen + 1 > max_era_year) return d.str();
     return written(*e, d);
 }
 
 std::string format_month(int year, int month) {
     // The era the month ends in (令和元年5月, not 平成31年5月).
     const Era* e = era_of(Date::from_days(Date{year, month, 1}.add_months(1).days() - 1));
-    if (!e) return std::to_string(year) + "年" + std::to_string(month) + "月";
+    if (!e || year - e->gannen + 1 > max_era_year) return std::to_string(year) + "年" + std::to_string(month) + "月";
     return std::string(e->name) + year_text(year - e->gannen + 1) + "年" + std::to_string(month) + "月";
 }
 
@@ -218,7 +220,7 @@ Parsed parse(std::string_view text) {
     // Era year: digits or 元 (元年); then 年…月…日 or one punctuation mark twice.
     bool gannen = false;
     if (eat(s, "元")) { gannen = true; y = 1; }
-    else if (!digits(s, 2, y)) return not_a_date(text);
+    else if (!digits(s, max_era_digits, y)) return not_a_date(text);
     if (!separator(s, sep) || !digits(s, 2, m) || !second_separator(s, sep) || !digits(s, 2, d)) return not_a_date(text);
     if (sep == 'k') eat(s, "日");
     if (!s.empty()) return not_a_date(text);
@@ -277,7 +279,7 @@ ParsedMonth parse_month(std::string_view text) {
     } else if (eat(s, "元")) {
         gannen = true;
         y = 1;
-    } else if (!digits(s, 2, y)) {
+    } else if (!digits(s, max_era_digits, y)) {
         return bad();
     }
     char sep = 0;

@@ -45,9 +45,14 @@ const Era* eras_end();
 /// The era a date is written in (the later one on the day of a change); null before 1873.
 const Era* era_of(const Date& d);
 
-/// 令和6年10月16日; 令和元年5月1日; dates before 明治6年 in ISO form.
+/// The era year has at most two digits (昭和64 is the longest an era has run): parse reads no more and
+/// format writes a date further into an era in ISO form.
+inline constexpr std::size_t max_era_digits = 2;
+inline constexpr int max_era_year = 99;
+
+/// 令和6年10月16日; 令和元年5月1日; dates before 明治6年 and from 令和100年 (2118) in ISO form.
 std::string format(const Date& d);
-/// 令和6年10月 (a claim month: the era its last day is in).
+/// 令和6年10月 (a claim month: the era its last day is in); 2118年1月 from 令和100年.
 std::string format_month(int year, int month);
 
 struct Parsed {

@@ -43,6 +43,11 @@ TEST(Wareki, FormatsEraBoundariesAndGannen) {
     EXPECT_EQ(format(Date{1912, 7, 30}), "大正元年7月30日");
     EXPECT_EQ(format(Date{1873, 1, 1}), "明治6年1月1日");
     EXPECT_EQ(format(Date{1872, 12, 31}), "1872-12-31");  // lunisolar 明治: not written in 和暦
+    EXPECT_EQ(format(Date{2117, 12, 31}), "令和99年12月31日");
+    EXPECT_EQ(format(Date{2118, 1, 1}), "2118-01-01");  // 令和100年: three digits, which no one writes
+    EXPECT_EQ(format(Date{3034, 1, 29}), "3034-01-29");  // found by ahaki-fuzz-ledger (it was 令和1016年1月29日)
+    EXPECT_EQ(format_month(2117, 12), "令和99年12月");
+    EXPECT_EQ(format_month(2118, 1), "2118年1月");
     EXPECT_EQ(format_month(2019, 4), "平成31年4月");
     EXPECT_EQ(format_month(2019, 5), "令和元年5月");
     EXPECT_EQ(format_month(1989, 1), "平成元年1月");
@@ -204,7 +209,8 @@ TEST(Wareki, MonthsFollowTheSameRule) {
 }
 
 TEST(Wareki, EveryDayFormattedReadsBackAsTheSameDay) {
-    for (long n = Date{1873, 1, 1}.days(); n <= Date{2100, 12, 31}.days(); n += 13) {
+    // To 9999 (ISO years have four digits): every date the tool can show reads back as itself.
+    for (long n = Date{1873, 1, 1}.days(); n <= Date{9999, 12, 31}.days(); n += n < Date{2200, 1, 1}.days() ? 13 : 997) {
         const Date d = Date::from_days(n);
         auto p = parse(format(d));
         ASSERT_TRUE(p.date) << format(d);
