@@ -405,7 +405,7 @@ std::string course_name(const FileReport& f, const std::string& id, Lang L) {
         for (const auto& c : f.school->courses)
             if (c.id == id) vi = c.visually_impaired;
     std::string s = L == Lang::ja ? esc(info(cs->schedule).ja) + "（修業年限" + std::to_string(cs->years) + "年" + (vi ? "、視覚障害者" : "") + "）"
-                                  : esc(info(cs->schedule).en) + " (" + std::to_string(cs->years) + " years" + (vi ? ", visually impaired" : "") + ")";
+                                  : esc(info(cs->schedule).en) + " (" + fmt::years(std::to_string(cs->years)) + (vi ? ", visually impaired" : "") + ")";
     if (alike > 1) s += " " + esc(id);
     return s;
 }

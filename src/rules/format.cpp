@@ -44,6 +44,8 @@ std::string count_of(std::size_t n, std::string_view one, std::string_view many)
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+std::string years(std::string_view n) { return std::string(n) + (n == "1" ? " year" : " years"); }
+
 std::string cite(const Threshold& t) {
     if (t.provenance == Provenance::derived) return t.clause + "（導出値 DERIVED）";
     if (t.provenance == Provenance::assumed) return t.clause + "（仮定 ASSUMED）";

@@ -39,6 +39,8 @@ std::string cite(const Threshold& t);
 std::string a(std::string_view word);
 /// "1 error", "2 errors".
 std::string count_of(std::size_t n, std::string_view one, std::string_view many);
+/// "1 year", "5 years", "? years" for a number already written (fmt::num, std::to_string).
+std::string years(std::string_view n);
 /// Notes to attach when a threshold is derived (so the finding says so).
 std::vector<Text> provenance_notes(const Threshold& t);
 /// "N 単位" / "N units" etc.

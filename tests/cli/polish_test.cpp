@@ -28,6 +28,9 @@ TEST(Polish, ArticlesAndPlurals) {
     EXPECT_EQ(fmt::a("lecture"), "a lecture");
     EXPECT_EQ(fmt::count_of(1, "error", "errors"), "1 error");
     EXPECT_EQ(fmt::count_of(2, "error", "errors"), "2 errors");
+    EXPECT_EQ(fmt::years("1"), "1 year");  // a one-year lease, a teacher's first year
+    EXPECT_EQ(fmt::years("5"), "5 years");
+    EXPECT_EQ(fmt::years("1.5"), "1.5 years");
     auto r = run_binary("check --lang en --format html=- '" + source_dir() + "/curricula/non-compliant/CUR-001-practical-training-below-minimum.xml'");
     EXPECT_NE(r.out.find("findings: 1 error, 0 warnings, "), std::string::npos);
     EXPECT_EQ(r.out.find("1 errors"), std::string::npos);

@@ -256,7 +256,7 @@ void check_yearly_plan(const RuleContext& ctx, Emitter& em) {
                        Text{"授業時間数の合計 " + fmt::num(total) + "時間が、時間割で授業できる " + fmt::num(capacity) + "時間（" + basis_ja +
                                 "×" + std::to_string(c.years) + "年）を超えています",
                             "the subjects total " + fmt::num(total) + " hours, more than the timetable allows: " + fmt::num(capacity) +
-                                " (" + basis_en + " x " + std::to_string(c.years) + " years)"},
+                                " (" + basis_en + " x " + fmt::years(std::to_string(c.years)) + ")"},
                        fmt::hours(total), fmt::at_most(fmt::hours(capacity)));
         for (int y = 1; y <= c.years; ++y) {
             Decimal need = by_year[static_cast<std::size_t>(y)];

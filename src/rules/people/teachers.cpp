@@ -170,7 +170,7 @@ Judgement judge_one(const RowLists& lists, const Qualification& q, const Accepte
             if (Decimal::from_int(years) < *assistant_years.value)
                 return no(Text{"助教としての勤務 " + std::to_string(years) + "年（必要: " + fmt::num(*assistant_years.value) + "年以上、" +
                                    fmt::cite(assistant_years) + "）",
-                               "served " + std::to_string(years) + " years as 助教 (required: at least " +
+                               "served " + fmt::years(std::to_string(years)) + " as 助教 (required: at least " +
                                    fmt::num(*assistant_years.value) + ", " + fmt::cite(assistant_years) + ")"});
             continue;
         }
@@ -497,7 +497,7 @@ void check_experienced_teachers(const RuleContext& ctx, Emitter& em) {
             ++have;
             if (!names_ja.empty()) { names_ja += "、"; names_en += ", "; }
             names_ja += t.name + "（" + std::to_string(*t.years_teaching) + "年）";
-            names_en += t.name + " (" + std::to_string(*t.years_teaching) + " years)";
+            names_en += t.name + " (" + fmt::years(std::to_string(*t.years_teaching)) + ")";
         }
     Decimal h = Decimal::from_int(static_cast<int>(have));
     Outcome& o = em.requirement("teachers experienced", label, ctx.school.teachers->loc, fmt::count(h, teacher_unit),
@@ -506,7 +506,7 @@ void check_experienced_teachers(const RuleContext& ctx, Emitter& em) {
     em.finding(o, ctx.school.teachers->loc,
                Text{"あはき教育の経験" + fmt::num(*years.value) + "年以上の専任教員: " + std::to_string(have) + "人（必要: " +
                         fmt::num(*count.value) + "人以上、" + fmt::cite(count) + "）",
-                    "full-time teachers with at least " + fmt::num(*years.value) + " years teaching あはき: " + std::to_string(have) +
+                    "full-time teachers with at least " + fmt::years(fmt::num(*years.value)) + " teaching あはき: " + std::to_string(have) +
                         " (required: at least " + fmt::num(*count.value) + ", " + fmt::cite(count) + ")"},
                fmt::count(h, teacher_unit), fmt::at_least(fmt::count(*count.value, teacher_unit)), fmt::cite(count),
                {Text{"数えた教員: " + (names_ja.empty() ? std::string("なし") : names_ja), "counted: " + (names_en.empty() ? std::string("none") : names_en)}});

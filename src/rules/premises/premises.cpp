@@ -116,7 +116,7 @@ void check_ownership(const RuleContext& ctx, Emitter& em) {
     Decimal years = Decimal::from_int(whole_years_between(*p->lease_start, Date::from_days(p->lease_end->days() + 1)));
     std::string term = ds(*p->lease_start) + "〜" + ds(*p->lease_end);
     std::string term_en = ds(*p->lease_start) + " to " + ds(*p->lease_end);
-    Value measured = fmt::text({"賃貸借 " + term + "（" + fmt::num(years) + "年）", "lease " + term_en + " (" + fmt::num(years) + " years)"});
+    Value measured = fmt::text({"賃貸借 " + term + "（" + fmt::num(years) + "年）", "lease " + term_en + " (" + fmt::years(fmt::num(years)) + ")"});
     Value required = t.value ? fmt::at_least(fmt::count(*t.value, {"年", "years"}))
                              : fmt::text({"確実かつ長期にわたる賃貸借", "a secure long-term lease"});
     Outcome& o = em.requirement("premises", label, p->loc, measured, required);
@@ -150,7 +150,7 @@ void check_ownership(const RuleContext& ctx, Emitter& em) {
         em.finding(o, Severity::review, p->loc,
                    Text{"校舎は賃貸借（" + term + "、" + fmt::num(years) + "年）: 確実かつ長期にわたる契約か、賃貸借契約書で確認してください（年数の基準なし、" +
                             fmt::cite(t) + "）",
-                        "the premises are leased (" + term_en + ", " + fmt::num(years) + " years): check from the lease contract that it "
+                        "the premises are leased (" + term_en + ", " + fmt::years(fmt::num(years)) + "): check from the lease contract that it "
                         "is secure and long-term (no number of years is set, " + fmt::cite(t) + ")"},
                    measured, required, fmt::cite(t));
         return;
@@ -158,7 +158,7 @@ void check_ownership(const RuleContext& ctx, Emitter& em) {
     if (years >= *t.value) return;
     em.finding(o, p->loc,
                Text{"校舎の賃貸借期間 " + fmt::num(years) + "年（" + term + "）（必要: " + fmt::num(*t.value) + "年以上、" + fmt::cite(t) + "）",
-                    "lease of the premises: " + fmt::num(years) + " years (" + term_en + ") (required: at least " + fmt::num(*t.value) +
+                    "lease of the premises: " + fmt::years(fmt::num(years)) + " (" + term_en + ") (required: at least " + fmt::num(*t.value) +
                         ", " + fmt::cite(t) + ")"},
                measured, required, fmt::cite(t));
 }

@@ -30,7 +30,7 @@ void check_clause(const RuleContext& ctx, Emitter& em, int clause) {
                     Text{"表簿がありません: " + std::string(k.ja) + "（必要: " + (t.value ? fmt::num(*t.value) : std::string("?")) + "年以上保存、" +
                              fmt::cite(t) + "）",
                          "record not kept: " + std::string(k.en) + " (required: kept for at least " +
-                             (t.value ? fmt::num(*t.value) : std::string("?")) + " years, " + fmt::cite(t) + ")"},
+                             fmt::years(t.value ? fmt::num(*t.value) : std::string("?")) + ", " + fmt::cite(t) + ")"},
                     fmt::text({"なし", "none"}), required, fmt::cite(t));
             continue;
         }
@@ -40,7 +40,7 @@ void check_clause(const RuleContext& ctx, Emitter& em, int clause) {
         if (!t.value || years >= *t.value) continue;
         em.finding(o, book->loc,
                    Text{std::string(k.ja) + "の保存期間 " + fmt::num(years) + "年（必要: " + fmt::num(*t.value) + "年以上、" + fmt::cite(t) + "）",
-                        std::string(k.en) + " kept for " + fmt::num(years) + " years (required: at least " + fmt::num(*t.value) + ", " +
+                        std::string(k.en) + " kept for " + fmt::years(fmt::num(years)) + " (required: at least " + fmt::num(*t.value) + ", " +
                             fmt::cite(t) + ")"},
                    measured, required, fmt::cite(t));
     }
@@ -101,8 +101,8 @@ void check_treatment_records(const RuleContext& ctx, Emitter& em) {
             em.finding(o, sev, tr.loc,
                        Text{s.name + ": 施術録の保存期間 " + std::string(from.ja) + "から" + fmt::num(years) + "年（必要: 施術完結の日から" +
                                 fmt::num(*t.value) + "年以上、" + fmt::cite(t) + "）" + basis.ja,
-                            s.name + ": treatment records kept " + fmt::num(years) + " years from " + std::string(from.en) +
-                                " (required: at least " + fmt::num(*t.value) + " years from the day treatment ended, " + fmt::cite(t) + ")" +
+                            s.name + ": treatment records kept " + fmt::years(fmt::num(years)) + " from " + std::string(from.en) +
+                                " (required: at least " + fmt::years(fmt::num(*t.value)) + " from the day treatment ended, " + fmt::cite(t) + ")" +
                                 basis.en},
                        measured, required, fmt::cite(t), fmt::provenance_notes(t));
     }

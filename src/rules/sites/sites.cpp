@@ -150,7 +150,7 @@ void check_clinic_years_open(const RuleContext& ctx, Emitter& em) {
         em.finding(o, s.loc,
                    Text{s.name + ": 開業実績" + fmt::num(years) + "年（開設 " + ds(*s.details.opened) + "、" + at.what.ja + " " + ds(at.date) +
                             " まで）（必要: 実習を行う時点で" + fmt::num(*t.value) + "年以上、" + fmt::cite(t) + "）",
-                        s.name + ": open " + fmt::num(years) + " years (opened " + ds(*s.details.opened) + ", until " + at.what.en + " on " +
+                        s.name + ": open " + fmt::years(fmt::num(years)) + " (opened " + ds(*s.details.opened) + ", until " + at.what.en + " on " +
                             ds(at.date) + ") (required: at least " + fmt::num(*t.value) + " when students are placed there, " +
                             fmt::cite(t) + ")"},
                    measured, required, fmt::cite(t));
@@ -167,7 +167,7 @@ void check_clinic_supervisor(const RuleContext& ctx, Emitter& em) {
         }
         std::string n = t.value ? fmt::num(*t.value) : std::string("?");
         Value required = fmt::text({"教員の資格、又は実務" + n + "年以上の後に臨床実習指導者講習会を修了",
-                                    "a teacher's qualification, or the supervisor course completed after at least " + n + " years of practice"});
+                                    "a teacher's qualification, or the supervisor course completed after at least " + fmt::years(n) + " of practice"});
         std::vector<Text> why;
         const Supervisor* ok = nullptr;
         const Supervisor* undecided = nullptr;
@@ -181,7 +181,7 @@ void check_clinic_supervisor(const RuleContext& ctx, Emitter& em) {
                 if (sv.course_completed && t.value && Decimal::from_int(before) >= *t.value) { ok = &sv; break; }
                 Text years = sv.course_completed
                                  ? Text{"実務開始 " + ds(*sv.practice_since) + "、講習会まで実務" + std::to_string(before) + "年",
-                                        "practice from " + ds(*sv.practice_since) + ", " + std::to_string(before) + " years before the course"}
+                                        "practice from " + ds(*sv.practice_since) + ", " + fmt::years(std::to_string(before)) + " before the course"}
                                  : Text{"実務開始 " + ds(*sv.practice_since), "practice from " + ds(*sv.practice_since)};
                 why.push_back({sv.name + "（教員資格なし、" + years.ja + "、" + course.ja + "）",
                                sv.name + " (no teacher's qualification, " + years.en + ", " + course.en + ")"});
@@ -194,7 +194,7 @@ void check_clinic_supervisor(const RuleContext& ctx, Emitter& em) {
                 continue;
             }
             Text years = sv.practice_years ? Text{"実務" + std::to_string(*sv.practice_years) + "年",
-                                                  std::to_string(*sv.practice_years) + " years of practice"}
+                                                  fmt::years(std::to_string(*sv.practice_years)) + " of practice"}
                                            : Text{"実務年数の記載なし", "years of practice not stated"};
             why.push_back({sv.name + "（教員資格なし、" + years.ja + "、" + course.ja + "）",
                            sv.name + " (no teacher's qualification, " + years.en + ", " + course.en + ")"});
@@ -216,7 +216,7 @@ void check_clinic_supervisor(const RuleContext& ctx, Emitter& em) {
                                 ", but without the day practice began (supervisor/@practice-since) it cannot be computed whether the course came after " +
                                 n + " years of practice; check the certificates of practice and of the course (" + fmt::cite(t) + ")"},
                        fmt::text({"実務" + std::to_string(*sv.practice_years) + "年（申告）",
-                                  std::to_string(*sv.practice_years) + " years of practice (declared)"}),
+                                  fmt::years(std::to_string(*sv.practice_years)) + " of practice (declared)"}),
                        required, fmt::cite(t));
             return;
         }
