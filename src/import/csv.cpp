@@ -1033,6 +1033,10 @@ void read_section(const std::string& file, const std::string& origin_file, const
     std::vector<SubjectOrigin> premises_origins, equipment_origins;
     std::string ownership;
     Loc ownership_loc;
+    // The 校舎 row's own attributes (term of lease, shared use), written on <premises> with their cells.
+    static constexpr std::array<std::string_view, 4> building_attrs = {"lease-start", "lease-end", "shared-use", "shared-use-note"};
+    std::string building_attr_text;
+    std::vector<std::pair<std::string, Loc>> building_attr_locs;
     std::size_t n = 0;
     // 臨床実習施設: the placement columns (a row per subject; a blank or repeated 名称 continues the site above).
     const bool sites = spec.container == "clinical-sites";
@@ -1211,7 +1215,29 @@ void read_section(const std::string& file, const std::string& origin_file, const
         }
         std::string origin = " sheet:cell=\"" + xml_attr(origin_file + ":" + o.row.cell) + "\"";
         if (spec.element.empty()) {  // 校舎・設備: the kind column decides
-            if (row_kind == "premises") continue;  // carries only the ownership
+            // An attribute of the building (lease, shared use) belongs on the 校舎 row only.
+            bool misplaced = false;
+            for (const auto& [attr, at] : o.attrs) {
+                const bool building = std::find(building_attrs.begin(), building_attrs.end(), attr) != building_attrs.end();
+                if (building && row_kind != "premises") {
+                    const auto& header = std::find_if(spec.columns.begin(), spec.columns.end(), [&](const SectionColumn& x) { return x.attr == attr; })->header;
+                    err(at, {"「" + header + "」は区分「校舎」の行に書きます", "the " + header + " belongs on the row 校舎"},
+                        {"区分「校舎」の行の「" + header + "」", "the " + header + " of the row 校舎"});
+                    misplaced = true;
+                }
+            }
+            if (misplaced) continue;
+            if (row_kind == "premises") {  // the ownership (kept above) and the building's own attributes
+                for (const auto& [attr, at] : o.attrs) {
+                    if (std::find(building_attrs.begin(), building_attrs.end(), attr) == building_attrs.end()) continue;
+                    const std::string key = " " + attr + "=\"";
+                    const auto p = attrs.find(key);
+                    if (p == std::string::npos) continue;
+                    building_attr_text += attrs.substr(p, attrs.find('"', p + key.size()) + 1 - p);
+                    building_attr_locs.emplace_back(attr, at);
+                }
+                continue;
+            }
             if (row_kind == "library") premises_lines.push_back("<library" + attrs.substr(0, attrs.find(" quantity=")) + origin + "/>"), premises_origins.push_back(o);
             else if (row_kind == "practice-room") {
                 std::string a = attrs;
@@ -1232,14 +1258,15 @@ void read_section(const std::string& file, const std::string& origin_file, const
         out.origins.push_back(o);
     }
     if (spec.element.empty()) {
-        if (!premises_lines.empty()) {
+        if (!premises_lines.empty() || !ownership.empty() || !building_attr_text.empty()) {  // a 校舎 row alone is the premises too
             if (ownership.empty()) {
                 err(cell_loc(g, g.row_lines[*header], 1), {"校舎の所有が書かれていません（区分「校舎」の行の「所有」）", "the ownership of the building is missing (the 所有 of the row 校舎)"},
                     {"区分「校舎」の行に 設置者所有 か 賃貸借", "a row 校舎 with 所有 設置者所有 or 賃貸借"});
                 return;
             }
-            out.lines.push_back("<premises ownership=\"" + ownership + "\">");
-            out.origins.push_back(SubjectOrigin{0, ownership_loc, {}, {}, {}, {}, {}, {}, {{"ownership", ownership_loc}}});
+            out.lines.push_back("<premises ownership=\"" + ownership + "\"" + building_attr_text + ">");
+            building_attr_locs.insert(building_attr_locs.begin(), {"ownership", ownership_loc});
+            out.origins.push_back(SubjectOrigin{0, ownership_loc, {}, {}, {}, {}, {}, {}, building_attr_locs});
             for (std::size_t k = 0; k < premises_lines.size(); ++k) out.lines.push_back("  " + premises_lines[k]), out.origins.push_back(premises_origins[k]);
             out.lines.push_back("</premises>");
             out.origins.push_back(SubjectOrigin{0, ownership_loc, {}, {}, {}, {}, {}, {}, {}});

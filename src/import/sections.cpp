@@ -44,6 +44,19 @@ const std::vector<SectionSpec>& section_specs() {
             col("資格", {"免許・資格", "qualifications"}, "qualification", ValueKind::qualifications, false, vocab(qualification_codes(),
                 {{"はり師", "hari-licence"}, {"きゅう師", "kyu-licence"}, {"あん摩マッサージ指圧師", "anma-licence"}}), "「、」で区切って複数可（例: はり師免許、きゅう師免許）"),
             col("担当科目", {"担当授業科目", "teaches"}, "teaches", ValueKind::subjects, false, {}, "教育課程の科目名を「、」で区切って"),
+            // Issue 11 follow-up: what the 教員一覧 of real applications also has (指導要領 6(7), 6(11), 14(1); the
+            // employment period and birth date are what checks across submissions compare).
+            col("臨床に従事", {"臨床実習施設で臨床", "臨床従事", "clinical-engagement"}, "clinical-engagement", ValueKind::yes_no, false, yes_no,
+                "臨床実習施設で臨床に携わっている ○/×（6(7)）"),
+            col("実習調整者", {"臨床実習調整者", "placement-coordinator"}, "placement-coordinator", ValueKind::yes_no, false, yes_no,
+                "臨床実習の実習調整者 ○/×（6(11)）"),
+            col("資格確認日", {"書類確認日", "免許確認日", "documents-verified"}, "documents-verified", ValueKind::date, false, {},
+                "免許証・履歴書等で資格を確かめた日（14(1)）"),
+            col("雇用開始日", {"採用年月日", "就任年月日", "採用日", "employed-from"}, "employed-from", ValueKind::date, false, {},
+                "この学校での雇用の始まり"),
+            col("雇用終了日", {"退職年月日", "退職日", "employed-until"}, "employed-until", ValueKind::date, false, {},
+                "雇用の終わり（空欄: 定めなし）"),
+            col("生年月日", {"birth-date"}, "birth-date", ValueKind::date, false, {}, "例: 1970-04-01（申請どうしの照合に使う）"),
         }});
         s.push_back({"臨床実習施設", {"実習施設", "臨床実習の実施施設", "clinical-sites"}, "clinical-sites", "site", "site", {
             col("名称", {"施設名", "name"}, "name", ValueKind::text, true, {}, "施設の名称"),
@@ -82,6 +95,14 @@ const std::vector<SectionSpec>& section_specs() {
             col("記号", {"code"}, "code", ValueKind::text, false, {}, "器械器具等: 別表の記号（任意）"),
             col("所有", {"校舎の所有", "ownership"}, "ownership", ValueKind::code, false, vocab(ownerships(), {{"自己所有", "owned"}, {"借用", "leased"}}),
                 "校舎の行: 一覧から選ぶ"),
+            // The 校舎 row's term of lease and shared use (指導要領 10(5), 10(6)).
+            col("賃貸借の開始日", {"借用開始日", "賃貸借開始日", "契約開始日", "lease-start"}, "lease-start", ValueKind::date, false, {},
+                "校舎の行・賃貸借: 契約期間の始まり"),
+            col("賃貸借の終了日", {"借用終了日", "賃貸借終了日", "契約終了日", "lease-end"}, "lease-end", ValueKind::date, false, {},
+                "校舎の行・賃貸借: 契約期間の終わり（10(5)）"),
+            col("他の目的との併用", {"併用", "他用途との併用", "shared-use"}, "shared-use", ValueKind::yes_no, false, yes_no,
+                "校舎の行: 他の目的に併用している ○/×（10(6)）"),
+            col("併用の内容", {"併用の状況", "shared-use-note"}, "shared-use-note", ValueKind::text, false, {}, "校舎の行: 併用の内容"),
         }});
         s.push_back({"表簿", {"表簿の保存", "records"}, "records", "record", "", {
             col("表簿の名称", {"表簿", "名称", "kind"}, "kind", ValueKind::code, true, vocab(record_kinds()), "一覧から選ぶ"),

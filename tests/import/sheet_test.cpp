@@ -458,3 +458,95 @@ TEST(ExcelSerialDate, BothDateSystemsAtTheirBoundaries) {
 
 }  // namespace
 }  // namespace ahaki::test
+
+namespace ahaki::test {
+namespace {
+
+// The 教員一覧 columns of 6(7), 6(11), 14(1) and the employment period; the 校舎 row's lease and shared use (10(5), 10(6)).
+std::string workbook_with(std::vector<std::vector<std::string>> teachers, std::vector<std::vector<std::string>> premises) {
+    std::vector<import::SheetOut> sheets(3);
+    sheets[0].name = "教育課程";
+    sheets[0].rows = {{"分野", "教育内容", "科目名", "授業方法", "単位数", "時間数"},
+                      {"専門分野", "基礎はり学・基礎きゆう学", "東洋医学概論", "講義", "3", "90"}};
+    sheets[1].name = "教員一覧";
+    sheets[1].rows = std::move(teachers);
+    sheets[2].name = "校舎・設備";
+    sheets[2].rows = std::move(premises);
+    std::string error;
+    std::string bytes = import::write_xlsx(sheets, error);
+    EXPECT_TRUE(error.empty());
+    return bytes;
+}
+
+import::CsvOptions hari_kyu_options() {
+    import::CsvOptions opt;
+    opt.type = FacilityType::hari_kyu;
+    opt.name = "青葉鍼灸専門学校";
+    opt.origin_name = "school.xlsx";
+    return opt;
+}
+
+TEST(SheetSections, TeachersPeriodsAndTheBuildingsLeaseAreRead) {
+    auto bytes = workbook_with(
+        {{"氏名", "専任・兼任", "資格", "担当科目", "臨床に従事", "実習調整者", "資格確認日", "採用年月日", "退職年月日", "生年月日"},
+         {"田中一郎", "専任", "はり師免許、きゅう師免許", "東洋医学概論", "○", "○", "令和2年3月1日", "2020/4/1", "", "1970-04-01"},
+         {"佐藤花子", "兼任", "医師", "", "×", "", "", "R3.4.1", "令和8年3月31日", ""}},
+        {{"区分", "名称", "所有", "賃貸借の開始日", "賃貸借の終了日", "併用", "併用の内容"},
+         {"校舎", "", "賃貸借", "2020-04-01", "2040-03-31", "○", "夜間は地域の公民館"},
+         {"図書室", "図書室", "", "", "", "", ""}});
+    auto imp = import::import_sheet("school.xlsx", bytes, hari_kyu_options());
+    ASSERT_TRUE(imp.errors.empty()) << diagnostic_line(imp.errors.front(), Lang::en);
+    auto loaded = load_school(SourceText("school.xml", imp.xml, "UTF-8"));
+    ASSERT_TRUE(loaded.school) << (loaded.errors.empty() ? imp.xml : diagnostic_line(loaded.errors.front(), Lang::en) + "\n" + imp.xml);
+    const auto& ts = loaded.school->teachers->list;
+    ASSERT_EQ(ts.size(), 2u);
+    EXPECT_EQ(ts[0].clinical_engagement, true);
+    EXPECT_TRUE(ts[0].placement_coordinator);
+    EXPECT_EQ(ts[0].documents_verified->str(), "2020-03-01");
+    EXPECT_EQ(ts[0].employed_from->str(), "2020-04-01");
+    EXPECT_FALSE(ts[0].employed_until);
+    EXPECT_EQ(ts[0].birth_date->str(), "1970-04-01");
+    EXPECT_EQ(ts[1].clinical_engagement, false);
+    EXPECT_FALSE(ts[1].placement_coordinator);
+    EXPECT_EQ(ts[1].employed_from->str(), "2021-04-01");
+    EXPECT_EQ(ts[1].employed_until->str(), "2026-03-31");
+    const auto& p = *loaded.school->premises;
+    EXPECT_EQ(p.lease_start->str(), "2020-04-01");
+    EXPECT_EQ(p.lease_end->str(), "2040-03-31");
+    EXPECT_EQ(p.shared_use, true);
+    EXPECT_EQ(p.shared_use_note, "夜間は地域の公民館");
+    // Each attribute keeps its cell (a finding about it points at the sheet).
+    EXPECT_NE(imp.xml.find("<premises ownership=\"leased\" lease-start=\"2020-04-01\" lease-end=\"2040-03-31\" shared-use=\"true\" "
+                           "shared-use-note=\"夜間は地域の公民館\">"), std::string::npos) << imp.xml;
+}
+
+TEST(SheetSections, ABuildingRowAloneIsThePremisesWithItsLease) {
+    auto bytes = workbook_with({{"氏名", "専任・兼任"}, {"田中一郎", "専任"}},
+                               {{"区分", "名称", "所有", "賃貸借の開始日", "賃貸借の終了日"}, {"校舎", "", "賃貸借", "2020-04-01", "2021-03-31"}});
+    const std::string path = (std::filesystem::temp_directory_path() / ("ahaki-sheet-" + std::to_string(::getpid()) + "-lease.xlsx")).string();
+    std::ofstream(path, std::ios::binary) << bytes;
+    auto run = run_binary("check --type hari-kyu --lang en --format json '" + path + "'");
+    std::filesystem::remove(path);
+    // No intake date in a sheet: the one-year lease is for review (PRM-005), at the 校舎 row's cells.
+    EXPECT_NE(run.out.find("\"rule\":\"PRM-005\",\"scope\":\"premises\",\"label\":\"ownership or lease of the premises\",\"status\":\"needs-review\","
+                           "\"basis\":\"computed\",\"citation\":\"指導要領 10(5)\",\"measured\":{\"text\":\"lease 2020-04-01 to 2021-03-31 (1 year)\"}"),
+              std::string::npos) << run.out.substr(0, 3000);
+    EXPECT_NE(run.out.find("\"cell\":\"校舎・設備!C2\""), std::string::npos) << run.out.substr(0, 3000);
+}
+
+TEST(SheetSections, ABuildingsLeaseOnAnotherRowIsRefusedAtItsCell) {
+    auto bytes = workbook_with({{"氏名", "専任・兼任", "雇用開始日"}, {"田中一郎", "専任", "2020-02-30"}},
+                               {{"区分", "名称", "所有", "賃貸借の終了日"}, {"校舎", "", "設置者所有", ""}, {"図書室", "図書室", "", "2040-03-31"}});
+    auto imp = import::import_sheet("s.xlsx", bytes, hari_kyu_options());
+    std::vector<std::string> got;
+    for (const auto& d : imp.errors) got.push_back(location_prefix("s.xlsx", d.loc) + " " + d.message.ja + " | " + d.message.en);
+    EXPECT_EQ(got, (std::vector<std::string>{
+                       "s.xlsx:教員一覧!C2 「雇用開始日」の「2020-02-30」は日付として読めません: 2020-02-30 は存在しない日付です（2020年2月は29日まで） | "
+                       "'2020-02-30' in 雇用開始日 is not a date: 2020-02-30 does not exist (2020-02 has 29 days)",
+                       "s.xlsx:校舎・設備!D3 「賃貸借の終了日」は区分「校舎」の行に書きます | the 賃貸借の終了日 belongs on the row 校舎",
+                   }));
+    EXPECT_TRUE(imp.xml.empty());
+}
+
+}  // namespace
+}  // namespace ahaki::test
