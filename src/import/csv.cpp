@@ -1217,7 +1217,8 @@ void read_section(const std::string& file, const std::string& origin_file, const
         if (spec.element.empty()) {  // 校舎・設備: the kind column decides
             // An attribute of the building (lease, shared use) belongs on the 校舎 row only.
             bool misplaced = false;
-            for (const auto& [attr, at] : o.attrs) {
+            for (const auto& [attr_name, at] : o.attrs) {
+                const std::string attr = attr_name;  // (clang 14 cannot capture a structured binding)
                 const bool building = std::find(building_attrs.begin(), building_attrs.end(), attr) != building_attrs.end();
                 if (building && row_kind != "premises") {
                     const auto& header = std::find_if(spec.columns.begin(), spec.columns.end(), [&](const SectionColumn& x) { return x.attr == attr; })->header;
