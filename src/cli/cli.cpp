@@ -25,6 +25,7 @@
 #include "engine/engine.hpp"
 #include "engine/streamed.hpp"
 #include "model/fold_width.hpp"
+#include "model/system_error.hpp"
 #include "report/escape.hpp"
 #include "import/names.hpp"
 #include "report/formats.hpp"
@@ -184,13 +185,16 @@ bool is_directory_target(const std::string& path) {
     return !path.empty() && (path.back() == '/' || std::filesystem::is_directory(path, ec));
 }
 
+/// "NAME: why", in both languages.
+Text prefixed(const std::string& name, const Text& why) { return Text{name + ": " + why.ja, name + ": " + why.en}; }
+
 /// Writes every page into the directory (created when missing), each atomically; the first failure is returned.
-std::optional<std::string> write_html_directory(const std::string& dir, const std::vector<HtmlPage>& pages) {
+std::optional<Text> write_html_directory(const std::string& dir, const std::vector<HtmlPage>& pages) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec && !std::filesystem::is_directory(dir)) return ec.message();
+    if (ec && !std::filesystem::is_directory(dir)) return system_error_text(ec.value());
     for (const auto& p : pages)
-        if (auto why = write_atomically((std::filesystem::path(dir) / p.name).string(), p.html)) return p.name + ": " + *why;
+        if (auto why = write_atomically((std::filesystem::path(dir) / p.name).string(), p.html)) return prefixed(p.name, *why);
     return std::nullopt;
 }
 
@@ -203,12 +207,12 @@ public:
         if (!created_) {
             std::error_code ec;
             std::filesystem::create_directories(dir_, ec);
-            if (ec && !std::filesystem::is_directory(dir_)) return fail(ec.message());
+            if (ec && !std::filesystem::is_directory(dir_)) return fail(system_error_text(ec.value()));
             created_ = true;
         }
         name_ = name;
         file_ = std::make_unique<AtomicFile>((std::filesystem::path(dir_) / name).string());
-        if (!file_->open()) return fail(name + ": " + file_->commit().value_or("cannot open"));
+        if (!file_->open()) return fail(prefixed(name, file_->commit().value_or(Text{"開けません", "cannot open"})));
         return true;
     }
     bool write(std::string_view bytes) override {
@@ -216,23 +220,24 @@ public:
         if (file_->write(bytes)) return true;
         auto why = file_->commit();  // removes the temporary file
         file_.reset();
-        return fail(name_ + ": " + why.value_or("cannot write"));
+        return fail(prefixed(name_, why.value_or(Text{"書き込めません", "cannot write"})));
     }
     bool close() override {
         if (!file_) return false;
         auto why = file_->commit();
         file_.reset();
-        return !why || fail(name_ + ": " + *why);
+        return !why || fail(prefixed(name_, *why));
     }
     /// Why a page could not be written (empty: no failure seen).
-    const std::string& error() const { return error_; }
+    const Text& error() const { return error_; }
 
 private:
-    bool fail(std::string why) {
+    bool fail(Text why) {
         if (error_.empty()) error_ = std::move(why);
         return false;
     }
-    std::string dir_, name_, error_;
+    std::string dir_, name_;
+    Text error_;
     std::unique_ptr<AtomicFile> file_;
     bool created_ = false;
 };
@@ -419,10 +424,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
         c.color = o.path.empty() && use_color && o.format->name == "text";
         return c;
     };
-    auto cannot_write = [&](const std::string& path, const std::string& why) {
-        err << (L == Lang::ja ? "エラー: " + escape::shown(path) + " に書き込めません: " + why + "\n"
-                              : "error: cannot write " + escape::shown(path) + ": " + why + "\n");
-    };
+    auto cannot_write = [&](const std::string& path, const Text& why) { err << cannot_write_line(path, why, L); };
     bool invalid = !run.run_errors.empty();
     bool failing = false;
     auto fails = [&](const FileReport& f) {
@@ -515,8 +517,8 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
             if (d.ok) d.ok = d.writer->end(run);
             if (d.pages) {
                 if (!d.ok) {
-                    const std::string& why = d.pages->error();
-                    cannot_write(outputs[i].path, why.empty() ? std::string(std::strerror(errno)) : why);
+                    const Text& why = d.pages->error();
+                    cannot_write(outputs[i].path, why.empty() ? system_error_text(errno) : why);
                     status = trouble;
                 }
                 continue;
@@ -527,7 +529,7 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
             }
             auto why = d.file->commit();
             if (why || !d.ok) {
-                cannot_write(outputs[i].path, why.value_or(std::strerror(errno)));
+                cannot_write(outputs[i].path, why.value_or(system_error_text(errno)));
                 status = trouble;
             }
         }

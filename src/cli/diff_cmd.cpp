@@ -172,7 +172,7 @@ int cmd_diff(const std::vector<std::string>& args, std::ostream& out, std::ostre
                                              : text_of(files[0], files[1], items, L);
     if (vm.count("output")) {
         if (auto why = write_atomically(vm["output"].as<std::string>(), content)) {
-            err << (ja ? "エラー: 書き込めません: " : "error: cannot write: ") << escape::shown(*why, escape::max_message) << "\n";
+            err << cannot_write_line(vm["output"].as<std::string>(), *why, ja ? Lang::ja : Lang::en);
             return trouble;
         }
     } else {

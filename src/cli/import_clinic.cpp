@@ -125,8 +125,7 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
             return trouble;
         }
         if (auto why = write_atomically(path, result.xml)) {
-            err << (ja ? "エラー: " + escape::shown(path) + " に書き込めません: " + *why + "\n"
-                       : "error: cannot write " + escape::shown(path) + ": " + *why + "\n");
+            err << cannot_write_line(path, *why, ja ? Lang::ja : Lang::en);
             return trouble;
         }
         err << (ja ? escape::shown(input) + ": 患者 " + std::to_string(result.patients) + " 人、施術 " + std::to_string(result.visits) + " 日、申請 " +

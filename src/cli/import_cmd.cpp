@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "model/system_error.hpp"
 #include "cli/cli.hpp"
 #include "cli/import_clinic.hpp"
 #include "cli/options.hpp"
@@ -48,7 +49,7 @@ std::optional<Text> read_bounded(const std::string& path, std::size_t limit, std
     int fd = std_in ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
         int e = errno;
-        return Text{std::string("ファイルを読めません: ") + std::strerror(e), std::string("cannot read the file: ") + std::strerror(e)};
+        return Text{std::string("ファイルを読めません: ") + system_error_text(e).ja, std::string("cannot read the file: ") + system_error_text(e).en};
     }
     struct Closer {
         int fd;
@@ -81,8 +82,8 @@ std::optional<Text> read_bounded(const std::string& path, std::size_t limit, std
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             int e = errno;
-            return Text{std::string("ファイルを読めません（読み込み中のエラー: ") + std::strerror(e) + "）",
-                        std::string("cannot read the file (I/O error: ") + std::strerror(e) + ")"};
+            return Text{std::string("ファイルを読めません（読み込み中のエラー: ") + system_error_text(e).ja + "）",
+                        std::string("cannot read the file (I/O error: ") + system_error_text(e).en + ")"};
         }
         if (n == 0) break;
         if (bytes.size() + static_cast<std::size_t>(n) > limit) return too_large(std::nullopt);
@@ -229,8 +230,7 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
     if (vm.count("output")) {
         const std::string path = vm["output"].as<std::string>();
         if (auto why = write_atomically(path, result.xml)) {
-            err << (ja ? "エラー: " + escape::shown(path) + " に書き込めません: " + *why + "\n"
-                       : "error: cannot write " + escape::shown(path) + ": " + *why + "\n");
+            err << cannot_write_line(path, *why, ja ? Lang::ja : Lang::en);
             return trouble;
         }
         const std::string in_shown = escape::shown(input), out_shown = escape::shown(path);

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <random>
 
+#include "model/system_error.hpp"
 #include "report/escape.hpp"
 
 namespace ahaki::cli {
@@ -92,9 +93,7 @@ int add_pending(int dir, const std::string& name) {
     return -1;
 }
 
-std::string errno_text() { return std::strerror(errno); }
-
-Text same_text(const std::string& s) { return Text{s, s}; }
+Text errno_text() { return system_error_text(errno); }
 
 std::string dir_of(const std::string& p) {
     auto slash = p.find_last_of('/');
@@ -141,7 +140,7 @@ OutputPlan plan_output(const std::string& path) {
         if (descriptor_link(p)) {
             struct stat st {};
             if (::stat(p.c_str(), &st) != 0) {
-                plan.refusal = same_text(errno_text());
+                plan.refusal = errno_text();
                 return plan;
             }
             OutputTarget t;
@@ -156,17 +155,17 @@ OutputPlan plan_output(const std::string& path) {
         struct stat st {};
         if (::lstat(p.c_str(), &st) != 0) {
             if (errno != ENOENT) {
-                plan.refusal = same_text(errno_text());
+                plan.refusal = errno_text();
                 return plan;
             }
             // A new file: its directory must exist.
             struct stat d {};
             if (::stat(dir_of(p).c_str(), &d) != 0) {
-                plan.refusal = same_text(errno_text());
+                plan.refusal = errno_text();
                 return plan;
             }
             if (!S_ISDIR(d.st_mode)) {
-                plan.refusal = same_text(std::strerror(ENOTDIR));
+                plan.refusal = system_error_text(ENOTDIR);
                 return plan;
             }
             OutputTarget t;
@@ -182,7 +181,7 @@ OutputPlan plan_output(const std::string& path) {
             std::string link(static_cast<std::size_t>(PATH_MAX), '\0');
             ssize_t n = ::readlink(p.c_str(), link.data(), link.size());
             if (n < 0 || static_cast<std::size_t>(n) >= link.size()) {
-                plan.refusal = same_text(n < 0 ? errno_text() : std::strerror(ENAMETOOLONG));
+                plan.refusal = n < 0 ? errno_text() : system_error_text(ENAMETOOLONG);
                 return plan;
             }
             link.resize(static_cast<std::size_t>(n));
@@ -216,7 +215,7 @@ OutputPlan plan_output(const std::string& path) {
         plan.target = t;
         return plan;
     }
-    plan.refusal = same_text(std::strerror(ELOOP));
+    plan.refusal = system_error_text(ELOOP);
     return plan;
 }
 
@@ -256,7 +255,12 @@ std::optional<Text> check_outputs(const std::vector<std::string>& outputs, const
     return std::nullopt;
 }
 
-std::optional<std::string> write_atomically(const std::string& path, const std::string& content) {
+std::string cannot_write_line(const std::string& path, const Text& why, Lang lang) {
+    return lang == Lang::ja ? "エラー: " + escape::shown(path) + " に書き込めません: " + escape::shown(why.ja, escape::max_message) + "\n"
+                            : "error: cannot write " + escape::shown(path) + ": " + escape::shown(why.en, escape::max_message) + "\n";
+}
+
+std::optional<Text> write_atomically(const std::string& path, const std::string& content) {
     AtomicFile f(path);
     if (!f.open()) return f.commit();
     f.write(content);
@@ -279,7 +283,7 @@ AtomicFile::~AtomicFile() { discard(); }
 bool AtomicFile::open() {
     OutputPlan plan = plan_output(path_);
     if (!plan.target) {
-        error_ = plan.refusal.en;
+        error_ = plan.refusal;
         return false;
     }
     const OutputTarget& t = *plan.target;
@@ -292,7 +296,7 @@ bool AtomicFile::open() {
         }
         struct stat st {};
         if (::fstat(fd_, &st) != 0 || S_ISBLK(st.st_mode) || S_ISDIR(st.st_mode)) {  // changed since the plan
-            error_ = "not a FIFO or character device";
+            error_ = Text{"FIFO でも文字デバイスでもありません", "not a FIFO or character device"};
             ::close(fd_);
             fd_ = -1;
             return false;
@@ -326,7 +330,7 @@ bool AtomicFile::open() {
         break;
     }
     if (fd_ < 0) {
-        error_ = std::strerror(EEXIST);
+        error_ = system_error_text(EEXIST);
         return false;
     }
     if (t.kind == OutputTarget::Kind::replace) {
@@ -355,8 +359,8 @@ bool AtomicFile::write(std::string_view data) {
     return true;
 }
 
-std::optional<std::string> AtomicFile::commit() {
-    if (fd_ < 0 && !error_) error_ = std::string("not open");
+std::optional<Text> AtomicFile::commit() {
+    if (fd_ < 0 && !error_) error_ = Text{"開かれていません", "not open"};
     if (streaming_) {
         if (fd_ >= 0 && ::close(fd_) != 0 && !error_) error_ = errno_text();
         fd_ = -1;

@@ -45,9 +45,12 @@ OutputPlan plan_output(const std::string& path);
 std::optional<Text> check_outputs(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs,
                                   bool stdout_used);
 
+/// "エラー: PATH に書き込めません: WHY" / "error: cannot write PATH: WHY" and a newline (the path escaped).
+std::string cannot_write_line(const std::string& path, const Text& why, Lang lang);
+
 /// Writes `content` to `path` (see AtomicFile). On failure nothing is left
-/// behind and the reason is returned.
-std::optional<std::string> write_atomically(const std::string& path, const std::string& content);
+/// behind and the reason is returned (in both languages).
+std::optional<Text> write_atomically(const std::string& path, const std::string& content);
 
 /// The same, written piece by piece: open() makes the temporary file (or opens
 /// the FIFO or device), write() appends, commit() flushes and renames it over
@@ -62,7 +65,7 @@ public:
     ~AtomicFile();
     bool open();
     bool write(std::string_view data);
-    std::optional<std::string> commit();
+    std::optional<Text> commit();
     const std::string& path() const { return path_; }
     /// After open(): true when the bytes go straight to a FIFO or device (not atomic).
     bool streaming() const { return streaming_; }
@@ -76,7 +79,7 @@ private:
     int fd_ = -1;
     int slot_ = -1;  ///< in the table the signal handler cleans up
     bool streaming_ = false;
-    std::optional<std::string> error_;
+    std::optional<Text> error_;
 };
 
 /// The signals after which temporary files are removed (for tests).

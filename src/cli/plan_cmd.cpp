@@ -101,7 +101,7 @@ int cmd_plan(const std::vector<std::string>& args, std::ostream& out, std::ostre
         ReadResult again = decode_source(draft_path, *draft.xml);
         if (again.source) draft_report = check_source(*again.source, standards.set, options);
         if (auto why = write_atomically(draft_path, *draft.xml)) {
-            err << (ja ? "エラー: " + escape::shown(draft_path) + " に書き込めません: " : "error: cannot write " + escape::shown(draft_path) + ": ") << *why << "\n";
+            err << cannot_write_line(draft_path, *why, ja ? Lang::ja : Lang::en);
             return trouble;
         }
     }

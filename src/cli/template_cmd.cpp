@@ -7,6 +7,7 @@
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
+#include "report/escape.hpp"
 #include "import/clinic_ledger.hpp"
 #include "import/csv.hpp"
 #include "import/names.hpp"
@@ -83,7 +84,7 @@ int cmd_template(const std::vector<std::string>& args, std::ostream& out, std::o
     }
     auto type = import::match_facility_type(vm["type"].as<std::string>());
     if (!type) {
-        err << (ja ? "エラー: --type に '" : "error: --type: '") << vm["type"].as<std::string>()
+        err << (ja ? "エラー: --type に '" : "error: --type: '") << escape::shown(vm["type"].as<std::string>())
             << (ja ? "' は使えません（hari-kyu、はりきゅう、あはき など）\n" : "' is not a facility type (hari-kyu, anma-hari-kyu, …)\n");
         return trouble;
     }
@@ -104,10 +105,10 @@ int cmd_template(const std::vector<std::string>& args, std::ostream& out, std::o
     }
     const std::string path = kind == "clinic" && vm["output"].defaulted() ? std::string("施術台帳.xlsx") : vm["output"].as<std::string>();
     if (auto why = write_atomically(path, bytes)) {
-        err << (ja ? "エラー: " + path + " に書き込めません: " + *why + "\n" : "error: cannot write " + path + ": " + *why + "\n");
+        err << cannot_write_line(path, *why, ja ? Lang::ja : Lang::en);
         return trouble;
     }
-    err << (ja ? "ひな形を書き出しました: " : "template written: ") << path << "\n";
+    err << (ja ? "ひな形を書き出しました: " : "template written: ") << escape::shown(path) << "\n";
     if (vm.count("csv")) {
         std::filesystem::path dir = vm["csv"].as<std::string>();
         std::error_code ec;
@@ -115,10 +116,10 @@ int cmd_template(const std::vector<std::string>& args, std::ostream& out, std::o
         for (const auto& s : sheets) {
             std::string p = (dir / (s.name + ".csv")).string();
             if (auto why = write_atomically(p, csv_of(s))) {
-                err << (ja ? "エラー: " + p + " に書き込めません: " + *why + "\n" : "error: cannot write " + p + ": " + *why + "\n");
+                err << cannot_write_line(p, *why, ja ? Lang::ja : Lang::en);
                 return trouble;
             }
-            err << (ja ? "CSV を書き出しました: " : "CSV written: ") << p << "\n";
+            err << (ja ? "CSV を書き出しました: " : "CSV written: ") << escape::shown(p) << "\n";
         }
     }
     return ok;

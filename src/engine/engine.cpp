@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "engine/kinds.hpp"
+#include "model/system_error.hpp"
 #include "engine/ordered.hpp"
 #include "report/escape.hpp"
 #include "engine/sheet_input.hpp"
@@ -234,7 +235,7 @@ struct Walker {
         std::vector<fs::path> entries;
         for (; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
         if (ec) {
-            error(dir.string(), Text{"ディレクトリを読めません: " + ec.message(), "cannot read the directory: " + ec.message()},
+            error(dir.string(), Text{"ディレクトリを読めません: " + system_error_text(ec.value()).ja, "cannot read the directory: " + system_error_text(ec.value()).en},
                   Text{"読めるディレクトリ", "a readable directory"});
             return;
         }
@@ -251,7 +252,7 @@ struct Walker {
         const bool xml = e.extension() == ".xml";
         struct stat lst {}, st {};
         if (::lstat(path.c_str(), &lst) != 0) {
-            if (xml) error(path, Text{std::string("読めません: ") + std::strerror(errno), std::string("cannot read: ") + std::strerror(errno)});
+            if (xml) error(path, Text{std::string("読めません: ") + system_error_text(errno).ja, std::string("cannot read: ") + system_error_text(errno).en});
             return;
         }
         const bool link = S_ISLNK(lst.st_mode);
@@ -263,7 +264,7 @@ struct Walker {
             else if (e2 == ELOOP)
                 error(path, Text{"シンボリックリンクが循環しています", "a loop of symbolic links"});
             else
-                error(path, Text{std::string("読めません: ") + std::strerror(e2), std::string("cannot read: ") + std::strerror(e2)});
+                error(path, Text{std::string("読めません: ") + system_error_text(e2).ja, std::string("cannot read: ") + system_error_text(e2).en});
             return;
         }
         if (S_ISDIR(st.st_mode)) {

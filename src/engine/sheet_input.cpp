@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "model/system_error.hpp"
 #include "xml/loader.hpp"
 #include "xml/source.hpp"
 
@@ -33,8 +34,8 @@ std::optional<std::string> read_bytes(const std::string& path, std::size_t limit
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         int e = errno;
-        error = Diagnostic{path, Loc{}, {e == ENOENT ? "ファイルが見つかりません" : std::string("ファイルを読めません: ") + std::strerror(e),
-                                         e == ENOENT ? "file not found" : std::string("cannot read the file: ") + std::strerror(e)},
+        error = Diagnostic{path, Loc{}, {e == ENOENT ? "ファイルが見つかりません" : std::string("ファイルを読めません: ") + system_error_text(e).ja,
+                                         e == ENOENT ? "file not found" : std::string("cannot read the file: ") + system_error_text(e).en},
                            {}};
         return std::nullopt;
     }
@@ -52,7 +53,7 @@ std::optional<std::string> read_bytes(const std::string& path, std::size_t limit
         if (n < 0) {
             int e = errno;
             ::close(fd);
-            error = Diagnostic{path, Loc{}, {std::string("ファイルを読めません: ") + std::strerror(e), std::string("cannot read the file: ") + std::strerror(e)}, {}};
+            error = Diagnostic{path, Loc{}, {std::string("ファイルを読めません: ") + system_error_text(e).ja, std::string("cannot read the file: ") + system_error_text(e).en}, {}};
             return std::nullopt;
         }
         if (n == 0) break;

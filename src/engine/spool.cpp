@@ -10,6 +10,8 @@
 #include <memory>
 #include <type_traits>
 
+#include "model/system_error.hpp"
+
 namespace ahaki {
 namespace {
 
@@ -245,9 +247,9 @@ private:
 };
 
 Text spool_error(int err, const char* what_ja, const char* what_en) {
-    const std::string reason = err ? std::strerror(err) : std::string("unexpected end of file");
-    return Text{std::string("レポートの一時ファイルを") + what_ja + ": " + reason,
-                std::string("cannot ") + what_en + " the temporary file that holds the reports: " + reason};
+    const Text reason = err ? system_error_text(err) : Text{"ファイルが途中で終わっています", "unexpected end of file"};
+    return Text{std::string("レポートの一時ファイルを") + what_ja + ": " + reason.ja,
+                std::string("cannot ") + what_en + " the temporary file that holds the reports: " + reason.en};
 }
 
 }  // namespace

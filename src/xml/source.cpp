@@ -13,6 +13,8 @@
 #include <string_view>
 #include <system_error>
 
+#include "model/system_error.hpp"
+
 namespace ahaki {
 namespace {
 
@@ -516,8 +518,8 @@ ReadResult read_source(const std::string& path, const ReadLimits& limits, std::s
     int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
-        r.error = make_error(path, Loc{}, std::string("ファイルを読めません: ") + std::strerror(e),
-                             std::string("cannot read the file: ") + std::strerror(e));
+        r.error = make_error(path, Loc{}, std::string("ファイルを読めません: ") + system_error_text(e).ja,
+                             std::string("cannot read the file: ") + system_error_text(e).en);
         return r;
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
@@ -549,8 +551,8 @@ ReadResult read_source(const std::string& path, const ReadLimits& limits, std::s
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) {
                 int e = errno;
-                r.error = make_error(path, Loc{}, std::string("ファイルを読めません（読み込み中のエラー: ") + std::strerror(e) + "）",
-                                     std::string("cannot read the file (I/O error: ") + std::strerror(e) + ")");
+                r.error = make_error(path, Loc{}, std::string("ファイルを読めません（読み込み中のエラー: ") + system_error_text(e).ja + "）",
+                                     std::string("cannot read the file (I/O error: ") + system_error_text(e).en + ")");
                 return r;
             }
             if (n == 0) break;
@@ -564,8 +566,8 @@ ReadResult read_source(const std::string& path, const ReadLimits& limits, std::s
         if (n < 0) {
             if (errno == EINTR) continue;
             int e = errno;
-            r.error = make_error(path, Loc{}, std::string("ファイルを読めません（読み込み中のエラー: ") + std::strerror(e) + "）",
-                                 std::string("cannot read the file (I/O error: ") + std::strerror(e) + ")");
+            r.error = make_error(path, Loc{}, std::string("ファイルを読めません（読み込み中のエラー: ") + system_error_text(e).ja + "）",
+                                 std::string("cannot read the file (I/O error: ") + system_error_text(e).en + ")");
             return r;
         }
         if (n == 0) break;

@@ -215,7 +215,7 @@ TEST(OutputSafety, ASymlinkStaysASymlinkAndItsTargetIsReplacedInItsOwnDirectory)
     fs::create_symlink("b", d / "a");
     fs::create_symlink("a", d / "b");
     expect_refused("--format json=" + q(d / "a") + " " + q(compliant()),
-                   d / "a" + " に書き込めません: Too many levels of symbolic links",
+                   d / "a" + " に書き込めません: シンボリックリンクが多すぎます（循環しています）",
                    "cannot write " + d / "a" + ": Too many levels of symbolic links");
 }
 
