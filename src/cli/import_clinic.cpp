@@ -11,6 +11,7 @@
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "import/clinic_ledger.hpp"
+#include "import/grid.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
 #include "rules/finding.hpp"
@@ -31,6 +32,28 @@ std::string warning_line(const Diagnostic& d, Lang L) {
            escape::shown(d.message.in(L), escape::max_message);
 }
 
+
+/// The ledger row an element of the converted XML came from (its ledger:row attribute), as a location in
+/// the ledger: the CSV line, or the workbook row's first cell.
+Loc ledger_row_of(const import::LedgerResult& r, std::uint32_t xml_line) {
+    std::size_t start = 0;
+    for (std::uint32_t l = 1; l < xml_line && start != std::string::npos; ++l) {
+        start = r.xml.find('\n', start);
+        if (start != std::string::npos) ++start;
+    }
+    if (xml_line == 0 || start == std::string::npos) return Loc{};
+    const std::string_view line = std::string_view(r.xml).substr(start, r.xml.find('\n', start) - start);
+    const std::string_view key = "ledger:row=\"";
+    const auto p = line.find(key);
+    if (p == std::string_view::npos) return Loc{};
+    std::uint32_t row = 0;
+    for (std::size_t i = p + key.size(); i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) row = row * 10 + static_cast<std::uint32_t>(line[i] - '0');
+    if (row == 0) return Loc{};
+    Loc at{row, 1, {}, {}};
+    if (!r.sheet.empty()) at.cell = r.sheet + "!" + import::cell_name(1, row);
+    return at;
+}
+
 }  // namespace
 
 int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -48,6 +71,9 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
             : "CSV encoding auto|utf-8|cp932 (auto: UTF-8 if it is valid UTF-8, otherwise CP932)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
          ja ? "施術台帳の上限バイト数" : "largest ledger read, in bytes")
+        ("max-elements", po::value<std::size_t>()->default_value(0),
+         ja ? "書き出す XML の上限要素数（check の --max-elements と同じ。0 は既定の 200000）"
+            : "most elements in the XML written (as check's --max-elements; 0: the default, 200000)")
         ("output,o", po::value<std::string>(), ja ? "出力する XML ファイル（既定: 標準出力）" : "XML file to write (default: standard output)")
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
     po::variables_map vm = parse_command(args, desc, "input");
@@ -108,9 +134,18 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
         return trouble;
     }
     // The converter's promise: what it writes, `check` reads. Load it back to be sure.
-    auto reread = load_clinic(SourceText(opt.name, result.xml, "UTF-8"));
+    LoadOptions reload;
+    reload.limits.max_elements = vm["max-elements"].as<std::size_t>();
+    auto reread = load_clinic(SourceText(opt.name, result.xml, "UTF-8"), reload);
     if (!reread.errors.empty()) {
-        for (const auto& d : reread.errors) err << (ja ? "内部エラー: " : "internal error: ") << diagnostic_line(d, L) << "\n";
+        // More rows than check reads in one file: refused here as check would, at the ledger row where the
+        // limit is passed. Anything else the converter wrote that does not load is its own fault.
+        for (auto d : reread.errors) {
+            d.file = input;
+            d.loc = ledger_row_of(result, d.loc.line);
+            err << (reread.element_limit ? "" : ja ? "内部エラー: " : "internal error: ") << diagnostic_line(d, L) << "\n";
+        }
+        err << (ja ? "変換しませんでした。出力ファイルは作っていません。\n" : "nothing converted; no output file was written.\n");
         return trouble;
     }
     for (const auto& w : result.warnings) err << warning_line(w, L) << "\n";

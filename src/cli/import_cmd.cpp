@@ -12,14 +12,15 @@
 #include <iostream>
 #include <sstream>
 
-#include "model/system_error.hpp"
 #include "cli/cli.hpp"
 #include "cli/import_clinic.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
+#include "engine/sheet_input.hpp"
 #include "import/csv.hpp"
-#include "report/escape.hpp"
 #include "import/names.hpp"
+#include "model/system_error.hpp"
+#include "report/escape.hpp"
 #include "report/report.hpp"
 #include "xml/loader.hpp"
 
@@ -120,6 +121,9 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
             : "CSV encoding auto|utf-8|cp932 (auto: UTF-8 if it is valid UTF-8, otherwise CP932)")
         ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
          ja ? "CSV と書き出す XML の上限バイト数" : "largest CSV read and XML written, in bytes")
+        ("max-elements", po::value<std::size_t>()->default_value(0),
+         ja ? "書き出す XML の上限要素数（check の --max-elements と同じ。0 は既定の 20000）"
+            : "most elements in the XML written (as check's --max-elements; 0: the default, 20000)")
         ("sheet", po::value<std::string>(), ja ? "ブックのシート名（既定: 教育課程の見出しのある最初のシート）" : "workbook sheet (default: the first with a curriculum header)")
         ("output,o", po::value<std::string>(), ja ? "出力する XML ファイル（既定: 標準出力）" : "XML file to write (default: standard output)")
         ("lang", po::value<std::string>()->default_value("ja"), ja ? "メッセージの言語 ja|en" : "message language ja|en");
@@ -219,9 +223,19 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
             << "\n";
         return trouble;
     }
-    auto reread = load_school(SourceText(opt.name, result.xml, "UTF-8"));
+    LoadOptions reload;
+    reload.limits.max_file_bytes = limit;
+    reload.limits.max_elements = vm["max-elements"].as<std::size_t>();
+    auto reread = load_school(SourceText(opt.name, result.xml, "UTF-8"), reload);
     if (!reread.errors.empty()) {
-        for (const auto& d : reread.errors) err << (ja ? "内部エラー: " : "internal error: ") << diagnostic_line(d, L) << "\n";
+        // More rows than check reads in one file: refused here as check would, at the sheet row where the
+        // limit is passed. Anything else the converter wrote that does not load is its own fault.
+        for (auto d : reread.errors) {
+            d.file = input;
+            d.loc = sheet_location(result, d.loc);
+            err << (reread.element_limit ? "" : ja ? "内部エラー: " : "internal error: ") << diagnostic_line(d, L) << "\n";
+        }
+        err << (ja ? "変換しませんでした。出力ファイルは作っていません。\n" : "nothing converted; no output file was written.\n");
         return trouble;
     }
     for (const auto& c : result.ignored_columns)

@@ -69,45 +69,40 @@ std::optional<std::string> read_bytes(const std::string& path, std::size_t limit
     return bytes;
 }
 
-/// Moves a location in the generated XML to the sheet.
-struct Mapper {
-    const import::ImportResult& imp;
+}  // namespace
 
-    Loc map(const Loc& l, std::string_view scope = {}) const {
-        if (!l.known()) return l;
-        for (const auto& o : imp.origins) {
-            if (o.xml_line != l.line) continue;
-            auto ends = [&](std::string_view suffix) { return l.path.size() >= suffix.size() && l.path.ends_with(suffix); };
-            for (const auto& [attr, at] : o.attrs)
-                if (ends("/@" + attr)) {
-                    Loc out = at;
-                    out.path = l.path;
-                    return out;
-                }
-            Loc out = ends("/@area") ? o.area : ends("/@method") ? o.method : ends("/@units") ? o.units : ends("/@hours") ? o.hours
-                    : ends("/@year") && o.year.known() ? o.year : o.row;
-            out.path = l.path;
-            return out;
-        }
-        // The course or school: the area's first subject row when the finding is about an area, else the header row.
-        auto p = scope.find("area=");
-        if (p != std::string_view::npos) {
-            std::string_view code = scope.substr(p + 5);
-            code = code.substr(0, code.find(' '));
-            for (const auto& o : imp.origins)
-                if (o.area_code == code) {
-                    Loc out = o.area;
-                    out.path = l.path;
-                    return out;
-                }
-        }
-        Loc out = imp.header;
+Loc sheet_location(const import::ImportResult& imp, const Loc& l, std::string_view scope) {
+    if (!l.known()) return l;
+    for (const auto& o : imp.origins) {
+        if (o.xml_line != l.line) continue;
+        auto ends = [&](std::string_view suffix) { return l.path.size() >= suffix.size() && l.path.ends_with(suffix); };
+        for (const auto& [attr, at] : o.attrs)
+            if (ends("/@" + attr)) {
+                Loc out = at;
+                out.path = l.path;
+                return out;
+            }
+        Loc out = ends("/@area") ? o.area : ends("/@method") ? o.method : ends("/@units") ? o.units : ends("/@hours") ? o.hours
+                : ends("/@year") && o.year.known() ? o.year : o.row;
         out.path = l.path;
         return out;
     }
-};
-
-}  // namespace
+    // The course or school: the area's first subject row when the finding is about an area, else the header row.
+    auto p = scope.find("area=");
+    if (p != std::string_view::npos) {
+        std::string_view code = scope.substr(p + 5);
+        code = code.substr(0, code.find(' '));
+        for (const auto& o : imp.origins)
+            if (o.area_code == code) {
+                Loc out = o.area;
+                out.path = l.path;
+                return out;
+            }
+    }
+    Loc out = imp.header;
+    out.path = l.path;
+    return out;
+}
 
 bool is_sheet_path(const std::string& path) {
     std::string ext = lower(std::filesystem::path(path).extension().string());
@@ -136,14 +131,13 @@ FileReport check_sheet_file(const std::string& path, const StandardSet& standard
     }
     FileReport r = check_source(SourceText(path, imp.xml, "UTF-8"), standards, options);
     r.encoding = imp.encoding == "xlsx" ? "xlsx" : imp.encoding;
-    Mapper m{imp};
-    for (auto& d : r.errors) d.loc = m.map(d.loc);
+    for (auto& d : r.errors) d.loc = sheet_location(imp, d.loc);
     for (auto& o : r.outcomes) {
-        o.loc = m.map(o.loc, o.scope);
-        for (auto& f : o.findings) f.loc = m.map(f.loc, o.scope);
+        o.loc = sheet_location(imp, o.loc, o.scope);
+        for (auto& f : o.findings) f.loc = sheet_location(imp, f.loc, o.scope);
     }
-    for (auto& c : r.courses) c.loc = m.map(c.loc);
-    for (auto& k : r.cross_keys) k.loc = m.map(k.loc);
+    for (auto& c : r.courses) c.loc = sheet_location(imp, c.loc);
+    for (auto& k : r.cross_keys) k.loc = sheet_location(imp, k.loc);
     r.notices = std::move(imp.notices);
     return r;
 }

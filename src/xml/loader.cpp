@@ -77,6 +77,7 @@ LoadResult load_school(const SourceText& source, const LoadOptions& options) {
 
     School school;
     xml::load_school_element(reader, root, school);
+    result.element_limit = reader.element_limit_reached();
     if (result.errors.empty()) result.school = std::move(school);
     return result;
 }

@@ -16,6 +16,7 @@ struct LoadResult {
     std::optional<School> school;      ///< set only when there are no errors
     std::vector<Diagnostic> errors;    ///< every problem found, in document order (capped)
     std::string encoding;              ///< the encoding the file was read in
+    bool element_limit = false;        ///< stopped at ReadLimits::max_elements (the last error says so)
 };
 
 struct LoadOptions {

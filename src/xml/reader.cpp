@@ -630,6 +630,7 @@ Element::Element(Reader& r, pugi::xml_node n, std::string path, std::initializer
                       "too many elements (at most " + std::to_string(max) + "; " + r_.limits_.typical.en +
                           "; change it with --max-elements)"},
                  Text{std::to_string(max) + " 個までの要素", "at most " + std::to_string(max) + " elements"});
+        r_.element_limit_reached_ = true;
         r_.stop();
         return;
     }

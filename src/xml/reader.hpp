@@ -123,6 +123,8 @@ public:
     /// Stops reading: no more errors are recorded and children() visits nothing.
     void stop() { stopped_ = true; }
     std::size_t error_count() const { return errors_.size(); }
+    /// The file has more elements than ParseLimits::max_elements (reading stopped there).
+    bool element_limit_reached() const { return element_limit_reached_; }
 
     /// Namespace URI of an element (from the table parse() built, in O(1)
     /// amortised for elements asked in file order; by its ancestors otherwise).
@@ -163,6 +165,7 @@ private:
     ParseLimits limits_;
     std::size_t depth_ = 0;     ///< children() calls in progress
     std::size_t elements_ = 0;  ///< Elements constructed
+    bool element_limit_reached_ = false;
     friend class Element;
     /// Name pointers of the prefixed attributes bound to ns_ (rare: misspelt attributes).
     std::unordered_set<const char*> ours_attributes_;

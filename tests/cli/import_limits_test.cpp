@@ -126,5 +126,44 @@ TEST(ImportLimits, TheClinicLedgerImportReadsOnlyRegularFilesOrStandardInputWith
     EXPECT_EQ(nameless.err, "error: give the clinic name with --name when reading standard input\nsee ahaki-check import --kind clinic --help\n");
 }
 
+TEST(ImportLimits, MoreRowsThanCheckReadsAreRefusedAtTheRowWhereTheLimitIsPassed) {
+    // 20,005 subjects: the school element, the course and 19,998 subjects fit in check's 20,000 elements,
+    // so the sheet's line 20,000 (the 19,999th subject) is the first that check would refuse.
+    TempDir d("import-many");
+    std::string in = d / "many.csv", out = d / "many.xml";
+    {
+        std::ofstream f(in);
+        f << "科目名,教育内容,授業方法,単位数,時間数\n";
+        for (int i = 0; i < 20005; ++i) f << "科目" << i << ",人体の構造と機能,講義,2,60\n";
+    }
+    RunResult ja = run_binary("import --type hari -o " + q(out) + " " + q(in));
+    EXPECT_EQ(ja.exit_code, 2);
+    EXPECT_EQ(ja.err, in + ":20000:1: エラー: 要素が多すぎます（20000 個まで。学校の記述に必要なのは数百個です。--max-elements で変更できます）"
+                           "（期待: 20000 個までの要素）\n変換しませんでした。出力ファイルは作っていません。\n");
+    EXPECT_FALSE(fs::exists(out));
+    RunResult en = run_binary("import --lang en --type hari -o " + q(out) + " " + q(in));
+    EXPECT_EQ(en.err, in + ":20000:1: error: too many elements (at most 20000; a school description needs a few hundred; change it with "
+                           "--max-elements) (expected: at most 20000 elements)\nnothing converted; no output file was written.\n");
+    // The same limit for check of the sheet itself, and one --max-elements for both.
+    EXPECT_NE(run_binary("check --type hari " + q(in)).out.find(in + ":20000:1: エラー: 要素が多すぎます"), std::string::npos);
+    RunResult more = run_binary("import --type hari --max-elements 30000 -o " + q(out) + " " + q(in));
+    EXPECT_EQ(more.exit_code, 0) << more.err;
+    EXPECT_EQ(run_binary("check --max-elements 30000 " + q(out)).exit_code, 1);  // read, and short of every area's units
+    EXPECT_EQ(run_binary("check " + q(out)).exit_code, 2);
+}
+
+TEST(ImportLimits, ALedgerOverTheElementLimitIsRefusedAtItsRow) {
+    const std::string ledger = source_dir() + "/tests/import/fixtures/clinic-ledger-ja.csv";
+    RunResult r = run_binary("import --kind clinic --name x --max-elements 10 " + q(ledger));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, ledger + ":7:1: エラー: 要素が多すぎます（10 個まで。施術所の1年分の記述でも数万個までです。--max-elements で変更できます）"
+                              "（期待: 10 個までの要素）\n変換しませんでした。出力ファイルは作っていません。\n");
+    const std::string book = source_dir() + "/tests/import/sheets/ledger-layout.xlsx";
+    RunResult x = run_binary("import --kind clinic --lang en --name x --max-elements 10 " + q(book));
+    EXPECT_EQ(x.exit_code, 2);
+    EXPECT_EQ(x.err.substr(0, x.err.find(": error")), book + ":来院記録!A9");
+}
+
 }  // namespace
 }  // namespace ahaki::test

@@ -372,6 +372,7 @@ ClinicLoad load_clinic(const SourceText& source, const LoadOptions& options) {
     if (!root) return result;
     Clinic c;
     load_clinic_element(reader, root, c);
+    result.element_limit = reader.element_limit_reached();
     if (result.errors.empty()) result.clinic = std::move(c);
     return result;
 }

@@ -16,6 +16,7 @@ inline constexpr const char* clinic_namespace = "urn:ahaki-check:clinic:1";
 struct ClinicLoad {
     std::optional<clinic::Clinic> clinic;  ///< set only when there are no errors
     std::vector<Diagnostic> errors;
+    bool element_limit = false;  ///< stopped at the element limit (the last error says so)
 };
 
 ClinicLoad load_clinic(const SourceText& source, const LoadOptions& options = {});
