@@ -120,9 +120,9 @@ po::options_description check_options(Lang L) {
                            : "compare the submissions with each other (full-time teachers, shared clinical sites, duplicates and resubmissions: XSB-001..004); without it they are not checked")
         ("jobs,j", po::value<std::string>()->default_value("0"),
          ja ? "並列数 0〜256（0: 全コア。ファイル数より多くは使いません）" : "parallel jobs, 0 to 256 (0: all cores; never more than the files)")
-        ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
+        ("max-file-size", po::value<std::string>()->default_value(default_max_file_size),
          ja ? "1ファイルの上限バイト数" : "largest file accepted, in bytes")
-        ("max-elements", po::value<std::size_t>()->default_value(0),
+        ("max-elements", po::value<std::string>()->default_value("0"),
          ja ? "1ファイルの上限要素数（ahaki-check の名前空間の要素。0 は種類ごとの既定: 学校 20000、施術所 200000）"
             : "most elements of ahaki-check's namespaces accepted in one file (0: each kind's default: school 20000, clinic 200000)")
         ("color", po::value<std::string>()->default_value("auto"), ja ? "色付け auto|always|never" : "colour auto|always|never")
@@ -134,7 +134,7 @@ po::options_description check_options(Lang L) {
                                               : "facility type of sheets (.xlsx/.csv): hari-kyu, はり師きゅう師養成施設, はりきゅう, あはき …")
         ("sheet", po::value<std::string>(), ja ? "ブックのシート名（既定: 教育課程の見出しのある最初のシート）" : "workbook sheet (default: the first with a curriculum header)")
         ("name", po::value<std::string>(), ja ? "表の学校名（既定: ファイル名）" : "school name of sheets (default: the file's name)")
-        ("years", po::value<int>()->default_value(3), ja ? "表の課程の修業年限" : "years of the course of sheets")
+        ("years", po::value<std::string>()->default_value("3"), ja ? "表の課程の修業年限" : "years of the course of sheets")
         ("schedule", po::value<std::string>()->default_value("day"), ja ? "表の課程 day（昼間）| night（夜間）" : "sheets' course: day | night");
     return d;
 }
@@ -347,7 +347,12 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
                                  " (0: all cores)"}};
         options.jobs = v;
     }
-    options.load.limits.max_file_bytes = vm["max-file-size"].as<std::size_t>();
+    auto limit_option = [&](const char* name, std::size_t min, std::size_t max) {
+        auto w = whole_option(std::string("--") + name, vm[name].as<std::string>(), min, max);
+        if (!w.value) throw Usage{w.problem};
+        return *w.value;
+    };
+    options.load.limits.max_file_bytes = limit_option("max-file-size", 1, max_max_file_size);
     if (vm.count("type")) {
         auto t = import::match_facility_type(vm["type"].as<std::string>());
         if (!t) throw Usage{Text{"--type に '" + vm["type"].as<std::string>() + "' は使えません（hari-kyu、はり師きゅう師養成施設、はりきゅう、あはき など）",
@@ -357,15 +362,14 @@ int cmd_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     if (vm.count("sheet")) options.sheet.sheet = vm["sheet"].as<std::string>();
     if (vm.count("name")) options.sheet.name = vm["name"].as<std::string>();
-    options.sheet.years = vm["years"].as<int>();
-    if (options.sheet.years < 1 || options.sheet.years > 20) throw Usage{Text{"--years は 1〜20 の整数です", "--years must be a whole number from 1 to 20"}};
+    options.sheet.years = static_cast<int>(limit_option("years", 1, 20));
     if (auto sc = parse_code(schedules(), vm["schedule"].as<std::string>())) {
         options.sheet.schedule = *sc;
         options.sheet.course_id = std::string(info(schedules(), *sc).code);
     } else {
         throw Usage{Text{"--schedule は day か night です", "--schedule must be day or night"}};
     }
-    options.load.limits.max_elements = vm["max-elements"].as<std::size_t>();
+    options.load.limits.max_elements = limit_option("max-elements", 0, max_max_elements);
 
     Date today = today_local();
     if (vm.count("today")) {
@@ -706,8 +710,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             << (L == Lang::ja ? "ahaki-check --help で使い方を表示します\n" : "see ahaki-check --help\n");
         return trouble;
     } catch (const po::error& e) {
-        err << (L == Lang::ja ? "エラー: オプションが正しくありません: " : "error: bad option: ")
-            << escape::shown(e.what(), escape::max_message) << "\n";
+        err << (L == Lang::ja ? "エラー: " : "error: ") << escape::shown(option_error_text(e).in(L), escape::max_message) << "\n"
+            << (L == Lang::ja ? "ahaki-check --help で使い方を表示します\n" : "see ahaki-check --help\n");
         return trouble;
     } catch (const std::exception& e) {
         // A bug: say so plainly rather than pretending the input was fine.

@@ -1,4 +1,4 @@
-// The sub-commands' help, wrapped by display width (see options.hpp).
+// The sub-commands' help, wrapped by display width, and the options' values and errors (see options.hpp).
 #include <algorithm>
 #include <sstream>
 
@@ -61,6 +61,47 @@ std::string help_page(const std::string& before, const boost::program_options::o
     std::ostringstream s;
     s << before << d << "\n" << after;
     return wrap_help(s.str(), width);
+}
+
+WholeOption whole_option(std::string_view name, const std::string& text, std::size_t min, std::size_t max) {
+    WholeOption out;
+    const bool digits = !text.empty() && text.size() <= 20 && text.find_first_not_of("0123456789") == std::string::npos;
+    if (digits) {
+        std::size_t v = 0;
+        bool overflow = false;
+        for (char c : text) {
+            const std::size_t d = static_cast<std::size_t>(c - '0');
+            if (d > max || v > (max - d) / 10) overflow = true;
+            else v = v * 10 + d;
+        }
+        if (!overflow && v >= min && v <= max) {
+            out.value = v;
+            return out;
+        }
+    }
+    const std::string n(name), lo = std::to_string(min), hi = std::to_string(max);
+    out.problem = Text{n + " に '" + text + "' は使えません（" + lo + "〜" + hi + " の整数）",
+                       n + ": '" + text + "' is not a whole number from " + lo + " to " + hi};
+    return out;
+}
+
+Text option_error_text(const boost::program_options::error& e) {
+    namespace po = boost::program_options;
+    const std::string what = e.what();
+    if (const auto* u = dynamic_cast<const po::unknown_option*>(&e))
+        return {"未知のオプション " + u->get_option_name() + "（--help で一覧を表示します）", what};
+    if (const auto* m = dynamic_cast<const po::multiple_occurrences*>(&e))
+        return {"オプション " + m->get_option_name() + " は1回だけ指定できます", what};
+    if (const auto* a = dynamic_cast<const po::ambiguous_option*>(&e))
+        return {"オプション " + a->get_option_name() + " はどのオプションか決まりません（名前を全部書いてください）", what};
+    if (const auto* s = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
+        if (s->kind() == po::invalid_command_line_syntax::missing_parameter)
+            return {"オプション " + s->get_option_name() + " には値が必要です", what};
+        return {"オプションの書き方が正しくありません（" + s->get_option_name() + "）", what};
+    }
+    if (const auto* v = dynamic_cast<const po::validation_error*>(&e))
+        return {"オプション " + v->get_option_name() + " の値が正しくありません", what};
+    return {"オプションが正しくありません: " + what, what};
 }
 
 }  // namespace ahaki::cli

@@ -69,9 +69,9 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
         ("encoding", po::value<std::string>()->default_value("auto"),
          ja ? "CSV の文字コード auto|utf-8|cp932（auto: UTF-8 として正しければ UTF-8、そうでなければ CP932）"
             : "CSV encoding auto|utf-8|cp932 (auto: UTF-8 if it is valid UTF-8, otherwise CP932)")
-        ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
+        ("max-file-size", po::value<std::string>()->default_value(default_max_file_size),
          ja ? "施術台帳の上限バイト数" : "largest ledger read, in bytes")
-        ("max-elements", po::value<std::size_t>()->default_value(0),
+        ("max-elements", po::value<std::string>()->default_value("0"),
          ja ? "書き出す XML の上限要素数（check の --max-elements と同じ。0 は既定の 200000）"
             : "most elements in the XML written (as check's --max-elements; 0: the default, 200000)")
         ("output,o", po::value<std::string>(), ja ? "出力する XML ファイル（既定: 標準出力）" : "XML file to write (default: standard output)")
@@ -116,11 +116,13 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
     if (opt.name.find_first_not_of(" \t\r\n") == std::string::npos) return usage_error(err, L, {"--name が空です", "--name is empty"});
     if (vm.count("sheet")) opt.sheet = vm["sheet"].as<std::string>();
 
-    if (vm["max-file-size"].as<std::size_t>() == 0)
-        return usage_error(err, L, {"--max-file-size は 1 以上です", "--max-file-size must be at least 1"});
+    const auto file_limit = whole_option("--max-file-size", vm["max-file-size"].as<std::string>(), 1, max_max_file_size);
+    if (!file_limit.value) return usage_error(err, L, file_limit.problem);
+    const auto element_limit = whole_option("--max-elements", vm["max-elements"].as<std::string>(), 0, max_max_elements);
+    if (!element_limit.value) return usage_error(err, L, element_limit.problem);
     // As `import` and `check`: a regular file (or - for standard input), at most --max-file-size bytes.
     std::string bytes;
-    if (auto problem = read_bounded(input, vm["max-file-size"].as<std::size_t>(), bytes)) {
+    if (auto problem = read_bounded(input, *file_limit.value, bytes)) {
         err << diagnostic_line(Diagnostic{input, Loc{}, *problem, {"読み取れる施術台帳（CSV か .xlsx、または標準入力 -）", "a readable ledger (CSV or .xlsx, or - for standard input)"}}, L)
             << "\n";
         return trouble;
@@ -135,7 +137,7 @@ int cmd_import_clinic(const std::vector<std::string>& args, std::ostream& out, s
     }
     // The converter's promise: what it writes, `check` reads. Load it back to be sure.
     LoadOptions reload;
-    reload.limits.max_elements = vm["max-elements"].as<std::size_t>();
+    reload.limits.max_elements = *element_limit.value;
     auto reread = load_clinic(SourceText(opt.name, result.xml, "UTF-8"), reload);
     if (!reread.errors.empty()) {
         // More rows than check reads in one file: refused here as check would, at the ledger row where the

@@ -119,9 +119,9 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
         ("encoding", po::value<std::string>()->default_value("auto"),
          ja ? "CSV の文字コード auto|utf-8|cp932（auto: UTF-8 として正しければ UTF-8、そうでなければ CP932）"
             : "CSV encoding auto|utf-8|cp932 (auto: UTF-8 if it is valid UTF-8, otherwise CP932)")
-        ("max-file-size", po::value<std::size_t>()->default_value(64u * 1024u * 1024u),
+        ("max-file-size", po::value<std::string>()->default_value(default_max_file_size),
          ja ? "CSV と書き出す XML の上限バイト数" : "largest CSV read and XML written, in bytes")
-        ("max-elements", po::value<std::size_t>()->default_value(0),
+        ("max-elements", po::value<std::string>()->default_value("0"),
          ja ? "書き出す XML の上限要素数（check の --max-elements と同じ。0 は既定の 20000）"
             : "most elements in the XML written (as check's --max-elements; 0: the default, 20000)")
         ("sheet", po::value<std::string>(), ja ? "ブックのシート名（既定: 教育課程の見出しのある最初のシート）" : "workbook sheet (default: the first with a curriculum header)")
@@ -141,8 +141,10 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
     if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1)
         return usage_error(err, L, {"CSV ファイルを1つ指定してください", "give exactly one CSV file"});
     const std::string input = vm["input"].as<std::vector<std::string>>()[0];
-    if (vm["max-file-size"].as<std::size_t>() == 0)
-        return usage_error(err, L, {"--max-file-size は 1 以上です", "--max-file-size must be at least 1"});
+    const auto file_limit = whole_option("--max-file-size", vm["max-file-size"].as<std::string>(), 1, max_max_file_size);
+    if (!file_limit.value) return usage_error(err, L, file_limit.problem);
+    const auto element_limit = whole_option("--max-elements", vm["max-elements"].as<std::string>(), 0, max_max_elements);
+    if (!element_limit.value) return usage_error(err, L, element_limit.problem);
 
     import::CsvOptions opt;
     if (!vm.count("type"))
@@ -189,7 +191,7 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
             return trouble;
         }
     }
-    const std::size_t limit = vm["max-file-size"].as<std::size_t>();
+    const std::size_t limit = *file_limit.value;
     std::string bytes;
     if (auto problem = read_bounded(input, limit, bytes)) {
         err << diagnostic_line(Diagnostic{input == "-" ? std::string("-") : input, Loc{}, *problem,
@@ -225,7 +227,7 @@ int cmd_import(const std::vector<std::string>& all_args, std::ostream& out, std:
     }
     LoadOptions reload;
     reload.limits.max_file_bytes = limit;
-    reload.limits.max_elements = vm["max-elements"].as<std::size_t>();
+    reload.limits.max_elements = *element_limit.value;
     auto reread = load_school(SourceText(opt.name, result.xml, "UTF-8"), reload);
     if (!reread.errors.empty()) {
         // More rows than check reads in one file: refused here as check would, at the sheet row where the
