@@ -1,4 +1,4 @@
-// The sub-commands' help, wrapped by display width, and the options' values and errors (see options.hpp).
+// The sub-commands' shared option handling (options.hpp): help wrapped by display width, whole-number values, option errors.
 #include <algorithm>
 #include <sstream>
 
