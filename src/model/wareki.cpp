@@ -81,7 +81,7 @@ Text range(const Era& e) {
     return {written(e, e.first) + "〜" + written(e, *e.last), e.first.str() + " to " + e.last->str()};
 }
 
-enum class Outside { year_zero, before, after };
+enum class Outside { year_zero, before };
 
 /// "… is outside its era" with the era's range; `what` is the date or month as written.
 void outside(Text& error, Text& expected, Text& problem, const std::string& what, const Era& e, Outside why) {
@@ -92,7 +92,6 @@ void outside(Text& error, Text& expected, Text& problem, const std::string& what
     Text hint;
     if (why == Outside::year_zero) hint = {"。最初の年は元年（1年）", "; the first year is 元年 (1)"};
     else if (why == Outside::before && index_of(e) > 0) hint = {"。それより前は" + std::string(eras[index_of(e) - 1].name), "; earlier dates are " + std::string(eras[index_of(e) - 1].name)};
-    else if (why == Outside::after && index_of(e) + 1 < eras.size()) hint = {"。それより後は" + std::string(eras[index_of(e) + 1].name), "; later dates are " + std::string(eras[index_of(e) + 1].name)};
     expected = {n + "の日付は" + r.ja + hint.ja, n + " dates run " + r.en + hint.en};
 }
 
@@ -108,8 +107,6 @@ const Era* era_prefix(std::string_view& s) {
     return nullptr;
 }
 
-/// The last year number an era reached (平成31); 0 for the current era.
-int last_year(const Era& e) { return e.last ? e.last->year - e.gannen + 1 : 0; }
 
 }  // namespace
 
@@ -231,10 +228,6 @@ Parsed parse(std::string_view text) {
         outside(p.error, p.expected, p.problem, as_written, *era, Outside::year_zero);
         return p;
     }
-    if (era->last && y > last_year(*era)) {
-        outside(p.error, p.expected, p.problem, as_written, *era, Outside::after);
-        return p;
-    }
     const int gy = era->gannen + y - 1;
     if (!check_day(p, as_written, gy, m, d)) return p;
     const Date date{gy, m, d};
@@ -301,10 +294,6 @@ ParsedMonth parse_month(std::string_view text) {
     }
     if (y == 0 && !gannen) {
         outside(pm.error, pm.expected, pm.problem, as_written, *era, Outside::year_zero);
-        return pm;
-    }
-    if (era->last && y > last_year(*era)) {
-        outside(pm.error, pm.expected, pm.problem, as_written, *era, Outside::after);
         return pm;
     }
     const int gy = era->gannen + y - 1;

@@ -14,12 +14,13 @@
 // in the later one.
 //
 // One rule for a date outside its era:
-//   - in the era's last year but after its last day (平成31年5月1日, 昭和64年1月8日, 大正15年12月26日):
-//     the date is real and forms printed before a change keep the old era's name, so it is read as
-//     the next era's date and flagged `normalised` (a warning: CLM-019 in a clinic file, a notice in
-//     an import);
-//   - a year the era never reached (平成32年, 昭和65年), year 0 (令和0年), or a day before the era
-//     began (令和元年4月30日, 平成元年1月7日): an error "outside its era" naming the era's range;
+//   - after the era's last day, in its last year or in a year it never reached (平成31年5月1日,
+//     昭和64年1月8日, 平成32年1月6日, 昭和65年): the date is real and forms printed before a change keep
+//     the old era's name, so it is read as the next era's date and flagged `normalised` (a warning:
+//     CLM-019 in a clinic file, a notice in an import). ryoyohi.md §5, after the MHLW notice of
+//     2019-04-22: 平成31年5月 and 平成32年 are accepted and read as 令和, never rejected;
+//   - year 0 (令和0年), or a day before the era began (令和元年4月30日, 平成元年1月7日): an error
+//     "outside its era" naming the era's range;
 //   - a day that does not exist (令和7年2月29日, 13月, 4月31日): an error.
 #include <optional>
 #include <string>

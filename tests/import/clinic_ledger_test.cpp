@@ -195,12 +195,9 @@ TEST(ClinicLedgerDates, ADayThatDoesNotExistIsAnErrorAtItsCell) {
 }
 
 TEST(ClinicLedgerDates, AnEraDateOutsideItsEraIsAnErrorAtItsCell) {
-    EXPECT_EQ(only_error(with_cell(3, "昭和65年1月1日"), Lang::ja),
-              "l.csv:2:9: エラー: 同意日: 昭和65年1月1日 は昭和の期間（昭和元年12月25日〜昭和64年1月7日）の外です"
-              "（期待: 昭和の日付は昭和元年12月25日〜昭和64年1月7日。それより後は平成）");
-    EXPECT_EQ(only_error(with_cell(6, "平成32年1月6日")),
-              "l.csv:2:29: error: 施術日: 平成32年1月6日 is outside its era (平成, 1989-01-08 to 2019-04-30) "
-              "(expected: 平成 dates run 1989-01-08 to 2019-04-30; later dates are 令和)");
+    EXPECT_EQ(only_error(with_cell(3, "平成元年1月7日"), Lang::ja),
+              "l.csv:2:9: エラー: 同意日: 平成元年1月7日 は平成の期間（平成元年1月8日〜平成31年4月30日）の外です"
+              "（期待: 平成の日付は平成元年1月8日〜平成31年4月30日。それより前は昭和）");
     EXPECT_EQ(only_error(with_cell(6, "令和1年4月1日")),
               "l.csv:2:29: error: 施術日: 令和1年4月1日 is outside its era (令和, from 2019-05-01) "
               "(expected: 令和 dates run from 2019-05-01; earlier dates are 平成)");
@@ -315,13 +312,28 @@ TEST(ClinicLedgerErrors, RowsThatContradictEachOther) {
 
 TEST(ClinicLedgerErrors, EveryBadRowIsReportedAndNothingIsWritten) {
     auto r = run(head + good_row + "P2,鈴木一郎,R6.10.10,高木誠,腰痛症,R7.2.29,はり,,,,,,0\n" + good_row +
-                 "P3,佐藤三郎,S65.1.1,高木誠,腰痛症,R6.10.16,はり,,,,,,0\n");
+                 "P3,佐藤三郎,R0.1.1,高木誠,腰痛症,R6.10.16,はり,,,,,,0\n");
     ASSERT_EQ(r.errors.size(), 2u);
     EXPECT_TRUE(r.xml.empty());
     EXPECT_TRUE(r.warnings.empty());
     EXPECT_EQ(r.errors[0].loc.line, 3u);
     EXPECT_EQ(r.errors[1].loc.line, 5u);
     EXPECT_EQ(r.errors[1].loc.column, 9u);
+}
+
+TEST(ClinicLedgerDates, AYearTheEraNeverReachedIsReadInTheNextEraWithAWarning) {
+    // ryoyohi.md §5 (MHLW notice of 2019-04-22): 平成32年 is accepted, read as 令和2年, and warned.
+    auto r = run(with_cell(6, "平成32年1月6日"));
+    ASSERT_EQ(r.errors.size(), 1u);  // the day is real: the error is the consent, dated later
+    EXPECT_EQ(diagnostic_line(r.errors[0], Lang::en),
+              "l.csv:2:29: error: 施術日: the treatment day 2020-01-06 is before the consent's date 2024-10-10 "
+              "(expected: a treatment day on or after the consent's date)");
+    auto ok = run(with_cell(3, "昭和65年1月1日"));  // a consent 1990-01-01 (平成2年), before the visit
+    ASSERT_TRUE(ok.errors.empty()) << diagnostic_line(ok.errors.front(), Lang::en);
+    ASSERT_EQ(ok.warnings.size(), 1u);
+    EXPECT_EQ(location_prefix(ok.warnings[0].file, ok.warnings[0].loc), "l.csv:2:9");
+    EXPECT_EQ(ok.warnings[0].message.ja, "同意日: 昭和65年1月1日 を 平成2年1月1日 として読みました（昭和は昭和64年1月7日まで）");
+    EXPECT_NE(ok.xml.find("date=\"1990-01-01\""), std::string::npos);
 }
 
 // ---- The command ------------------------------------------------------------

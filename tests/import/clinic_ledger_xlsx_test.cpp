@@ -129,12 +129,12 @@ TEST(ClinicLedgerWorkbook, SerialDatesInThe1900And1904Systems) {
     // A number in the consent-date column is a date too (serial 1 = 1900-01-01 there, before the visit).
     // Text in a date cell is read as text: 和暦 by the one parser, with its era rule.
     auto r = import::convert_ledger("l.xlsx", one_row({{"P1", false}, {"山田花子", false}, {"昭和64年1月8日", false}, {"45575", true},
-                                                       {"佐藤一郎", false}, {"腰痛症", false}, {"平成32年1月6日", false}, {"はり", false}}),
+                                                       {"佐藤一郎", false}, {"腰痛症", false}, {"令和元年4月30日", false}, {"はり", false}}),
                                     options());
     ASSERT_EQ(r.errors.size(), 1u);
     EXPECT_EQ(diagnostic_line(r.errors[0], Lang::en),
-              "l.xlsx:来院記録!G2: error: 施術日: 平成32年1月6日 is outside its era (平成, 1989-01-08 to 2019-04-30) "
-              "(expected: 平成 dates run 1989-01-08 to 2019-04-30; later dates are 令和)");
+              "l.xlsx:来院記録!G2: error: 施術日: 令和元年4月30日 is outside its era (令和, from 2019-05-01) "
+              "(expected: 令和 dates run from 2019-05-01; earlier dates are 平成)");
 }
 
 TEST(ClinicLedgerWorkbook, NumbersForYenAndDistance) {
@@ -192,7 +192,7 @@ TEST(ClinicLedgerWorkbook, BadWorkbooksAreRefusalsAtTheirSheetCell) {
     const Refusal cases[] = {
         {"ledger-formula-without-result.xlsx", "f:来院記録!R5", "the formula in 来院記録!R5 has no saved result"},
         {"ledger-date-does-not-exist.xlsx", "f:来院記録!H6", "施術日: 令和7年2月29日 does not exist (2025-02 has 28 days)"},
-        {"ledger-era-year-not-reached.xlsx", "f:来院記録!H7", "施術日: 平成32年1月6日 is outside its era (平成, 1989-01-08 to 2019-04-30)"},
+        {"ledger-before-era.xlsx", "f:来院記録!H7", "施術日: 令和元年4月30日 is outside its era (令和, from 2019-05-01)"},
         {"ledger-serial-1900-02-29.xlsx", "f:来院記録!H5", "施術日: the date serial number 60 is 1900-02-29, which does not exist"},
         {"ledger-no-header.xlsx", "f:料金表!A1", "no ledger header row found"},
         {"ledger-encrypted.xlsx", "f", "a password-protected workbook or an old-format (.xls) workbook"},

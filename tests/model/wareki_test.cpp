@@ -115,17 +115,22 @@ TEST(Wareki, TheLastYearOfAnEraAfterItsEndIsReadAsTheNextEraWithAWarning) {
     EXPECT_EQ(error("平成31年6月31日", Lang::en), "平成31年6月31日 does not exist (2019-06 has 30 days) (a day of that month)");
 }
 
-TEST(Wareki, AYearTheEraNeverReachedIsOutsideItsEra) {
-    EXPECT_EQ(error("平成32年1月6日", Lang::ja),
-              "平成32年1月6日 は平成の期間（平成元年1月8日〜平成31年4月30日）の外です（平成の日付は平成元年1月8日〜平成31年4月30日。それより後は令和）");
-    EXPECT_EQ(error("平成32年1月6日", Lang::en),
-              "平成32年1月6日 is outside its era (平成, 1989-01-08 to 2019-04-30) (平成 dates run 1989-01-08 to 2019-04-30; later dates are 令和)");
-    EXPECT_EQ(error("昭和65年1月1日", Lang::en),
-              "昭和65年1月1日 is outside its era (昭和, 1926-12-25 to 1989-01-07) (昭和 dates run 1926-12-25 to 1989-01-07; later dates are 平成)");
-    EXPECT_EQ(error("H32.1.6", Lang::en),
-              "H32.1.6 is outside its era (平成, 1989-01-08 to 2019-04-30) (平成 dates run 1989-01-08 to 2019-04-30; later dates are 令和)");
-    EXPECT_EQ(error("大正16年1月1日", Lang::en),
-              "大正16年1月1日 is outside its era (大正, 1912-07-30 to 1926-12-25) (大正 dates run 1912-07-30 to 1926-12-25; later dates are 昭和)");
+TEST(Wareki, AYearTheEraNeverReachedIsReadInTheNextEra) {
+    // ryoyohi.md §5 (MHLW notice of 2019-04-22): 平成32年 is accepted and read as 令和, with a warning.
+    auto p = parse("平成32年1月6日");
+    ASSERT_TRUE(p.date);
+    EXPECT_EQ(*p.date, (Date{2020, 1, 6}));
+    EXPECT_TRUE(p.normalised);
+    EXPECT_EQ(p.warning.ja, "平成32年1月6日 を 令和2年1月6日 として読みました（平成は平成31年4月30日まで）");
+    EXPECT_EQ(p.warning.en, "read 平成32年1月6日 as 令和2年1月6日 (2020-01-06): 平成 ended on 2019-04-30");
+    EXPECT_EQ(*parse("昭和65年1月1日").date, (Date{1990, 1, 1}));
+    EXPECT_EQ(*parse("H32.1.6").date, (Date{2020, 1, 6}));
+    EXPECT_EQ(*parse("大正16年1月1日").date, (Date{1927, 1, 1}));
+    EXPECT_TRUE(parse("大正16年1月1日").normalised);
+    EXPECT_EQ(error("平成32年2月30日", Lang::en), "平成32年2月30日 does not exist (2020-02 has 29 days) (a day of that month)");
+}
+
+TEST(Wareki, YearZeroIsOutsideItsEra) {
     EXPECT_EQ(error("令和0年5月1日", Lang::ja), "令和0年5月1日 は令和の期間（令和元年5月1日から）の外です（令和の日付は令和元年5月1日から。最初の年は元年（1年））");
     EXPECT_EQ(error("令和0年5月1日", Lang::en), "令和0年5月1日 is outside its era (令和, from 2019-05-01) (令和 dates run from 2019-05-01; the first year is 元年 (1))");
     // 令和 has no end: any year of it is read.
@@ -201,7 +206,10 @@ TEST(Wareki, MonthsFollowTheSameRule) {
     EXPECT_FALSE(e.ok);
     EXPECT_EQ(e.error.en, "令和元年4月 is outside its era (令和, from 2019-05-01)");
     EXPECT_EQ(e.expected.en, "令和 dates run from 2019-05-01; earlier dates are 平成");
-    EXPECT_EQ(parse_month("平成32年1月").error.ja, "平成32年1月 は平成の期間（平成元年1月8日〜平成31年4月30日）の外です");
+    auto later = parse_month("平成32年1月");  // read as 令和2年1月, as dates are
+    EXPECT_TRUE(later.ok && later.normalised);
+    EXPECT_EQ(later.year, 2020);
+    EXPECT_EQ(later.warning.ja, "平成32年1月 を 令和2年1月 として読みました（平成は平成31年4月30日まで）");
     EXPECT_EQ(parse_month("令和0年5月").problem.en, "outside its era (令和, from 2019-05-01)");
     EXPECT_EQ(parse_month("2024-13").problem.en, "there is no month 13");
     EXPECT_EQ(parse_month("2024-10-01").problem.en, "not a month");

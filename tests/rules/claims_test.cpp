@@ -234,6 +234,14 @@ TEST(ClaimsRules, NormalisedEraDateIsAWarningInJapanese) {
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::warning);
     EXPECT_EQ(f->message.ja, "「平成31年5月7日」は元号が変わった後の日付のため、令和元年5月7日として読みました（旧元号は平成31年4月30日まで）");
+    // A year the era never reached is read the same way, never rejected (ryoyohi.md §5): 平成32年 is 令和2年.
+    auto y = check_xml(clinic(patient("2020-01-06", visit("平成32年1月10日"))));
+    ASSERT_TRUE(y.errors.empty()) << y.errors.front().message.en;
+    const Finding* g = first_of(y, "CLM-019");
+    ASSERT_NE(g, nullptr);
+    EXPECT_EQ(g->severity, Severity::warning);
+    EXPECT_EQ(g->message.ja, "「平成32年1月10日」は元号が変わった後の日付のため、令和2年1月10日として読みました（旧元号は平成31年4月30日まで）");
+    EXPECT_EQ(g->message.en, "\"平成32年1月10日\" is written in an era after it ended: read as 2020-01-10 (Reiwa)");
 }
 
 // ---- The computations ----

@@ -149,10 +149,10 @@ if __name__ == "__main__":
     rows = [list(r) for r in ROWS]
     rows[2][7] = "令和7年2月29日"
     workbook(bad + "ledger-date-does-not-exist.xlsx", rows)
-    # A date outside its era (平成32年 was never reached).
+    # A date before its era began (令和 starts on 2019-05-01). (平成32年 is no error: read as 令和2年, warned.)
     rows = [list(r) for r in ROWS]
-    rows[3][7] = "平成32年1月6日"
-    workbook(bad + "ledger-era-year-not-reached.xlsx", rows)
+    rows[3][7] = "令和元年4月30日"
+    workbook(bad + "ledger-before-era.xlsx", rows)
     # The date serial 60: Excel's 1900-02-29, which does not exist.
     rows = [list(r) for r in ROWS]
     rows[1][7] = ("serial", 60)
