@@ -75,8 +75,11 @@ const Rule rule_table[] = {
      check_clinic_rule_in_school},
     {"CLM-008", Severity::error, Section::claims, "留意事項 第6章6",
      {"同一建物の複数患者の往療料", "Several patients in one building"},
-     {"同じ日に同じ建物（building）の複数の患者にそれぞれ往療料を算定していればエラーです（one-travel-fee-per-building=1 の期間: 令和6年10月より前）。",
-      "A home-visit fee billed for each of several patients in one building (building) on one day is an error while one-travel-fee-per-building=1 (before 2024-10-01)."},
+     {"同じ日に同じ建物（building）の複数の患者にそれぞれ往療料を算定していればエラーです（one-travel-fee-per-building=1、第6章6。終わりの定めはありません）。"
+      "令和6年10月からの定期的な訪問は訪問施術料で、その区分が同じ建物の患者数を数えるため、この規則の対象は突発的な往療です。",
+      "A home-visit fee billed for each of several patients in one building (building) on one day is an error (one-travel-fee-per-building=1, "
+      "第6章6, with no end date). From 2024-10-01 regular visits are billed as 訪問施術料, whose tier counts the building's patients, so the "
+      "rule applies to sudden visits."},
      check_clinic_rule_in_school},
     {"CLM-009", Severity::review, Section::claims, "留意事項 第6章1・7",
      {"往療を必要とした理由", "Reason for a home visit"},

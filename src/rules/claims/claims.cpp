@@ -266,7 +266,7 @@ void check_distance(const ClinicContext& ctx, Emitter& em) {
     }
 }
 
-// ---- CLM-008: one 往療料 per building and day (before 2024-10) ----
+// ---- CLM-008: one 往療料 per building and day (from 2024-10 for sudden visits: regular ones are 訪問施術料) ----
 void check_building(const ClinicContext& ctx, Emitter& em) {
     struct Group { std::vector<std::pair<std::size_t, std::size_t>> visits; };
     std::map<std::pair<long, std::string>, Group> groups;
@@ -277,6 +277,9 @@ void check_building(const ClinicContext& ctx, Emitter& em) {
             if (v.place != Place::home || v.building.empty()) continue;
             const RuleParam* one = ctx.data.param("one-travel-fee-per-building", v.date);
             if (!one || one->value != 1) continue;
+            // From 2024-10 a regular visit is a 訪問施術料, whose tier counts the building's patients: no 往療料.
+            const FeeEdition* e = ctx.data.edition(v.date);
+            if (v.home_visit == HomeVisit::regular && e && !e->tiers.empty()) continue;
             groups[{v.date.days(), v.building}].visits.emplace_back(pi, vi);
         }
     }
