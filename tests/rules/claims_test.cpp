@@ -120,8 +120,8 @@ const RegisterRuleCases registered{{
              patient("2024-09-01", home("2024-09-03", "3", "building=\"ひまわり荘\"", "pt2-c1"), "pt2"))},
      "on 2024-09-03 a home-visit fee is billed for each of 2 patients in one building (ひまわり荘): only one is paid for the building"},
     {"CLM-008",  // from 2024-10 too, for sudden visits (ryoyohi.md §3 gives the rule no end); regular ones are 訪問施術料
-     {clinic(patient("2024-10-01", visit("2024-11-05", "place=\"home\" home-visit=\"regular\" distance-km=\"1\" reason=\"通院困難\" building=\"ひまわり荘\"")) +
-             patient("2024-10-01", visit("2024-11-05", "place=\"home\" home-visit=\"regular\" distance-km=\"1\" reason=\"通院困難\" building=\"ひまわり荘\"", "pt2-c1"), "pt2"))},
+     {clinic(patient("2024-10-01", home("2024-11-05", "3", "building=\"ひまわり荘\"")) +
+             patient("2024-10-01", home("2024-11-05", "3", "building=\"ひまわり荘\" travel-fee=\"false\"", "pt2-c1"), "pt2"))},
      {clinic(patient("2024-10-01", home("2024-11-05", "3", "building=\"ひまわり荘\"")) +
              patient("2024-10-01", home("2024-11-05", "3", "building=\"ひまわり荘\"", "pt2-c1"), "pt2"))},
      "on 2024-11-05 a home-visit fee is billed for each of 2 patients in one building (ひまわり荘): only one is paid for the building"},
