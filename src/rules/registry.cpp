@@ -83,8 +83,11 @@ const Rule rule_table[] = {
      check_clinic_rule_in_school},
     {"CLM-009", Severity::review, Section::claims, "留意事項 第6章1・7",
      {"往療を必要とした理由", "Reason for a home visit"},
-     {"往療（place=\"home\"）ごとに往療を必要とした理由（reason）があることを確認します。申請書の摘要欄に記入が必要なため、ないものは要確認です。",
-      "Checks that each home visit (place=\"home\") records its reason (reason); the claim must state it, so a missing one is a review."},
+     {"往療（place=\"home\"）ごとに往療を必要とした理由（reason）と、突発的か定期的・計画的か（home-visit）があることを確認します。"
+      "理由は申請書の摘要欄に記入が必要なため、区分は往療料（定期的な往療には支給できない、第6章2）を決めるため、ないものは要確認です（区分のない日の料金は計算せず、その月の合計は確認できません）。",
+      "Checks that each home visit (place=\"home\") records its reason (reason) and whether it was sudden or regular (home-visit): the claim "
+      "states the reason, and the kind decides the home-visit fee (none for a regular visit, 第6章2); a missing one is a review, and the day's "
+      "fee is not computed (the month's total cannot be verified)."},
      check_clinic_rule_in_school},
     {"CLM-010", Severity::error, Section::claims, "令和6年10月 往療料の見直し",
      {"突発的な往療の後14日以内の往療料", "Home-visit fee within 14 days of a sudden visit"},

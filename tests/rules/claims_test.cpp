@@ -125,6 +125,11 @@ const RegisterRuleCases registered{{
      {clinic(patient("2024-10-01", home("2024-11-05", "3", "building=\"ひまわり荘\"")) +
              patient("2024-10-01", home("2024-11-05", "3", "building=\"ひまわり荘\"", "pt2-c1"), "pt2"))},
      "on 2024-11-05 a home-visit fee is billed for each of 2 patients in one building (ひまわり荘): only one is paid for the building"},
+    {"CLM-009",  // a home visit that does not say whether it was sudden or regular: its fee is not assumed
+     {clinic(patient("2024-09-01", home("2024-09-03", "3")))},
+     {clinic(patient("2024-09-01", visit("2024-09-03", "place=\"home\" distance-km=\"3\" reason=\"歩行困難\"")))},
+     "the home visit on 2024-09-03 does not say whether it was sudden or regular (home-visit): no home-visit fee is paid for a regular, "
+     "planned visit (第6章2), so the fee cannot be computed"},
     {"CLM-009",
      {clinic(patient("2024-10-10", home("2024-11-06", "3")))},
      {clinic(patient("2024-10-10", visit("2024-11-06", "place=\"home\" home-visit=\"sudden\" distance-km=\"3\"")))},

@@ -323,12 +323,21 @@ void check_reason(const ClinicContext& ctx, Emitter& em) {
         bool any = std::any_of(p.visits.begin(), p.visits.end(), [](const Visit& v) { return v.place == Place::home; });
         if (!any) continue;
         Outcome& o = em.requirement(scope_of(p), patient_label(p, {"往療を必要とした理由", "reason for each home visit"}), p.loc);
-        for (const auto& v : p.visits)
-            if (v.place == Place::home && v.reason.empty())
+        for (const auto& v : p.visits) {
+            if (v.place != Place::home) continue;
+            if (v.reason.empty())
                 em.finding(o, v.loc,
                            Text{wareki::format(v.date) + "の往療に、往療を必要とした理由が記録されていません（申請書の摘要欄に往療日と理由を記入します）",
                                 "the home visit on " + v.date.str() + " has no reason recorded (the claim states each home-visit day and its reason)"},
                            {}, text_value({"往療を必要とした理由", "the reason for the home visit"}), {});
+            if (!v.home_visit)
+                em.finding(o, v.loc,
+                           Text{wareki::format(v.date) + "の往療が突発的か定期的・計画的か（home-visit）が書かれていません。定期的・計画的な往療には往療料を"
+                                    "支給できない（第6章2）ため、往療料を計算できません",
+                                "the home visit on " + v.date.str() + " does not say whether it was sudden or regular (home-visit): no home-visit fee is "
+                                    "paid for a regular, planned visit (第6章2), so the fee cannot be computed"},
+                           {}, text_value({"往療の区分（sudden: 突発的、regular: 定期的・計画的）", "the kind of visit (sudden or regular)"}), {});
+        }
     }
 }
 
@@ -531,6 +540,15 @@ void check_unknown(const ClinicContext& ctx, Emitter& em) {
             for (const auto& l : pc.fees[vi].lines)
                 if (l.unknown) {
                     const Visit& v = p.visits[vi];
+                    if (l.code == "home-visit-kind") {  // not the data's gap but the file's: CLM-009 says which
+                        em.finding(o, v.loc,
+                                   Text{wareki::format(v.date) + "の往療が突発的か定期的か（home-visit）が書かれていないため、" +
+                                            wareki::format_month(cl.month.year, cl.month.month) + "分の合計 " + yen(cl.total) + " は確認できません",
+                                        "the home visit on " + v.date.str() + " does not say whether it was sudden or regular (home-visit): the total of " +
+                                            yen_text(cl.total).en + " for " + cl.month.str() + " cannot be verified"},
+                                   text_value(d(v.date)), {}, {});
+                        continue;
+                    }
                     const FeeEdition* e = pc.fees[vi].edition;
                     Text where = e ? Text{"、" + e->name + "（" + e->from.str() + "〜）", " in the edition of " + e->from.str()} : Text{};
                     em.finding(o, v.loc,

@@ -164,7 +164,19 @@ Calc compute(const Clinic& c, const Ryoyohi& data) {
                                           two ? "treatment-2" : "treatment-1"));
             }
             if (v.electro) f.lines.push_back(line_of(e->fee(FeeItem::electro), fee_item_text(FeeItem::electro), "electro"));
-            if (home && v.travel_fee && !(regular && !e->tiers.empty())) {
+            if (home && !v.home_visit) {
+                // Neither sudden nor regular said: whether a 往療料 (or, from 2024-10, a 訪問施術料) is due is
+                // unknown, never assumed (CLM-009 asks for it).
+                FeeLine l;
+                l.item = {"往療の区分", "kind of home visit"};
+                l.code = "home-visit-kind";
+                l.unknown = true;
+                l.mark = Mark::unknown;
+                l.note = {"突発的か定期的か（home-visit）が書かれていないため、往療料を計算できません",
+                          "whether the visit was sudden or regular (home-visit) is not given: the home-visit fee cannot be computed"};
+                f.lines.push_back(std::move(l));
+                f.unknown = true;
+            } else if (home && v.travel_fee && !(regular && !e->tiers.empty())) {
                 const Decimal km = v.distance_km.value_or(Decimal{});
                 const std::int64_t max_km = param_value(data, "max-travel-km", v.date, 16);
                 FeeLine l;
