@@ -47,6 +47,11 @@ std::string year_patient(int visits_in_month) {
 }
 
 const RegisterRuleCases registered{{
+    {"CLM-001",  // after 中止 treatment may resume within the period (第8章5); after 治癒 it needs a new consent
+     {clinic(patient("2024-10-10", visit("2024-10-16") + "<end date=\"2024-10-16\" outcome=\"stopped\"/>\n" + visit("2024-10-30")))},
+     {clinic(patient("2024-10-10", visit("2024-10-16") + "<end date=\"2024-10-16\" outcome=\"cured\"/>\n" + visit("2024-10-30")))},
+     "the treatment on 2024-10-30 is under consent pt1-c1, whose course ended on 2024-10-16 (cured): treatment after a cure needs a new "
+     "(initial) consent"},
     {"CLM-001",
      {clinic(patient("2024-10-10", visit("2024-10-16", "first-exam=\"true\"") + visit("2025-04-30")))},
      {clinic(patient("2024-10-10", visit("2024-10-16", "first-exam=\"true\"") + visit("2025-05-07")))},

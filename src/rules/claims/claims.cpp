@@ -64,6 +64,25 @@ void check_consent_period(const ClinicContext& ctx, Emitter& em) {
             for (std::size_t vi : pc.order) {
                 const Visit& v = p.visits[vi];
                 if (v.consent != ci) continue;
+                // The course ended by 治癒 or 転医 after this consent: a later visit needs a new consent (only after 中止
+                // may treatment resume within the period, 第8章5; clinic-format.md <end>).
+                const End* ended = nullptr;
+                for (const auto& e : p.ends)
+                    if (e.outcome != EndOutcome::stopped && e.date >= c.date && e.date < v.date) {
+                        ended = &e;
+                        break;
+                    }
+                if (ended) {
+                    const bool cured = ended->outcome == EndOutcome::cured;
+                    em.finding(o, attr(v.loc, "consent"),
+                               Text{"施術日 " + wareki::format(v.date) + " は、" + wareki::format(ended->date) + " の" + (cured ? "治癒" : "転医") +
+                                        "で終わった同意 " + c.id + " によっています。" + (cured ? "治癒" : "転医") + "の後の施術には新しい同意（初回）が必要です",
+                                    "the treatment on " + v.date.str() + " is under consent " + c.id + ", whose course ended on " + ended->date.str() +
+                                        (cured ? " (cured)" : " (transferred)") + ": treatment after a " + (cured ? "cure" : "transfer") +
+                                        " needs a new (initial) consent"},
+                               text_value(d(v.date)), text_value({"新しい同意", "a new consent"}), "留意事項 第8章5", notes);
+                    continue;
+                }
                 if (v.date >= per.start && v.date <= per.end) continue;
                 em.finding(o, attr(v.loc, "date"),
                            Text{"同意期間（" + period.ja + "）を過ぎた施術日 " + wareki::format(v.date),
