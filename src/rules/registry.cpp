@@ -50,8 +50,10 @@ const Rule rule_table[] = {
      check_clinic_rule_in_school},
     {"CLM-003", Severity::error, Section::claims, "平成30年6月20日 保医発0620第1号",
      {"口頭の再同意", "Verbal re-consent"},
-     {"再同意（kind=\"renewal\"）が口頭（form=\"verbal\"）で、その日付に口頭の再同意が認められない（verbal-renewal-allowed=0、平成30年10月1日以降）ならエラーです。",
-      "A renewal obtained verbally (form=\"verbal\") on a date when verbal renewals are no longer accepted (verbal-renewal-allowed=0, from 2018-10-01) is an error."},
+     {"再同意（kind=\"renewal\"）が口頭（form=\"verbal\"）で、その日付に口頭の再同意が認められない（verbal-renewal-allowed=0、平成30年10月1日以降）ならエラーです。"
+      "認められていた日付でも、同意した医師の住所（doctor-address）の記録がなければエラーです（第3章4: 医師の住所・氏名・同意年月日・病名を付記）。",
+      "A renewal obtained verbally (form=\"verbal\") on a date when verbal renewals are no longer accepted (verbal-renewal-allowed=0, from 2018-10-01) is an error; "
+      "so is one from before without the consenting doctor's address (doctor-address): 第3章4 has it recorded with the doctor's name, date and disease."},
      check_clinic_rule_in_school},
     {"CLM-004", Severity::error, Section::claims, "留意事項 第4章",
      {"初検料の算定", "Initial examination fee"},

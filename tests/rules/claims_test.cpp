@@ -72,9 +72,18 @@ const RegisterRuleCases registered{{
              "disease-name=\"変形性膝関節症\"/></patient>\n")},
      "the consented disease \"変形性膝関節症\" is not one of the six (neuralgia, rheumatism, cervicobrachial syndrome, frozen shoulder, "
      "lumbago, after-effects of a cervical sprain): the insurer decides case by case"},
+    {"CLM-003",  // before 2018-10 a verbal renewal was allowed, recorded with the doctor's address (第3章4)
+     {clinic(patient("2010-06-10", visit("2010-06-14") + visit("2010-09-06", "", "pt1-c2"), "pt1",
+                     "<consent id=\"pt1-c2\" kind=\"renewal\" date=\"2010-08-30\" doctor=\"佐藤一郎\" disease=\"lumbago\" form=\"verbal\" "
+                     "doctor-address=\"仙台市青葉区\"/>\n"))},
+     {clinic(patient("2010-06-10", visit("2010-06-14") + visit("2010-09-06", "", "pt1-c2"), "pt1",
+                     "<consent id=\"pt1-c2\" kind=\"renewal\" date=\"2010-08-30\" doctor=\"佐藤一郎\" disease=\"lumbago\" form=\"verbal\"/>\n"))},
+     "the verbal renewal of 2010-08-30 does not record the consenting doctor's address (doctor-address): a verbal renewal is recorded on "
+     "the claim and in the 施術録 with the doctor's address, name, date and disease"},
     {"CLM-003",
      {clinic(patient("2018-06-01", visit("2018-06-04"), "pt1",
-                     "<consent id=\"r1\" kind=\"renewal\" date=\"2018-09-30\" doctor=\"佐藤一郎\" disease=\"lumbago\" form=\"verbal\"/>\n"))},
+                     "<consent id=\"r1\" kind=\"renewal\" date=\"2018-09-30\" doctor=\"佐藤一郎\" disease=\"lumbago\" form=\"verbal\" "
+                     "doctor-address=\"仙台市青葉区\"/>\n"))},
      {clinic(patient("2018-06-01", visit("2018-06-04"), "pt1",
                      "<consent id=\"r1\" kind=\"renewal\" date=\"2018-10-01\" doctor=\"佐藤一郎\" disease=\"lumbago\" form=\"verbal\"/>\n"))},
      "the renewal of 2018-10-01 is verbal: from 2018-10-01 a renewal needs a written consent"},

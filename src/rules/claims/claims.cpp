@@ -121,6 +121,17 @@ void check_verbal_renewal(const ClinicContext& ctx, Emitter& em) {
             std::string scope = scope_of(p) + " consent=" + c.id;
             Text label = patient_label(p, {"再同意 " + c.id + " の方法", "how renewal " + c.id + " was obtained"});
             const RuleParam* allowed = ctx.data.param("verbal-renewal-allowed", c.date);
+            if (c.form != ConsentForm::written && allowed && allowed->value == 1 && c.doctor_address.empty()) {
+                // Allowed then, but recorded on the claim and in the 施術録 with the doctor's name, address, date and disease (第3章4).
+                em.fail(scope, label, attr(c.loc, "form"),
+                        Text{wareki::format(c.date) + "の口頭の再同意に、同意した医師の住所（doctor-address）が記録されていません"
+                             "（口頭の再同意は医師の住所・氏名・同意年月日・病名を申請書と施術録に付記します）",
+                             "the verbal renewal of " + c.date.str() + " does not record the consenting doctor's address (doctor-address): a verbal "
+                             "renewal is recorded on the claim and in the 施術録 with the doctor's address, name, date and disease"},
+                        text_value({"医師の住所なし", "no doctor's address"}), text_value({"医師の住所", "the doctor's address"}), allowed->source,
+                        note_of(allowed));
+                continue;
+            }
             if (c.form == ConsentForm::written || !allowed || allowed->value == 1) {
                 em.pass(scope, label, c.loc, text_value(c.form == ConsentForm::written ? Text{"同意書", "written"} : Text{"口頭", "verbal"}));
                 continue;
