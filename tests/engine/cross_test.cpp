@@ -106,7 +106,8 @@ TEST(CrossCheck, EmploymentPeriodsAtTheBoundary) {
     EXPECT_EQ(f[0]->message.en,
               "the teacher 佐藤花子 (hari-licence 100003) is also described in case-2.xml（2020-04-01〜…）, but the employment periods "
               "(2015-04-01〜2020-03-31) do not overlap: not a second post");
-    EXPECT_NE(ok[0].verdict(), Verdict::non_compliant);
+    // (School A's director left in 2020, before its classes start: the school's own staffing rules say so, not XSB-001.)
+    for (const Finding* x : findings_of(ok[0], "XSB-001")) EXPECT_NE(x->severity, Severity::error);
     auto bad = check_together({a, touching}, standards());
     auto e = findings_of(bad[0], "XSB-001");
     ASSERT_EQ(e.size(), 1u);

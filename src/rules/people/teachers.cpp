@@ -351,8 +351,32 @@ void check_row(const RuleContext& ctx, Emitter& em, Row row) {
     }
 }
 
-std::size_t full_time_count(const Teachers& ts) {
-    return static_cast<std::size_t>(std::count_if(ts.list.begin(), ts.list.end(), [](const Teacher& t) { return t.full_time(); }));
+/// A teacher whose employment ends before classes start (employed-until before the planned start, or the first
+/// intake) is not in post when the school is judged: not counted among the full-time teachers, the experienced
+/// ones or the coordinators, and not the head.
+bool left_before_start(const Teacher& t, const School& s) {
+    if (!t.employed_until) return false;
+    const auto start = start_date(s);
+    return start && *t.employed_until < start->date;
+}
+
+/// The note naming the teachers left out of a count because they left before classes start (none: empty).
+std::vector<Text> left_out_note(const School& s) {
+    std::string ja, en;
+    for (const auto& t : s.teachers->list)
+        if (t.full_time() && left_before_start(t, s)) {
+            ja += (ja.empty() ? "" : "、") + t.name + "（" + t.employed_until->str() + "まで）";
+            en += (en.empty() ? "" : ", ") + t.name + " (until " + t.employed_until->str() + ")";
+        }
+    if (ja.empty()) return {};
+    const auto start = start_date(s);
+    return {Text{"授業開始（" + start->date.str() + "）より前に雇用が終わるため数えない教員: " + ja,
+                 "not counted, their employment ending before classes start (" + start->date.str() + "): " + en}};
+}
+
+std::size_t full_time_count(const School& s) {
+    return static_cast<std::size_t>(std::count_if(s.teachers->list.begin(), s.teachers->list.end(),
+                                                  [&](const Teacher& t) { return t.full_time() && !left_before_start(t, s); }));
 }
 
 }  // namespace
@@ -382,6 +406,14 @@ void check_head(const RuleContext& ctx, Emitter& em) {
             em.finding(o, h->loc,
                        Text{"施設長（role=\"head\"）が " + std::to_string(heads.size()) + "人記載されています",
                             std::to_string(heads.size()) + " heads (role=\"head\") are described"});
+        if (left_before_start(*h, ctx.school)) {
+            const auto start = start_date(ctx.school);
+            em.finding(o, h->loc,
+                       Text{"施設長 " + h->name + " の雇用は " + h->employed_until->str() + " までで、" + start->source.ja + "（" +
+                                start->date.str() + "）より前に終わります",
+                            "the head " + h->name + "'s employment ends on " + h->employed_until->str() + ", before " + start->source.en + " (" +
+                                start->date.str() + ")"});
+        }
         for (const auto& p : h->other_posts)
             if (p.full_time)
                 em.finding(o, p.loc,
@@ -493,7 +525,7 @@ void check_experienced_teachers(const RuleContext& ctx, Emitter& em) {
     std::size_t have = 0;
     std::string names_ja, names_en;
     for (const auto& t : ctx.school.teachers->list)
-        if (t.full_time() && t.years_teaching && Decimal::from_int(*t.years_teaching) >= *years.value) {
+        if (t.full_time() && !left_before_start(t, ctx.school) && t.years_teaching && Decimal::from_int(*t.years_teaching) >= *years.value) {
             ++have;
             if (!names_ja.empty()) { names_ja += "、"; names_en += ", "; }
             names_ja += t.name + "（" + std::to_string(*t.years_teaching) + "年）";
@@ -509,7 +541,12 @@ void check_experienced_teachers(const RuleContext& ctx, Emitter& em) {
                     "full-time teachers with at least " + fmt::years(fmt::num(*years.value)) + " teaching あはき: " + std::to_string(have) +
                         " (required: at least " + fmt::num(*count.value) + ", " + fmt::cite(count) + ")"},
                fmt::count(h, teacher_unit), fmt::at_least(fmt::count(*count.value, teacher_unit)), fmt::cite(count),
-               {Text{"数えた教員: " + (names_ja.empty() ? std::string("なし") : names_ja), "counted: " + (names_en.empty() ? std::string("none") : names_en)}});
+               [&] {
+                   std::vector<Text> notes{Text{"数えた教員: " + (names_ja.empty() ? std::string("なし") : names_ja),
+                                                "counted: " + (names_en.empty() ? std::string("none") : names_en)}};
+                   for (auto& n : left_out_note(ctx.school)) notes.push_back(n);
+                   return notes;
+               }());
 }
 
 void check_weekly_hours(const RuleContext& ctx, Emitter& em) {
@@ -569,7 +606,7 @@ void check_placement_coordinator(const RuleContext& ctx, Emitter& em) {
     bool external = !placed.empty();
     std::size_t have = 0;
     for (const auto& t : ctx.school.teachers->list)
-        if (t.full_time() && t.placement_coordinator) ++have;
+        if (t.full_time() && t.placement_coordinator && !left_before_start(t, ctx.school)) ++have;
     Decimal h = Decimal::from_int(static_cast<int>(have));
     if (!external) {
         em.pass("teachers coordinator", label, ctx.school.teachers->loc, fmt::count(h, teacher_unit),
@@ -586,15 +623,19 @@ void check_placement_coordinator(const RuleContext& ctx, Emitter& em) {
                         " full-time teachers are placement coordinators (placement-coordinator=\"true\"; required: at least " +
                         fmt::num(*min.value) + ", " + fmt::cite(min) + ")"},
                fmt::count(h, teacher_unit), fmt::at_least(fmt::count(*min.value, teacher_unit)), fmt::cite(min),
-               {Text{"施術所・医療機関等での実習: " + rules::join_texts(placed).ja,
-                     "practice placed at 施術所 or medical institutions: " + rules::join_texts(placed).en}});
+               [&] {
+                   std::vector<Text> notes{Text{"施術所・医療機関等での実習: " + rules::join_texts(placed).ja,
+                                                "practice placed at 施術所 or medical institutions: " + rules::join_texts(placed).en}};
+                   for (auto& n : left_out_note(ctx.school)) notes.push_back(n);
+                   return notes;
+               }());
 }
 
 void check_full_time_count(const RuleContext& ctx, Emitter& em) {
     Text label{"専任教員の数", "number of full-time teachers"};
     if (!teachers_present(ctx, em, "teachers count", label)) return;
     const Threshold& t = ctx.standard->get({"full-time-teachers-min", ctx.school.type});
-    Decimal have = Decimal::from_int(static_cast<int>(full_time_count(*ctx.school.teachers)));
+    Decimal have = Decimal::from_int(static_cast<int>(full_time_count(ctx.school)));
     const Loc& loc = ctx.school.teachers->loc;
     if (!t.value) {
         em.fail_as(Severity::review, "teachers count", label, loc,
@@ -610,7 +651,11 @@ void check_full_time_count(const RuleContext& ctx, Emitter& em) {
     em.finding(o, loc,
                Text{"専任教員: " + fmt::num(have) + "人（必要: " + fmt::num(*t.value) + "人以上、" + fmt::cite(t) + "）",
                     "full-time teachers: " + fmt::num(have) + " (required: at least " + fmt::num(*t.value) + ", " + fmt::cite(t) + ")"},
-               fmt::count(have, teacher_unit), fmt::at_least(fmt::count(*t.value, teacher_unit)), fmt::cite(t), fmt::provenance_notes(t));
+               fmt::count(have, teacher_unit), fmt::at_least(fmt::count(*t.value, teacher_unit)), fmt::cite(t), [&] {
+                   auto notes = fmt::provenance_notes(t);
+                   for (auto& n : left_out_note(ctx.school)) notes.push_back(n);
+                   return notes;
+               }());
 }
 
 void check_documents_verified(const RuleContext& ctx, Emitter& em) {
