@@ -283,7 +283,14 @@ TEST(Cur016ZeroUnits, WarningForZeroUnitSubject) {
     auto zero = check_xml(edited(compliant_hari_kyu(), {{R"(name="高齢者ケア論" area="integrated" method="lecture" units="2")",
                                                          R"(name="高齢者ケア論" area="integrated" method="lecture" units="0")"}}));
     expect_fail(zero, "CUR-016", Severity::warning, "「高齢者ケア論」の単位数が0です（30時間）。単位数を記入するか、科目を削除してください");
-    EXPECT_TRUE(findings_of(zero, "CUR-004").empty());  // no division by zero units
+    // Its 30 hours on no unit are outside the lecture range too (they would fill 8(4)'s total with nothing the 別表 counts).
+    expect_fail(zero, "CUR-004", Severity::error,
+                "「高齢者ケア論」（講義）: 30時間/0単位。単位のない授業時間は1単位の時間数の範囲に入りません（指導要領 8(2)）。単位数を書くか、時間数を他の科目に含めてください");
+    // 0 units and 0 hours: only the warning (no division by zero units).
+    auto empty = check_xml(edited(compliant_hari_kyu(), {{R"(name="高齢者ケア論" area="integrated" method="lecture" units="2" hours="30")",
+                                                          R"(name="高齢者ケア論" area="integrated" method="lecture" units="0" hours="0")"}}));
+    EXPECT_TRUE(findings_of(empty, "CUR-004").empty());
+    EXPECT_FALSE(findings_of(empty, "CUR-016").empty());
 }
 
 TEST(Cur017DuplicateNames, WarningOnSecondOccurrence) {

@@ -128,11 +128,24 @@ void check_ratio(const RuleContext& ctx, Emitter& em, Applies applies, const Tex
         Outcome& o = em.requirement(course_scope(c), Text{course_label(c).ja + " " + what.ja, course_label(c).en + ": " + what.en},
                                     c.loc);
         for (const auto& s : c.subjects) {
-            if (!applies(s) || s.units.is_zero()) continue;  // 0 units: CUR-016
+            if (!applies(s) || (s.units.is_zero() && s.hours.is_zero())) continue;  // nothing given: CUR-016
             const Threshold& lo = st.get({"hours-per-unit-min", std::nullopt, std::nullopt, s.method});
             const Threshold& hi = st.get({"hours-per-unit-max", std::nullopt, std::nullopt, s.method});
             if (!lo.value || !hi.value) {
                 unknown_threshold(em, o, s.loc, lo, Text{"1単位の時間数", "hours per unit"});
+                continue;
+            }
+            if (s.units.is_zero()) {
+                // Hours on no unit are outside every method's range (and would fill the total hours of 8(4) with
+                // nothing the 別表 counts): all three conditions must hold (MHLW Q&A of 2017-03-31).
+                std::string method_ja(info(s.method).ja), method_en(info(s.method).en);
+                em.finding(o, s.loc,
+                           Text{"「" + s.name + "」（" + method_ja + "）: " + fmt::num(s.hours) + "時間/0単位。単位のない授業時間は1単位の時間数の範囲に入りません（" +
+                                    fmt::cite(lo) + "）。単位数を書くか、時間数を他の科目に含めてください",
+                                "\"" + s.name + "\" (" + method_en + "): " + fmt::num(s.hours) + " hours on 0 units: hours without units are outside "
+                                    "every hours-per-unit range (" + fmt::cite(lo) + "); give the units, or count the hours in another subject"},
+                           fmt::text(Text{fmt::num(s.hours) + "時間/0単位", fmt::num(s.hours) + " hours / 0 units"}), fmt::hours_per_unit(*lo.value),
+                           fmt::cite(lo));
                 continue;
             }
             // hours / units within [lo, hi]  <=>  lo*units <= hours <= hi*units (exact).
