@@ -269,6 +269,23 @@ TEST(ClaimsRules, NormalisedEraDateIsAWarningInJapanese) {
     EXPECT_EQ(g->message.en, "\"平成32年1月10日\" is written in an era after it ended: read as 2020-01-10 (Reiwa)");
 }
 
+TEST(ClaimsRules, AFindingOnAnInferredEditionDateSaysSo) {
+    // The 2014-04 edition's start date is INFERRED (ryoyohi.md): a difference computed from it says it rests on it.
+    auto r = check_xml(clinic(patient("2014-04-01", visit("2014-04-10")) + claim("2014-04", "1000")));
+    ASSERT_TRUE(r.errors.empty()) << r.errors.front().message.en;
+    const Finding* f = first_of(r, "CLM-006");
+    ASSERT_NE(f, nullptr);
+    bool said = false;
+    for (const auto& n : f->notes)
+        said = said || n.en == "the start date 2014-04-01 of the fee edition 平成26年4月改定 is INFERRED: this difference rests on it";
+    EXPECT_TRUE(said);
+    // A claim in an edition whose date is known (2024-10) has no such note.
+    auto k = check_xml(clinic(patient("2024-10-10", visit("2024-10-16")) + claim("2024-10", "1000")));
+    const Finding* g = first_of(k, "CLM-006");
+    ASSERT_NE(g, nullptr);
+    for (const auto& n : g->notes) EXPECT_EQ(n.en.find("INFERRED"), std::string::npos) << n.en;
+}
+
 // ---- The computations ----
 
 claims::Calc calc_of(const std::string& xml, clinic::Clinic& keep) {

@@ -253,6 +253,13 @@ void check_total(const ClinicContext& ctx, Emitter& em) {
             notes.push_back({"計算に使った料金の出典区分: " + m + "（schemas/ryoyohi/ryoyohi.xml）",
                              "provenance of the fees used: " + m + " (schemas/ryoyohi/ryoyohi.xml)"});
         }
+        // An edition whose start date is itself inferred: the finding rests on it and says so (ryoyohi.md provenance).
+        std::set<const FeeEdition*> inferred;
+        for (std::size_t vi : cc.visits)
+            if (const FeeEdition* e = pc.fees[vi].edition; e && e->date_mark == Mark::inferred) inferred.insert(e);
+        for (const FeeEdition* e : inferred)
+            notes.push_back({"料金の版 " + e->name + " の適用開始日 " + wareki::format(e->from) + " は推定です（INFERRED）。この差はその日付によります",
+                             "the start date " + e->from.str() + " of the fee edition " + e->name + " is INFERRED: this difference rests on it"});
         const std::int64_t diff = cl.total - cc.computed;
         const std::string sign = diff > 0 ? "+" : "-";
         const std::int64_t abs_diff = diff > 0 ? diff : -diff;
