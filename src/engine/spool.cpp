@@ -5,6 +5,7 @@
 #include <array>
 #include <cerrno>
 #include <concepts>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -59,10 +60,12 @@ template <class Io> void fields(Io& io, Like<FileReport> auto& x) {
 }
 
 /// Converts to anything: an aggregate's members are counted by brace-initialising
-/// it with more and more of these (unevaluated, so never defined).
+/// it with more and more of these. Only named in unevaluated operands, so the body
+/// is never instantiated (it exists because clang warns of an undefined function
+/// with internal linkage).
 struct AnyField {
     template <class T>
-    operator T() const;
+    operator T() const { std::abort(); }
 };
 template <class T, class... A>
 constexpr std::size_t member_count() {
